@@ -1,0 +1,51 @@
+/**
+ * Baselines: what a store keeps per check_name/check_version, and what a lookup returns.
+ * Storage details (branch, directory) stay behind `BaselineStore` in `store.ts`.
+ */
+import type { CheckReport } from '../model.js';
+
+export const BASELINE_SCHEMA_VERSION = 1;
+
+/** One merged commit's measurement of a check. */
+export interface BaselineEntry {
+  commit: string;
+  /** ISO date of the measurement. */
+  date: string;
+  ref?: string;
+  report: CheckReport;
+}
+
+/** The stored file `<check_name>/<check_version>.json`: the last K entries, oldest first. */
+export interface BaselineDocument {
+  schemaVersion: typeof BASELINE_SCHEMA_VERSION;
+  check: { name: string; version: string };
+  entries: BaselineEntry[];
+}
+
+/**
+ * Where a baseline came from, always shown in the report.
+ * - `exact`: same check_version;
+ * - `fallback`: the highest lower version that has one;
+ * - `none`: no baseline at all (this run becomes the first);
+ * - `unreadable`: a stored baseline exists but could not be read (the report says why; nothing is overwritten).
+ */
+export interface BaselineProvenance {
+  status: 'exact' | 'fallback' | 'none' | 'unreadable';
+  requestedVersion: string;
+  version?: string;
+  commit?: string;
+  date?: string;
+  ageDays?: number;
+  /** Runs behind the baseline samples. */
+  samples?: number;
+  /** Stored entries (commits) for that version. */
+  entries?: number;
+  /** Why a baseline is unreadable, or other detail for the report. */
+  message?: string;
+}
+
+export interface BaselineLookup {
+  /** The baseline samples, shaped like the current check's report so analysis can compare like with like. */
+  baseline?: CheckReport;
+  provenance: BaselineProvenance;
+}
