@@ -63,6 +63,8 @@ export interface Environment {
   ref?: string;
   runner?: string;
   agentVersion?: string;
+  /** The pull request the report was measured for; travels with the report to the fork-PR comment workflow. */
+  pullRequest?: number;
   /** The options the runs used (check-times, m-gc, …), for reproduction. */
   options: Record<string, string | number | boolean>;
 }
@@ -213,6 +215,9 @@ export function validateMemoryReport(raw: unknown, source: string): MemoryReport
     createdAt: v.string(o.createdAt, '$.createdAt'),
     environment: {
       ...optionalStrings(v, env, '$.environment', ['commit', 'ref', 'runner', 'agentVersion']),
+      ...(env.pullRequest !== undefined
+        ? { pullRequest: v.number(env.pullRequest, '$.environment.pullRequest') }
+        : {}),
       options: options as Environment['options'],
     },
     checks,

@@ -26,3 +26,37 @@ export function formatPercent(ratio: number, digits = 1): string {
   const pct = (ratio * 100).toFixed(digits);
   return ratio > 0 ? `+${pct}%` : `${pct}%`;
 }
+
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1024 ** 3,
+  gib: 1024 ** 3,
+};
+
+/**
+ * A byte amount as users write it: `16384`, `16KiB`, `16 KiB`, `1.5 MiB`. KB and MB mean KiB and MiB,
+ * as in the Agent's tracemalloc options. Returns undefined when the text is not a size.
+ */
+export function parseBytes(text: string | number): number | undefined {
+  if (typeof text === 'number') return Number.isFinite(text) && text >= 0 ? text : undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  if (!m) return undefined;
+  const factor = SIZE_UNITS[m[2].toLowerCase()];
+  return factor === undefined ? undefined : Math.round(Number(m[1]) * factor);
+}
+
+/** A ratio as users write it: `5%` or `0.05`. Returns undefined when the text is not a ratio. */
+export function parseRatio(text: string | number): number | undefined {
+  if (typeof text === 'number') return Number.isFinite(text) && text >= 0 ? text : undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
+  if (!m) return undefined;
+  return m[2] ? Number(m[1]) / 100 : Number(m[1]);
+}
