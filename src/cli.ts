@@ -5,8 +5,13 @@
 import { describeError, MemgateError } from './errors.js';
 import type { CliIO, Command } from './cli/command.js';
 import { VERSION } from './version.js';
+import { collectCommand } from './cli/collect.js';
+import { pprofCommand } from './cli/pprof.js';
+import { compareCommand } from './cli/compare.js';
+import { baselineCommand } from './cli/baseline.js';
+import { runCommand } from './cli/run.js';
 
-const COMMANDS: Command[] = [];
+const COMMANDS: Command[] = [collectCommand, pprofCommand, compareCommand, baselineCommand, runCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 4);

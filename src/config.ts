@@ -3,6 +3,7 @@
  * in the action, a map in tests) and returns typed settings, or throws one MemgateError naming the
  * input and what it accepts.
  */
+import { FAIL_KINDS, type FailKind } from './analyze/policy.js';
 import { MemgateError } from './errors.js';
 import { parseBytes, parseRatio } from './units.js';
 
@@ -10,11 +11,9 @@ export const MODES = ['run', 'collect', 'aggregate', 'comment'] as const;
 export const COMMENT_MODES = ['always', 'on-change', 'never'] as const;
 export const STORES = ['branch', 'file'] as const;
 export const UPDATE_MODES = ['auto', 'true', 'false'] as const;
-export const FAIL_KINDS = ['regression', 'leak', 'budget'] as const;
 
 export type Mode = (typeof MODES)[number];
 export type CommentMode = (typeof COMMENT_MODES)[number];
-export type FailKind = (typeof FAIL_KINDS)[number];
 
 export interface ActionConfig {
   mode: Mode;

@@ -12,6 +12,11 @@ export interface BaselineEntry {
   /** ISO date of the measurement. */
   date: string;
   ref?: string;
+  /**
+   * Unique id of the update that wrote this entry. A write retried after a lost response finds its
+   * own id already stored and does not append the entry twice.
+   */
+  id?: string;
   report: CheckReport;
 }
 
@@ -34,6 +39,8 @@ export interface BaselineProvenance {
   requestedVersion: string;
   version?: string;
   commit?: string;
+  /** Every commit whose runs were pooled into the baseline, newest first (`commit` is the first). */
+  commits?: string[];
   date?: string;
   ageDays?: number;
   /** Runs behind the baseline samples. */

@@ -16,7 +16,7 @@ function actionDefaults(): Record<string, string> {
 }
 
 function inputs(overrides: Record<string, string>) {
-  const all = { ...actionDefaults(), 'github-token': 'tkn', ...overrides };
+  const all: Record<string, string> = { ...actionDefaults(), 'github-token': 'tkn', ...overrides };
   return (name: string) => all[name] ?? '';
 }
 

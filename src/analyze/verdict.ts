@@ -1,0 +1,270 @@
+/**
+ * analyze(): MemoryReport + baselines + policy → Verdict. Pure; the baseline lookup is a function so
+ * storage never leaks in here. Every entry keeps its evidence, and the policy's fail-on decides which
+ * kinds fail the job (the others are shown as warnings). Waivers turn a failure into a warning while
+ * they hold; an expired waiver is named in the notes and no longer protects.
+ */
+import type { BaselineLookup } from '../baseline/types.js';
+import { describeMetric, METRICS } from '../metrics.js';
+import { checkId, type CheckKey, type CheckReport, type MemoryReport, type RunSample } from '../model.js';
+import type {
+  BudgetVerdict,
+  ChartSeries,
+  CheckVerdict,
+  LeakVerdict,
+  MetricVerdict,
+  Status,
+  Verdict,
+  VerdictCounts,
+  Waiver,
+} from '../verdict.js';
+import { checkBudgets } from './budget.js';
+import { detectLeak, untrackedFrees, warmupCount } from './leak.js';
+import {
+  findWaiver,
+  matches,
+  thresholdsFor,
+  waiverExpired,
+  type FailKind,
+  type Policy,
+  type PolicyWaiver,
+} from './policy.js';
+import { compareMetric, type CompareOptions } from './regression.js';
+import { growingSites } from './sites.js';
+import { median } from './stats.js';
+
+const UNTRACKED = 'c.rtloader.untracked_frees';
+const ORDER = Object.keys(METRICS);
+
+function metricOrder(a: string, b: string): number {
+  const ia = ORDER.indexOf(a);
+  const ib = ORDER.indexOf(b);
+  return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib) || a.localeCompare(b);
+}
+
+/** A stable 32-bit seed per check and metric, so a verdict is the same every time it is computed. */
+function seedOf(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** check_run_alloc retains cyclic garbage without gc; the environment says whether gc was on. */
+function gcOption(report: MemoryReport): boolean | undefined {
+  const o = report.environment.options;
+  for (const k of ['m-gc', 'gc', 'mGc', 'profile_memory_gc']) {
+    const v = o[k];
+    if (v === undefined) continue;
+    return !(v === false || v === 0 || v === '0' || v === 'false');
+  }
+  return undefined;
+}
+
+const WORST: Record<Status, number> = { pass: 0, warn: 1, fail: 2 };
+function worst(statuses: Status[]): Status {
+  return statuses.reduce<Status>((w, s) => (WORST[s] > WORST[w] ? s : w), 'pass');
+}
+
+interface Judged {
+  status: Status;
+  waiver?: Waiver;
+}
+
+/**
+ * Apply fail-on and waivers to one entry that its rule marked 'fail'. `always` entries (untracked
+ * frees) fail whatever fail-on says; only a waiver softens them.
+ */
+function judge(
+  entry: Judged & { metric: string },
+  kind: FailKind | 'always',
+  check: CheckKey,
+  policy: Policy,
+  now: Date,
+  notes: string[],
+): void {
+  if (entry.status !== 'fail') return;
+  if (kind !== 'always' && !policy.failOn.includes(kind)) entry.status = 'warn';
+  const w = findWaiver(policy, check.name, entry.metric);
+  if (!w) return;
+  const expired = waiverExpired(w, now);
+  entry.waiver = { ...w, expired };
+  if (expired) {
+    const note = expiredNote(w);
+    if (!notes.includes(note)) notes.push(note);
+  } else if (entry.status === 'fail') {
+    entry.status = 'warn';
+  }
+}
+
+function expiredNote(w: PolicyWaiver): string {
+  return `waiver for ${w.check}${w.metric ? ` ${w.metric}` : ''} expired on ${w.expires} ("${w.reason}"): it no longer applies`;
+}
+
+/** The run whose aggregate is the median of the runs: the representative one for the chart. */
+function medianRun(runs: readonly RunSample[]): RunSample | undefined {
+  const withSeries = runs.filter((r) => r.series.length > 0);
+  if (withSeries.length === 0) return undefined;
+  const m = median(withSeries.map((r) => r.value));
+  return withSeries.reduce((best, r) => (Math.abs(r.value - m) < Math.abs(best.value - m) ? r : best));
+}
+
+/** The leak-signal gauge with the most relative growth across iterations (median over runs). */
+function chartFor(current: CheckReport, baseline: CheckReport | undefined, warmup: number): ChartSeries[] {
+  let best: { metric: string; growth: number } | undefined;
+  for (const [metric, m] of Object.entries(current.metrics)) {
+    const info = describeMetric(metric);
+    if (!info.leakSignal || info.series !== 'gauge') continue;
+    const growths = m.runs
+      .filter((r) => r.series.length > 1)
+      .map((r) => {
+        const post = r.series.slice(warmupCount(r.series.length, warmup));
+        const first = post[0] ?? r.series[0];
+        const last = post[post.length - 1] ?? r.series[r.series.length - 1];
+        return (last - first) / Math.max(Math.abs(first), 1);
+      });
+    if (growths.length === 0) continue;
+    const g = median(growths);
+    if (!best || g > best.growth) best = { metric, growth: g };
+  }
+  if (!best) return [];
+  const cur = medianRun(current.metrics[best.metric].runs);
+  if (!cur) return [];
+  const base = baseline?.metrics[best.metric] ? medianRun(baseline.metrics[best.metric].runs) : undefined;
+  const chart: ChartSeries = {
+    metric: best.metric,
+    unit: describeMetric(best.metric).unit,
+    current: [...cur.series],
+  };
+  if (base) chart.baseline = [...base.series];
+  return [chart];
+}
+
+export type AnalyzeOptions = CompareOptions;
+
+function analyzeCheck(
+  report: MemoryReport,
+  current: CheckReport,
+  lookup: BaselineLookup,
+  policy: Policy,
+  now: Date,
+  opts: AnalyzeOptions,
+): CheckVerdict {
+  const notes = [...current.notes];
+  const base = lookup.baseline;
+  const name = current.check.name;
+  const id = checkId(current.check);
+  const prov = lookup.provenance;
+  if (prov.status === 'none')
+    notes.push('no baseline yet: nothing to compare against; this run can become the first');
+  else if (prov.status === 'unreadable')
+    notes.push(`baseline unreadable: ${prov.message ?? 'unknown reason'}`);
+  else if (prov.status === 'fallback')
+    notes.push(`baseline from version ${prov.version ?? '?'} (no baseline for ${prov.requestedVersion})`);
+
+  const metricIds = Object.keys(current.metrics).sort(metricOrder);
+  const metrics: MetricVerdict[] = [];
+  const leaks: LeakVerdict[] = [];
+  let fewNoted = false;
+  for (const metric of metricIds) {
+    const runs = current.metrics[metric].runs;
+    if (runs.length === 0) continue;
+    const t = thresholdsFor(policy, name, metric);
+    if (metric === UNTRACKED) {
+      const u = untrackedFrees(runs);
+      if (u) {
+        judge(u, 'always', current.check, policy, now, notes);
+        leaks.push(u);
+      }
+      continue;
+    }
+    const baseRuns = base?.metrics[metric]?.runs;
+    const mv = compareMetric(
+      metric,
+      baseRuns?.map((r) => r.value),
+      runs.map((r) => r.value),
+      t,
+      { resamples: opts.resamples, seed: opts.seed ?? seedOf(`${id}\u0000${metric}`) },
+    );
+    judge(mv, 'regression', current.check, policy, now, notes);
+    metrics.push(mv);
+    if (mv.rule === 'threshold-only' && !fewNoted) {
+      fewNoted = true;
+      notes.push(
+        `fewer than ${t.minRuns} runs on a side: noisy metrics were compared by threshold only, without a statistical test`,
+      );
+    }
+    if (describeMetric(metric).leakSignal) {
+      const lv = detectLeak(metric, runs, t, { gc: gcOption(report) });
+      if (lv) {
+        judge(lv, 'leak', current.check, policy, now, notes);
+        leaks.push(lv);
+      }
+    }
+  }
+  const budgets: BudgetVerdict[] = checkBudgets(current, policy);
+  for (const b of budgets) judge(b, 'budget', current.check, policy, now, notes);
+  let expiredWaiver = false;
+  for (const w of policy.waivers) {
+    if (!matches(w.check, name) || !waiverExpired(w, now)) continue;
+    expiredWaiver = true;
+    const note = expiredNote(w);
+    if (!notes.includes(note)) notes.push(note);
+  }
+  const t0 = thresholdsFor(policy, name, '');
+  const status = worst([
+    ...[...metrics, ...leaks, ...budgets].map((e) => e.status),
+    expiredWaiver ? 'warn' : 'pass',
+  ]);
+  return {
+    check: current.check,
+    status,
+    provenance: lookup.provenance,
+    metrics,
+    leaks,
+    budgets,
+    sites: growingSites(current, base, t0.topSites),
+    charts: chartFor(current, base, t0.warmup),
+    notes,
+  };
+}
+
+export function analyze(
+  current: MemoryReport,
+  baselines: (check: CheckKey) => BaselineLookup,
+  policy: Policy,
+  now: Date = new Date(),
+  opts: AnalyzeOptions = {},
+): Verdict {
+  const checks = current.checks.map((c) => analyzeCheck(current, c, baselines(c.check), policy, now, opts));
+  const counts: VerdictCounts = {
+    regressions: 0,
+    improvements: 0,
+    leaks: 0,
+    budgets: 0,
+    warnings: 0,
+    unchanged: 0,
+  };
+  for (const c of checks) {
+    for (const m of c.metrics) {
+      if (m.change === 'regression') counts.regressions++;
+      else if (m.change === 'improvement') counts.improvements++;
+      else if (m.change === 'unchanged') counts.unchanged++;
+    }
+    counts.leaks += c.leaks.filter((l) => l.leaking).length;
+    counts.budgets += c.budgets.filter((b) => b.value > b.limit).length;
+    counts.warnings += [...c.metrics, ...c.leaks, ...c.budgets].filter((e) => e.status === 'warn').length;
+  }
+  const d = policy.defaults;
+  return {
+    status: worst(checks.map((c) => c.status)),
+    counts,
+    checks,
+    settings: {
+      alpha: d.alpha,
+      threshold: d.threshold,
+      floor: d.floor,
+      confidence: d.confidence,
+      failOn: [...policy.failOn],
+    },
+  };
+}

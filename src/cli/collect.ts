@@ -1,0 +1,116 @@
+/**
+ * `memgate collect`: turn files captured from one check run (check --json, tracemalloc output,
+ * /debug/vars, /telemetry, pprof profiles) into a MemoryReport file.
+ */
+import { stat, writeFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+
+import { assembleReport, type RunCapture } from '../collect/assemble.js';
+import { parsePprof, profileTotals } from '../collect/pprof.js';
+import { readProfileDir } from '../collect/profile-dir.js';
+import { MemgateError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { parse } from './args.js';
+import type { CliIO, Command } from './command.js';
+import { readInput } from './io.js';
+
+const USAGE = `Usage: memgate collect [options] --out report.json
+
+Build a MemoryReport from files captured from one run of a check.
+
+  --check-json F       stdout of \`datadog-agent check <c> --json\` (check_run_alloc, failures)
+  --tracemalloc F|DIR  an --m-dir directory, or a \`check -m\` printout / snapshot file (repeatable)
+  --expvar F           /debug/vars JSON, one poll per flag, in time order (repeatable)
+  --telemetry F        /telemetry Prometheus text, one poll per flag, in time order (repeatable)
+  --pprof F            heap profile (give the first and the last) or goroutine profile (repeatable)
+  --check NAME         check name (overrides the one found in the files)
+  --check-version V    check version (overrides the one found in the files)
+  --out F              where to write the report (required)
+`;
+
+const OPTIONS = {
+  'check-json': { type: 'string' },
+  tracemalloc: { type: 'string', multiple: true },
+  expvar: { type: 'string', multiple: true },
+  telemetry: { type: 'string', multiple: true },
+  pprof: { type: 'string', multiple: true },
+  check: { type: 'string' },
+  'check-version': { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+export const collectCommand: Command = {
+  name: 'collect',
+  summary: 'build a MemoryReport from captured check output, tracemalloc, expvar, telemetry and pprof files',
+  usage: USAGE,
+  async run(argv: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parse(argv, OPTIONS, USAGE);
+    if (positionals.length > 0)
+      throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE}`, 'arguments');
+    if (!values.out) throw new MemgateError(`--out is required\n${USAGE}`, 'arguments');
+
+    const text = async (f: string): Promise<string> => (await readInput(f, io.cwd)).toString('utf8');
+    const run: RunCapture = {};
+    if (values['check-json'])
+      run.checkJson = { text: await text(values['check-json']), source: values['check-json'] };
+    for (const t of values.tracemalloc ?? []) {
+      const abs = resolve(io.cwd, t);
+      if (await isDirectory(abs)) {
+        const dirs = await readProfileDir(abs);
+        if (dirs.length === 0)
+          throw new MemgateError(
+            'no tracemalloc files found (expected <dir>/<check>/<check_id>/snapshots/)',
+            t,
+          );
+        for (const d of dirs) d.instanceDir = relative(io.cwd, d.instanceDir) || '.';
+        (run.profileDirs ??= []).push(...dirs);
+      } else {
+        (run.printouts ??= []).push({ text: await text(t), source: t });
+      }
+    }
+    let at = 0;
+    for (const f of values.expvar ?? [])
+      (run.expvar ??= []).push({ text: await text(f), source: f, at: at++ });
+    for (const f of values.telemetry ?? [])
+      (run.telemetry ??= []).push({ text: await text(f), source: f, at: at++ });
+    for (const f of values.pprof ?? []) {
+      const bytes = new Uint8Array(await readInput(f, io.cwd));
+      // A goroutine profile has a single `goroutine` sample type; anything else is a heap profile.
+      const kind = 'goroutine' in profileTotals(parsePprof(bytes, f)) ? 'goroutineProfiles' : 'heapProfiles';
+      (run[kind] ??= []).push({ bytes, source: f });
+    }
+    if (Object.keys(run).length === 0)
+      throw new MemgateError(`nothing to collect: give at least one input file\n${USAGE}`, 'arguments');
+
+    const { report, warnings } = assembleReport([run], {
+      check: values.check,
+      checkVersion: values['check-version'],
+      toolVersion: VERSION,
+    });
+    if (report.checks.length === 0)
+      throw new MemgateError('the inputs hold no measurement for any check', 'arguments');
+    const out = resolve(io.cwd, values.out);
+    try {
+      await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
+    } catch (err) {
+      throw new MemgateError(`cannot write the report (${(err as Error).message})`, values.out);
+    }
+    for (const w of warnings) io.stderr(`memgate: warning: ${w}\n`);
+    const names = report.checks.map(
+      (c) => `${c.check.name}@${c.check.version}${c.check.instance ? `#${c.check.instance}` : ''}`,
+    );
+    const metrics = new Set(report.checks.flatMap((c) => Object.keys(c.metrics)));
+    io.stdout(
+      `wrote ${values.out}: ${names.join(', ')}; metrics: ${[...metrics].sort().join(', ') || 'none'}\n`,
+    );
+    return 0;
+  },
+};
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false; // readInput reports the missing file with a clear message
+  }
+}

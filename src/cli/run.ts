@@ -1,0 +1,157 @@
+/**
+ * `memgate run`: run a check (or any command) R times under memory profiling, sample its endpoints,
+ * and write the MemoryReport.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+
+import { MemgateError } from '../errors.js';
+import { describeMetric } from '../metrics.js';
+import type { MemoryReport } from '../model.js';
+import { M_OPTIONS, type MOption } from '../run/command.js';
+import { DEFAULT_EXPVAR_URL, runCheck } from '../run/runner.js';
+import { formatBytes } from '../units.js';
+import { intOption, parse } from './args.js';
+import type { CliIO, Command } from './command.js';
+
+const USAGE = `Usage: memgate run (--check NAME | --command "…") [options]
+
+Run a check R times (one process each) with memory profiling, sample the Agent's endpoints while it
+runs, and write the MemoryReport.
+
+  --check NAME           Agent check: runs \`<agent-bin> check NAME --check-times N --json -m --m-dir …\`
+  --command "…"          any command instead (split into argv; no shell unless --shell)
+  --shell                run --command through /bin/sh
+  --agent-bin BIN        Agent command or prefix (default datadog-agent; e.g. "docker exec dd-agent agent")
+  --repeat R             process runs (default 5)
+  --check-times N        check runs per process (default 20)
+  --timeout S            seconds per process run (default 300)
+  --expvar-url URL       /debug/vars to poll (default ${DEFAULT_EXPVAR_URL}); --no-expvar to skip
+  --telemetry-url URL    /telemetry to poll (Prometheus text: pymem, rtloader)
+  --pprof-url URL        heap profile fetched at the start and the end
+  --sample-interval MS   polling interval (default 250)
+  --m-gc / --no-m-gc     gc.collect() before each snapshot (default on)
+  --m-frames, --m-combine, --m-sort, --m-limit, --m-diff, --m-filters, --m-unit, --m-verbose V
+                         passed to the Agent as is
+  --agent-arg ARG        extra argument for \`check\` (repeatable), e.g. --agent-arg=--pause=50
+  --check-version V      version when the check_version tag is missing
+  --check-path DIR       the check's source: its __about__.py gives the version as a last resort
+  --profile-dir DIR      with --command: where the command writes tracemalloc files ($MEMGATE_M_DIR)
+  --out FILE             report path (default memgate-report.json)
+`;
+
+const OPTIONS = {
+  check: { type: 'string' },
+  command: { type: 'string' },
+  shell: { type: 'boolean' },
+  'agent-bin': { type: 'string' },
+  repeat: { type: 'string' },
+  'check-times': { type: 'string' },
+  timeout: { type: 'string' },
+  'expvar-url': { type: 'string' },
+  'no-expvar': { type: 'boolean' },
+  'telemetry-url': { type: 'string' },
+  'pprof-url': { type: 'string' },
+  'sample-interval': { type: 'string' },
+  'm-gc': { type: 'boolean' },
+  'no-m-gc': { type: 'boolean' },
+  'm-frames': { type: 'string' },
+  'm-combine': { type: 'string' },
+  'm-sort': { type: 'string' },
+  'm-limit': { type: 'string' },
+  'm-diff': { type: 'string' },
+  'm-filters': { type: 'string' },
+  'm-unit': { type: 'string' },
+  'm-verbose': { type: 'string' },
+  'agent-arg': { type: 'string', multiple: true },
+  'check-version': { type: 'string' },
+  'check-path': { type: 'string' },
+  'profile-dir': { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+function urlOption(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const u = new URL(value);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http');
+  } catch {
+    throw new MemgateError(`--${name} must be an http(s) URL, got "${value}"`, 'arguments');
+  }
+  return value;
+}
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'run a check R times with memory profiling and write the MemoryReport',
+  usage: USAGE,
+  async run(argv: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parse(argv, OPTIONS, USAGE);
+    if (positionals.length > 0)
+      throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE}`, 'arguments');
+    if (!values.check === !values.command) {
+      throw new MemgateError(`give exactly one of --check NAME or --command "…"\n${USAGE}`, 'arguments');
+    }
+    if (values['m-gc'] && values['no-m-gc'])
+      throw new MemgateError('--m-gc and --no-m-gc contradict', 'arguments');
+    const mOptions: Partial<Record<MOption, string>> = {};
+    for (const name of M_OPTIONS) {
+      const v = values[`m-${name}`];
+      if (v !== undefined) mOptions[name] = v;
+    }
+    const out = resolve(io.cwd, values.out ?? 'memgate-report.json');
+    const { report, warnings } = await runCheck({
+      check: values.check,
+      command: values.command,
+      shell: values.shell ?? false,
+      agentBin: values['agent-bin'],
+      repeat: intOption(values.repeat, 'repeat', 5),
+      checkTimes: intOption(values['check-times'], 'check-times', 20),
+      timeoutMs: intOption(values.timeout, 'timeout', 300) * 1000,
+      expvarUrl: values['no-expvar']
+        ? undefined
+        : (urlOption(values['expvar-url'], 'expvar-url') ?? DEFAULT_EXPVAR_URL),
+      telemetryUrl: urlOption(values['telemetry-url'], 'telemetry-url'),
+      pprofUrl: urlOption(values['pprof-url'], 'pprof-url'),
+      sampleIntervalMs: intOption(values['sample-interval'], 'sample-interval', 250, 10),
+      mGc: !values['no-m-gc'],
+      mOptions,
+      extraArgs: values['agent-arg'],
+      checkVersion: values['check-version'],
+      checkPath: values['check-path'],
+      profileDir: values['profile-dir'],
+      cwd: io.cwd,
+      env: io.env,
+      log: (line) => io.stderr(`memgate: ${line}\n`),
+    });
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
+    for (const w of warnings) io.stderr(`memgate: warning: ${w}\n`);
+    io.stdout(summarize(report));
+    io.stdout(`report written to ${out}\n`);
+    return 0;
+  },
+};
+
+/** A few lines per check: each metric's per-run aggregates, and the top allocation sites. */
+export function summarize(report: MemoryReport): string {
+  const lines: string[] = [];
+  for (const c of report.checks) {
+    const runs = Math.max(0, ...Object.values(c.metrics).map((m) => m.runs.length));
+    lines.push(
+      `${c.check.name}@${c.check.version}${c.check.instance ? `#${c.check.instance}` : ''}: ${runs} runs`,
+    );
+    for (const [id, m] of Object.entries(c.metrics)) {
+      const info = describeMetric(id);
+      const show = (v: number) => (info.unit === 'bytes' ? formatBytes(v) : String(Math.round(v)));
+      const points = m.runs.reduce((n, r) => n + r.series.length, 0);
+      lines.push(`  ${id.padEnd(28)} ${m.runs.map((r) => show(r.value)).join(', ')}  (${points} points)`);
+    }
+    const top = [...c.sites]
+      .sort((a, b) => b.bytes.reduce((x, y) => x + y, 0) - a.bytes.reduce((x, y) => x + y, 0))
+      .slice(0, 3);
+    for (const s of top) lines.push(`  site ${s.key}: ${s.bytes.map(formatBytes).join(', ')}`);
+    for (const n of c.notes) lines.push(`  note: ${n}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,377 @@
+/**
+ * Go pprof profiles (heap, goroutine): decoding with pprof-format, and the aggregations memgate
+ * needs — totals, top-N by function and by file:line, head − base diffs and goroutine counts —
+ * computed the way `go tool pprof -top` computes them, so the figures can be checked against it.
+ */
+import { Profile } from 'pprof-format';
+
+import { ParseError } from '../errors.js';
+import { checkWire, profileBytes } from './pprof-wire.js';
+
+export type SampleIndex = 'alloc_objects' | 'alloc_space' | 'inuse_objects' | 'inuse_space';
+
+/** One frame of a call stack; inlined calls are frames of their own. */
+export interface PprofFrame {
+  function: string;
+  file: string;
+  line: number;
+}
+
+/**
+ * A decoded profile, normalised: numbers (not bigint), names resolved, samples stored column-wise
+ * because real heap profiles reach millions of samples.
+ */
+export interface PprofProfile {
+  source: string;
+  sampleTypes: { type: string; unit: string }[];
+  /** The sample type `go tool pprof` shows by default: default_sample_type, else the last one. */
+  defaultSampleType: string;
+  periodType?: { type: string; unit: string };
+  period: number;
+  timeNanos: number;
+  durationNanos: number;
+  /** Frames of each location, innermost (inlined) function first. */
+  locations: PprofFrame[][];
+  sampleCount: number;
+  /** Sample i's values are values[i * sampleTypes.length + t]. */
+  values: Float64Array;
+  /** Sample i's stack is stacks[stackStart[i] .. stackStart[i + 1]), location indexes, leaf first. */
+  stackStart: Uint32Array;
+  stacks: Uint32Array;
+}
+
+export interface PprofRow {
+  function: string;
+  file: string;
+  line: number;
+  flat: number;
+  cum: number;
+}
+
+type Numeric = number | bigint;
+
+/** pprof-format returns bigint from 2^28 up; int64 fields arrive as unsigned, so re-sign them. */
+function num(v: Numeric): number {
+  return typeof v === 'bigint' ? Number(BigInt.asIntN(64, v)) : v;
+}
+
+/** gunzips when bytes start 1f 8b; throws ParseError on empty/truncated gzip/not a profile/text (?debug=1) form */
+export function parsePprof(bytes: Uint8Array, source: string): PprofProfile {
+  const raw = profileBytes(bytes, source);
+  checkWire(raw, source);
+  let prof: Profile;
+  try {
+    prof = Profile.decode(raw);
+  } catch (err) {
+    throw new ParseError(source, `not a pprof profile: ${(err as Error).message}`);
+  }
+  return normalise(prof, source);
+}
+
+function normalise(prof: Profile, source: string): PprofProfile {
+  const strings = prof.stringTable.strings;
+  const bad = (what: string): never => {
+    throw new ParseError(source, `not a valid pprof profile: ${what}`);
+  };
+  if (strings.length === 0 || strings[0] !== '') bad('the string table must start with ""');
+  const str = (i: Numeric): string => {
+    const n = num(i);
+    if (!(n >= 0 && n < strings.length)) bad(`string index ${n} is out of range`);
+    return strings[n];
+  };
+  const valueType = (v: { type: Numeric; unit: Numeric }) => ({ type: str(v.type), unit: str(v.unit) });
+
+  const sampleTypes = prof.sampleType.map(valueType);
+  if (sampleTypes.length === 0) bad('it has no sample types');
+  const defaultName = num(prof.defaultSampleType) ? str(prof.defaultSampleType) : '';
+  const defaultSampleType = sampleTypes.some((t) => t.type === defaultName)
+    ? defaultName
+    : sampleTypes[sampleTypes.length - 1].type;
+
+  const functions = new Map<number, { name: string; file: string }>();
+  for (const f of prof.function) functions.set(num(f.id), { name: str(f.name), file: str(f.filename) });
+
+  const locationIndex = new Map<number, number>();
+  const locations: PprofFrame[][] = [];
+  for (const loc of prof.location) {
+    const id = num(loc.id);
+    if (id === 0 || locationIndex.has(id)) bad(`location id ${id} is zero or repeated`);
+    const frames: PprofFrame[] = loc.line.map((l) => {
+      const fn = functions.get(num(l.functionId));
+      if (!fn) return bad(`location ${id} names function ${num(l.functionId)}, which does not exist`);
+      return { function: fn.name, file: fn.file, line: num(l.line) };
+    });
+    // An unsymbolised location: pprof shows its address.
+    if (frames.length === 0)
+      frames.push({ function: `0x${num(loc.address).toString(16)}`, file: '', line: 0 });
+    locationIndex.set(id, locations.length);
+    locations.push(frames);
+  }
+
+  const width = sampleTypes.length;
+  const sampleCount = prof.sample.length;
+  const values = new Float64Array(sampleCount * width);
+  const stackStart = new Uint32Array(sampleCount + 1);
+  let stackLength = 0;
+  for (const s of prof.sample) stackLength += s.locationId.length;
+  const stacks = new Uint32Array(stackLength);
+  let k = 0;
+  prof.sample.forEach((s, i) => {
+    if (s.value.length !== width) bad(`sample ${i} has ${s.value.length} values for ${width} sample types`);
+    for (let t = 0; t < width; t++) values[i * width + t] = num(s.value[t]);
+    stackStart[i] = k;
+    for (const id of s.locationId) {
+      const index = locationIndex.get(num(id));
+      if (index === undefined) bad(`sample ${i} names location ${num(id)}, which does not exist`);
+      stacks[k++] = index as number;
+    }
+  });
+  stackStart[sampleCount] = k;
+
+  return {
+    source,
+    sampleTypes,
+    defaultSampleType,
+    periodType: prof.periodType ? valueType(prof.periodType) : undefined,
+    period: num(prof.period),
+    timeNanos: num(prof.timeNanos),
+    durationNanos: num(prof.durationNanos),
+    locations,
+    sampleCount,
+    values,
+    stackStart,
+    stacks,
+  };
+}
+
+/** Sum of every sample, by sample type name, e.g. { inuse_space: 123, … } or { goroutine: 12 }. */
+export function profileTotals(p: PprofProfile): Record<string, number> {
+  const width = p.sampleTypes.length;
+  const totals: Record<string, number> = {};
+  p.sampleTypes.forEach((t, i) => {
+    let sum = 0;
+    for (let s = 0; s < p.sampleCount; s++) sum += p.values[s * width + i];
+    totals[t.type] = sum;
+  });
+  return totals;
+}
+
+/**
+ * The index of a sample type, by name or position (as `-sample_index` takes either); the profile's
+ * default when omitted.
+ */
+export function sampleTypeIndex(p: PprofProfile, sampleIndex?: string): number {
+  const wanted = sampleIndex ?? p.defaultSampleType;
+  const byName = p.sampleTypes.findIndex((t) => t.type === wanted);
+  if (byName >= 0) return byName;
+  if (/^\d+$/.test(wanted) && Number(wanted) < p.sampleTypes.length) return Number(wanted);
+  throw new ParseError(
+    p.source,
+    `no sample index "${wanted}"; this profile has ${p.sampleTypes.map((t) => t.type).join(', ')}`,
+  );
+}
+
+/**
+ * Flat and cum per function and per frame over one or more signed profiles. Frames are interned
+ * across profiles so that a diff is one pass with the base negated, as `-diff_base` does.
+ */
+class Aggregator {
+  private readonly frameIds = new Map<string, number>();
+  readonly frames: PprofFrame[] = [];
+  readonly frameFunc: number[] = [];
+  private readonly funcIds = new Map<string, number>();
+  readonly funcNames: string[] = [];
+  readonly frameFlat: number[] = [];
+  readonly frameCum: number[] = [];
+  readonly funcFlat: number[] = [];
+  readonly funcCum: number[] = [];
+  private readonly frameSeen: number[] = [];
+  private readonly funcSeen: number[] = [];
+  private serial = 0;
+
+  private frameId(f: PprofFrame): number {
+    const key = `${f.function}\0${f.file}\0${f.line}`;
+    let id = this.frameIds.get(key);
+    if (id === undefined) {
+      id = this.frames.length;
+      this.frameIds.set(key, id);
+      this.frames.push(f);
+      this.frameFlat.push(0);
+      this.frameCum.push(0);
+      this.frameSeen.push(0);
+      // `go tool pprof`'s default granularity merges functions by name alone.
+      let fn = this.funcIds.get(f.function);
+      if (fn === undefined) {
+        fn = this.funcNames.length;
+        this.funcIds.set(f.function, fn);
+        this.funcNames.push(f.function);
+        this.funcFlat.push(0);
+        this.funcCum.push(0);
+        this.funcSeen.push(0);
+      }
+      this.frameFunc.push(fn);
+    }
+    return id;
+  }
+
+  add(p: PprofProfile, valueIndex: number, sign: 1 | -1): void {
+    const locFrames = p.locations.map((frames) => Int32Array.from(frames, (f) => this.frameId(f)));
+    const { values, stackStart, stacks } = p;
+    const { frameFunc, frameFlat, frameCum, funcFlat, funcCum, frameSeen, funcSeen } = this;
+    const width = p.sampleTypes.length;
+    for (let s = 0; s < p.sampleCount; s++) {
+      const v = sign * values[s * width + valueIndex];
+      if (v === 0) continue;
+      const serial = ++this.serial;
+      let leaf = true;
+      for (let k = stackStart[s]; k < stackStart[s + 1]; k++) {
+        const frames = locFrames[stacks[k]];
+        for (let j = 0; j < frames.length; j++) {
+          const f = frames[j];
+          const fn = frameFunc[f];
+          if (leaf) {
+            frameFlat[f] += v;
+            funcFlat[fn] += v;
+            leaf = false;
+          }
+          // Recursion puts a frame or function on a stack more than once; cum counts it once.
+          if (frameSeen[f] !== serial) {
+            frameSeen[f] = serial;
+            frameCum[f] += v;
+          }
+          if (funcSeen[fn] !== serial) {
+            funcSeen[fn] = serial;
+            funcCum[fn] += v;
+          }
+        }
+      }
+    }
+  }
+
+  lineRows(): PprofRow[] {
+    const rows: PprofRow[] = [];
+    this.frames.forEach((f, i) => {
+      if (this.frameFlat[i] !== 0 || this.frameCum[i] !== 0)
+        rows.push({ ...f, flat: this.frameFlat[i], cum: this.frameCum[i] });
+    });
+    return rows;
+  }
+
+  /** One row per function; its file:line is the frame where most of its memory was attributed. */
+  functionRows(): PprofRow[] {
+    const best: number[] = new Array<number>(this.funcNames.length).fill(-1);
+    const weight = (f: number) => [Math.abs(this.frameFlat[f]), Math.abs(this.frameCum[f])];
+    this.frames.forEach((_, f) => {
+      const fn = this.frameFunc[f];
+      const b = best[fn];
+      if (b < 0) {
+        best[fn] = f;
+        return;
+      }
+      const [wf, wc] = weight(f);
+      const [bf, bc] = weight(b);
+      if (wf > bf || (wf === bf && (wc > bc || (wc === bc && this.frames[f].line < this.frames[b].line))))
+        best[fn] = f;
+    });
+    const rows: PprofRow[] = [];
+    this.funcNames.forEach((name, fn) => {
+      if (this.funcFlat[fn] === 0 && this.funcCum[fn] === 0) return;
+      const frame = this.frames[best[fn]];
+      rows.push({
+        function: name,
+        file: frame.file,
+        line: frame.line,
+        flat: this.funcFlat[fn],
+        cum: this.funcCum[fn],
+      });
+    });
+    return rows;
+  }
+}
+
+/** flat descending, then name, then cum, as `go tool pprof -top` orders ties. */
+function byFlat(a: PprofRow, b: PprofRow): number {
+  return (
+    b.flat - a.flat ||
+    (a.function < b.function ? -1 : a.function > b.function ? 1 : 0) ||
+    b.cum - a.cum ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line
+  );
+}
+
+function finish(rows: PprofRow[], top: number | undefined): PprofRow[] {
+  rows.sort(byFlat);
+  return top !== undefined && top >= 0 ? rows.slice(0, top) : rows;
+}
+
+/** Top functions by flat, like `go tool pprof -top` (inlined functions are functions of their own). */
+export function topFunctions(
+  p: PprofProfile,
+  opts: { sampleIndex?: SampleIndex | string; top?: number },
+): PprofRow[] {
+  const agg = new Aggregator();
+  agg.add(p, sampleTypeIndex(p, opts.sampleIndex), 1);
+  return finish(agg.functionRows(), opts.top);
+}
+
+/** Top function + file:line frames by flat, like `go tool pprof -top -lines`. */
+export function topLines(
+  p: PprofProfile,
+  opts: { sampleIndex?: SampleIndex | string; top?: number },
+): PprofRow[] {
+  const agg = new Aggregator();
+  agg.add(p, sampleTypeIndex(p, opts.sampleIndex), 1);
+  return finish(agg.lineRows(), opts.top);
+}
+
+/** The sample type a diff compares: named, else head's default; base must have it too. */
+export function diffSampleType(base: PprofProfile, head: PprofProfile, sampleIndex?: string): string {
+  return head.sampleTypes[sampleTypeIndex(head, sampleIndex)].type;
+}
+
+/** head − base, like `go tool pprof -top -diff_base=base head`, sorted by flat descending (growers first). */
+export function diffProfiles(
+  base: PprofProfile,
+  head: PprofProfile,
+  opts: { sampleIndex?: string; top?: number; granularity?: 'functions' | 'lines' },
+): PprofRow[] {
+  const type = diffSampleType(base, head, opts.sampleIndex);
+  const agg = new Aggregator();
+  agg.add(base, sampleTypeIndex(base, type), -1);
+  agg.add(head, sampleTypeIndex(head, type), 1);
+  return finish(opts.granularity === 'lines' ? agg.lineRows() : agg.functionRows(), opts.top);
+}
+
+/** Frames that say where a goroutine waits, not what it is: the runtime, sync and syscalls. */
+const PLUMBING = /^(?:runtime|internal|sync|syscall)[./]/;
+
+/**
+ * Goroutines grouped by their top function: the innermost frame outside the runtime, sync and
+ * syscall plumbing (every parked goroutine's leaf is runtime.gopark, which says nothing), or the leaf
+ * when the whole stack is plumbing.
+ */
+export function goroutinesByFunction(p: PprofProfile): { function: string; count: number }[] {
+  const index = p.sampleTypes.findIndex((t) => t.type === 'goroutine');
+  const valueIndex = index >= 0 ? index : 0;
+  const width = p.sampleTypes.length;
+  const counts = new Map<string, number>();
+  for (let s = 0; s < p.sampleCount; s++) {
+    let name: string | undefined;
+    let leaf: string | undefined;
+    for (let k = p.stackStart[s]; k < p.stackStart[s + 1] && name === undefined; k++) {
+      for (const f of p.locations[p.stacks[k]]) {
+        leaf ??= f.function;
+        if (!PLUMBING.test(f.function)) {
+          name = f.function;
+          break;
+        }
+      }
+    }
+    const key = name ?? leaf ?? '(no stack)';
+    counts.set(key, (counts.get(key) ?? 0) + p.values[s * width + valueIndex]);
+  }
+  return [...counts]
+    .map(([fn, count]) => ({ function: fn, count }))
+    .sort((a, b) => b.count - a.count || (a.function < b.function ? -1 : a.function > b.function ? 1 : 0));
+}

@@ -1,0 +1,126 @@
+"""The simulator's HTTP endpoints, in their own process so that serving requests never allocates on
+the profiled interpreter's heap. Reads the counters the check process writes to a shared mmap.
+
+usage: sim_server.py <counters-file> <port> <cmdline-json>
+Prints the bound port on stdout, then serves until the parent process goes away.
+"""
+import json
+import mmap
+import os
+import struct
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from sim_check import BLOCK_SIZE, SLOT
+
+RTLOADER_KEYS = ['AllocatedBytes', 'Allocations', 'FreedBytes', 'Frees', 'InuseBytes', 'UntrackedFrees']
+TELEMETRY = [
+    ('pymem__alloc', 'counter', 'Total number of bytes allocated by the python interpreter since the start of the agent.', 'PymemAlloc'),
+    ('pymem__inuse', 'gauge', 'Number of bytes currently allocated by the python interpreter.', 'PymemInuse'),
+    ('rtloader__allocated_bytes', 'counter', 'Allocated bytes amount', 'AllocatedBytes'),
+    ('rtloader__allocations', 'counter', 'Allocations count', 'Allocations'),
+    ('rtloader__freed_bytes', 'counter', 'Freed memory amount', 'FreedBytes'),
+    ('rtloader__frees', 'counter', 'Frees count', 'Frees'),
+    ('rtloader__inuse_bytes', 'gauge', 'In-use memory', 'InuseBytes'),
+    ('rtloader__untracked_frees', 'counter', 'Untracked frees count', 'UntrackedFrees'),
+]
+
+
+def go_float(v):
+    """Prometheus client_golang's number format: %g-like, exponent form from 1e6 up (4.1467904e+07)."""
+    if v == int(v) and abs(v) < 1e6:
+        return str(int(v))
+    s = repr(float(v))
+    if 'e' in s or abs(v) >= 1e21:
+        mant, _, exp = s.partition('e')
+        return '{}e{}{:02d}'.format(mant.rstrip('0').rstrip('.') if '.' in mant else mant,
+                                    '-' if int(exp) < 0 else '+', abs(int(exp)))
+    if abs(v) >= 1e6:
+        digits = '{:.17g}'.format(float(v))
+        exp = len(str(int(abs(v)))) - 1
+        mant = abs(v) / (10 ** exp)
+        m = repr(mant)
+        # shortest repr of the mantissa that round-trips
+        for p in range(1, 18):
+            cand = '{:.{}g}'.format(mant, p)
+            if float(cand) * (10 ** exp) == float(digits):
+                m = cand
+                break
+        return '{}{}e+{:02d}'.format('-' if v < 0 else '', m, exp)
+    return s
+
+
+class State:
+    def __init__(self, path, cmdline):
+        self.file = open(path, 'rb')
+        self.map = mmap.mmap(self.file.fileno(), BLOCK_SIZE, access=mmap.ACCESS_READ)
+        self.cmdline = cmdline
+
+    def get(self, name):
+        return struct.unpack_from('<q', self.map, SLOT[name])[0]
+
+    def expvar(self):
+        rt = ', '.join('"{}": {}'.format(k, self.get(k)) for k in RTLOADER_KEYS)
+        memstats = json.dumps({
+            'Alloc': self.get('HeapAlloc'), 'TotalAlloc': self.get('TotalAlloc'), 'Sys': self.get('Sys'),
+            'Mallocs': self.get('Mallocs'), 'Frees': self.get('FreesGo'), 'HeapAlloc': self.get('HeapAlloc'),
+            'HeapInuse': self.get('PymemInuse'), 'HeapObjects': self.get('HeapObjects'), 'NumGC': self.get('NumGC'),
+        }, separators=(',', ':'))
+        parts = [
+            '"cmdline": ' + json.dumps(self.cmdline, separators=(',', ':')),
+            '"memstats": ' + memstats,
+            '"rtloader": {' + rt + '}',
+        ]
+        return '{\n' + ',\n'.join(parts) + '\n}\n'
+
+    def telemetry(self):
+        out = []
+        for name, kind, help_text, slot in TELEMETRY:
+            out.append('# HELP {} {}\n# TYPE {} {}\n{} {}\n'.format(name, help_text, name, kind, name,
+                                                                 go_float(self.get(slot))))
+        return ''.join(out)
+
+
+def main():
+    path, port, cmdline = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3])
+    state = State(path, cmdline)
+    parent = os.getppid()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            route = self.path.split('?', 1)[0]
+            if route == '/debug/vars':
+                body, ctype = state.expvar(), 'application/json; charset=utf-8'
+            elif route == '/telemetry':
+                body, ctype = state.telemetry(), 'text/plain; version=0.0.4; charset=utf-8'
+            else:
+                self.send_error(404)
+                return
+            data = body.encode()
+            self.send_response(200)
+            self.send_header('Content-Type', ctype)
+            self.send_header('Content-Length', str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(('127.0.0.1', port), Handler)
+    server.daemon_threads = True
+    sys.stdout.write('%d\n' % server.server_address[1])
+    sys.stdout.flush()
+
+    def watch_parent():
+        while os.getppid() == parent:
+            time.sleep(0.1)
+        server.shutdown()
+
+    threading.Thread(target=watch_parent, daemon=True).start()
+    server.serve_forever(poll_interval=0.1)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { MAX_POINTS, renderChart, sampleIndices, yScale } from '../../src/report/chart.js';
+
+describe('chart', () => {
+  it('downsamples evenly, keeping the first and last point', () => {
+    const idx = sampleIndices(1000);
+    assert.equal(idx.length, MAX_POINTS);
+    assert.equal(idx[0], 0);
+    assert.equal(idx[idx.length - 1], 999);
+    const gaps = idx.slice(1).map((v, i) => v - idx[i]);
+    assert.ok(Math.max(...gaps) - Math.min(...gaps) <= 1, 'even spacing');
+    assert.deepEqual(sampleIndices(5), [0, 1, 2, 3, 4]);
+  });
+
+  it('scales bytes to a readable unit', () => {
+    assert.deepEqual(yScale([3 * 1024 * 1024], 'bytes'), { divisor: 1024 * 1024, label: 'MiB' });
+    assert.deepEqual(yScale([40 * 1024], 'bytes'), { divisor: 1024, label: 'KiB' });
+    assert.deepEqual(yScale([900], 'bytes'), { divisor: 1, label: 'B' });
+    assert.deepEqual(yScale([12], 'count'), { divisor: 1, label: 'count' });
+  });
+
+  it('renders two lines of equal length, baseline first, at most 50 points', () => {
+    const current = Array.from({ length: 200 }, (_, i) => 20 * 1024 * 1024 + i * 4096);
+    const baseline = Array.from({ length: 180 }, () => 20 * 1024 * 1024);
+    const src = renderChart({ metric: 'python.pymem.inuse', unit: 'bytes', current, baseline });
+    assert.ok(src);
+    const lines = [...src.matchAll(/^ {2}line \[(.*)\]$/gm)].map((m) => m[1].split(', ').map(Number));
+    assert.equal(lines.length, 2);
+    assert.equal(lines[0].length, lines[1].length);
+    assert.ok(lines[0].length <= MAX_POINTS);
+    assert.ok(
+      lines[0].every((v) => v === 20),
+      'baseline flat at 20 MiB',
+    );
+    assert.ok(lines[1][lines[1].length - 1] > lines[1][0], 'current rises');
+    const x = /x-axis "iteration" \[(.*)\]/.exec(src);
+    assert.equal(x?.[1].split(', ')[0], '1');
+    const y = /y-axis "MiB" ([\d.]+) --> ([\d.]+)/.exec(src);
+    assert.ok(y && Number(y[1]) <= 20 && Number(y[2]) >= Math.max(...lines[1]));
+  });
+
+  it('draws nothing for fewer than two points', () => {
+    assert.equal(renderChart({ metric: 'm', unit: 'bytes', current: [1] }), undefined);
+  });
+});
