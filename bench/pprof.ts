@@ -24,7 +24,7 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
 const runs = Number(arg('runs', '5'));
-const sizes = arg('sizes', '1,10,50').split(',').map(Number);
+const sizes = arg('sizes', '1,10,50').split(',').filter(Boolean).map(Number);
 const goRuns50 = Number(arg('go-runs-50', String(runs)));
 
 const median = (xs: number[]) => {
@@ -134,16 +134,23 @@ async function firstLine(argv: string[], ready: RegExp): Promise<number> {
 
 if (existsSync(join(root, 'dist/index.js'))) {
   const n = Math.max(runs, 10);
-  const version = measure(['node', 'dist/cli.js', '--version'], n).wall * 1000;
+  const json = join(out, 'hyperfine-version.json');
+  spawnSync(
+    'hyperfine',
+    ['--warmup', '2', '--runs', String(n), '--export-json', json, 'node dist/cli.js --version'],
+    {
+      cwd: root,
+      stdio: 'ignore',
+    },
+  );
+  const version =
+    median((JSON.parse(readFileSync(json, 'utf8')) as { results: { times: number[] }[] }).results[0].times) *
+    1000;
   const index: number[] = [];
-  for (let i = 0; i < n; i++) index.push(await firstLine(['node', 'dist/index.js'], /memgate \S+: mode/));
+  for (let i = 0; i < n; i++) index.push(await firstLine(['node', 'dist/index.js'], /\n/));
   console.log(`\n## cold start (${n} runs, median, ${process.version})\n`);
   console.log('| what | ms |');
   console.log('|---|---|');
-  console.log(
-    `| \`node dist/cli.js --version\` (wall, /usr/bin/time, 10 ms resolution) | ${fmt(version, 0)} |`,
-  );
-  console.log(
-    `| \`node dist/index.js\` to its first log line (\`memgate …: mode …\`) | ${fmt(median(index), 0)} |`,
-  );
+  console.log(`| \`node dist/cli.js --version\` (hyperfine) | ${fmt(version, 0)} |`);
+  console.log(`| \`node dist/index.js\` to its first line on stdout | ${fmt(median(index), 0)} |`);
 }

@@ -22,6 +22,8 @@ export interface EventContext {
   repo: string;
   sha: string;
   ref: string;
+  /** When the pushed head commit was made (push events), so baselines order by commit time. */
+  commitDate?: string;
   defaultBranch?: string;
   workflow: string;
   job: string;
@@ -68,6 +70,7 @@ export function eventContextFrom(env: NodeJS.ProcessEnv, payload: Payload): Even
     sha: env.GITHUB_SHA ?? '',
     ref: env.GITHUB_REF ?? '',
     defaultBranch: str(repository.default_branch) || undefined,
+    commitDate: str(obj(payload.head_commit).timestamp) || undefined,
     workflow: env.GITHUB_WORKFLOW ?? '',
     job: env.GITHUB_JOB ?? '',
     runId: Number(env.GITHUB_RUN_ID ?? 0),

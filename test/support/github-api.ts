@@ -33,6 +33,8 @@ export interface FakeGitHubOptions {
   defaultBranch?: string;
   /** Who the token acts as when it writes comments (default github-actions[bot], a Bot). */
   actor?: { login: string; type: string };
+  /** More routes served first, e.g. the artifact REST API (`artifactRestRoutes`); true = handled. */
+  extraRoutes?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
 }
 
 export interface FakeComment {
@@ -1004,6 +1006,7 @@ export async function startGitHubApi(opts: FakeGitHubOptions = {}): Promise<Fake
   }
 
   const server = createServer((req, res) => {
+    if (opts.extraRoutes?.(req, res, new URL(req.url ?? '/', url))) return;
     onRequest(req, res).catch((err: unknown) => {
       if (!res.headersSent)
         send(res, { status: 500, body: { message: `fake server bug: ${(err as Error).message}` } });
