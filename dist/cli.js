@@ -2085,7 +2085,7 @@ function checkWire(raw, source) {
  * computed the way `go tool pprof -top` computes them, so the figures can be checked against it.
  */
 /** pprof-format returns bigint from 2^28 up; int64 fields arrive as unsigned, so re-sign them. */
-function num(v) {
+function num$1(v) {
     return typeof v === 'bigint' ? Number(BigInt.asIntN(64, v)) : v;
 }
 /** gunzips when bytes start 1f 8b; throws ParseError on empty/truncated gzip/not a profile/text (?debug=1) form */
@@ -2109,7 +2109,7 @@ function normalise$1(prof, source) {
     if (strings.length === 0 || strings[0] !== '')
         bad('the string table must start with ""');
     const str = (i) => {
-        const n = num(i);
+        const n = num$1(i);
         if (!(n >= 0 && n < strings.length))
             bad(`string index ${n} is out of range`);
         return strings[n];
@@ -2118,28 +2118,28 @@ function normalise$1(prof, source) {
     const sampleTypes = prof.sampleType.map(valueType);
     if (sampleTypes.length === 0)
         bad('it has no sample types');
-    const defaultName = num(prof.defaultSampleType) ? str(prof.defaultSampleType) : '';
+    const defaultName = num$1(prof.defaultSampleType) ? str(prof.defaultSampleType) : '';
     const defaultSampleType = sampleTypes.some((t) => t.type === defaultName)
         ? defaultName
         : sampleTypes[sampleTypes.length - 1].type;
     const functions = new Map();
     for (const f of prof.function)
-        functions.set(num(f.id), { name: str(f.name), file: str(f.filename) });
+        functions.set(num$1(f.id), { name: str(f.name), file: str(f.filename) });
     const locationIndex = new Map();
     const locations = [];
     for (const loc of prof.location) {
-        const id = num(loc.id);
+        const id = num$1(loc.id);
         if (id === 0 || locationIndex.has(id))
             bad(`location id ${id} is zero or repeated`);
         const frames = loc.line.map((l) => {
-            const fn = functions.get(num(l.functionId));
+            const fn = functions.get(num$1(l.functionId));
             if (!fn)
-                return bad(`location ${id} names function ${num(l.functionId)}, which does not exist`);
-            return { function: fn.name, file: fn.file, line: num(l.line) };
+                return bad(`location ${id} names function ${num$1(l.functionId)}, which does not exist`);
+            return { function: fn.name, file: fn.file, line: num$1(l.line) };
         });
         // An unsymbolised location: pprof shows its address.
         if (frames.length === 0)
-            frames.push({ function: `0x${num(loc.address).toString(16)}`, file: '', line: 0 });
+            frames.push({ function: `0x${num$1(loc.address).toString(16)}`, file: '', line: 0 });
         locationIndex.set(id, locations.length);
         locations.push(frames);
     }
@@ -2156,12 +2156,12 @@ function normalise$1(prof, source) {
         if (s.value.length !== width)
             bad(`sample ${i} has ${s.value.length} values for ${width} sample types`);
         for (let t = 0; t < width; t++)
-            values[i * width + t] = num(s.value[t]);
+            values[i * width + t] = num$1(s.value[t]);
         stackStart[i] = k;
         for (const id of s.locationId) {
-            const index = locationIndex.get(num(id));
+            const index = locationIndex.get(num$1(id));
             if (index === undefined)
-                bad(`sample ${i} names location ${num(id)}, which does not exist`);
+                bad(`sample ${i} names location ${num$1(id)}, which does not exist`);
             stacks[k++] = index;
         }
     });
@@ -2171,9 +2171,9 @@ function normalise$1(prof, source) {
         sampleTypes,
         defaultSampleType,
         periodType: prof.periodType ? valueType(prof.periodType) : undefined,
-        period: num(prof.period),
-        timeNanos: num(prof.timeNanos),
-        durationNanos: num(prof.durationNanos),
+        period: num$1(prof.period),
+        timeNanos: num$1(prof.timeNanos),
+        durationNanos: num$1(prof.durationNanos),
         locations,
         sampleCount,
         values,
@@ -13322,10 +13322,18 @@ function medianRun(runs) {
     const m = median(withSeries.map((r) => r.value));
     return withSeries.reduce((best, r) => (Math.abs(r.value - m) < Math.abs(best.value - m) ? r : best));
 }
-/** The leak-signal gauge with the most relative growth across iterations (median over runs). */
-function chartFor(current, baseline, warmup) {
-    let best;
+/**
+ * The series worth drawing: the one that leaked, else the one that regressed, else the leak-signal
+ * gauge with the most relative growth across iterations (median over runs). A chart of a flat
+ * bystander next to a leak table would point the reader at the wrong memory space.
+ */
+function chartFor(current, baseline, warmup, decided) {
+    const flagged = decided.leaks.find((l) => l.leaking && l.rule !== 'untracked-frees')?.metric ??
+        decided.metrics.find((m) => m.change === 'regression')?.metric;
+    let best = flagged && current.metrics[flagged] ? { metric: flagged, growth: Infinity } : undefined;
     for (const [metric, m] of Object.entries(current.metrics)) {
+        if (best?.growth === Infinity)
+            break;
         const info = describeMetric(metric);
         if (!info.leakSignal || info.series !== 'gauge')
             continue;
@@ -13428,7 +13436,7 @@ function analyzeCheck(report, current, lookup, policy, now, opts) {
         leaks,
         budgets,
         sites: growingSites(current, base, t0.topSites),
-        charts: chartFor(current, base, t0.warmup),
+        charts: chartFor(current, base, t0.warmup, { leaks, metrics }),
         notes,
     };
 }
@@ -17145,208 +17153,6 @@ function buildIndex(paths, written, previous, now) {
 }
 
 /**
- * `memgate compare`: judge a MemoryReport against a baseline (another MemoryReport or a stored
- * baseline document) and print the verdict. Exit 1 when the gate fails, 0 on pass or warn, 2 on bad input.
- */
-const USAGE$2 = `Usage: memgate compare --baseline <file> --report <file> [options]
-
-Compare a MemoryReport with a baseline and print the verdict.
-
-  --baseline <file>   baseline: a MemoryReport or a stored baseline document (<check>/<version>.json)
-  --report <file>     the current MemoryReport
-  --json              print the Verdict object as JSON
-  --config <file>     policy file (.memgate.yml); default: none
-  --threshold <r>     relative regression threshold, e.g. 5% or 0.05
-  --alpha <p>         significance level, e.g. 0.05
-  --floor <size>      absolute floor, e.g. 16KiB
-  --fail-on <kinds>   comma-separated: regression,leak,budget (default all)
-
-Exit status: 0 pass or warn, 1 fail, 2 bad input.`;
-function reportLookup(base) {
-    return (check) => {
-        const same = base.checks.find((c) => checkId(c.check) === checkId(check));
-        const byName = same ??
-            base.checks.find((c) => c.check.name === check.name && (c.check.instance ?? '') === (check.instance ?? ''));
-        if (!byName)
-            return { provenance: { status: 'none', requestedVersion: check.version } };
-        return {
-            baseline: byName,
-            provenance: {
-                status: same ? 'exact' : 'fallback',
-                requestedVersion: check.version,
-                version: byName.check.version,
-                commit: base.environment.commit,
-                date: base.createdAt,
-                samples: runCount(byName),
-                entries: 1,
-            },
-        };
-    };
-}
-function documentLookup(text, source) {
-    const doc = parseBaselineDocument(text, source);
-    return (check) => {
-        if (doc.check.name !== check.name)
-            return { provenance: { status: 'none', requestedVersion: check.version } };
-        let baseline;
-        try {
-            baseline = baselineCheckReport(doc, { instance: check.instance });
-        }
-        catch {
-            return { provenance: { status: 'none', requestedVersion: check.version } };
-        }
-        const newest = doc.entries[doc.entries.length - 1];
-        return {
-            baseline,
-            provenance: {
-                status: doc.check.version === check.version ? 'exact' : 'fallback',
-                requestedVersion: check.version,
-                version: doc.check.version,
-                commit: newest?.commit,
-                date: newest?.date,
-                samples: runCount(baseline),
-                entries: doc.entries.length,
-            },
-        };
-    };
-}
-function baselineLookup(text, source) {
-    let raw;
-    try {
-        raw = JSON.parse(text);
-    }
-    catch (err) {
-        throw new MemgateError(`not JSON (${err.message})`, source);
-    }
-    const isDoc = typeof raw === 'object' && raw !== null && 'entries' in raw && !('checks' in raw);
-    return isDoc ? documentLookup(text, source) : reportLookup(parseMemoryReport(text, source));
-}
-function option(value, name, parser) {
-    if (value === undefined)
-        return undefined;
-    const v = parser(value);
-    if (v === undefined)
-        throw new MemgateError(`--${name}: "${value}" is not valid`, 'arguments');
-    return v;
-}
-const STATUS = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' };
-function pad(rows) {
-    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-    return rows.map((r) => r
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd());
-}
-/** The verdict as plain text: one table of metrics and one of leaks per check. */
-function renderText(v) {
-    const out = [
-        `memgate: ${STATUS[v.status]}: ${v.counts.regressions} regression(s), ${v.counts.leaks} leak(s), ${v.counts.budgets} over budget, ${v.counts.improvements} improvement(s)`,
-    ];
-    for (const c of v.checks) {
-        const p = c.provenance;
-        out.push('', `${checkId(c.check)}: ${STATUS[c.status]} (baseline: ${p.status}${p.version ? ` ${p.version}` : ''}${p.commit ? ` @ ${p.commit.slice(0, 12)}` : ''}${p.samples !== undefined ? `, ${p.samples} runs` : ''})`);
-        if (c.metrics.length) {
-            const rows = [['metric', 'kind', 'baseline', 'current', 'delta', 'change', 'CI', 'p', 'status']];
-            for (const m of c.metrics) {
-                rows.push([
-                    m.metric,
-                    `${m.kind}/${m.rule}`,
-                    m.baseline ? fmt(m.baseline.median, m.unit) : '-',
-                    fmt(m.current.median, m.unit),
-                    m.delta === undefined ? '-' : m.unit === 'bytes' ? formatBytesDelta(m.delta) : String(m.delta),
-                    m.relative === undefined ? '-' : formatPercent(m.relative),
-                    m.ci ? `[${formatPercent(m.ci.low)}, ${formatPercent(m.ci.high)}]` : '-',
-                    m.p === undefined ? '-' : m.p.toPrecision(2),
-                    STATUS[m.status] + (m.waiver ? ' (waived)' : ''),
-                ]);
-            }
-            out.push(...pad(rows).map((l) => `  ${l}`));
-            for (const m of c.metrics)
-                if (m.status !== 'pass' || m.change !== 'unchanged')
-                    out.push(`  - ${m.metric}: ${m.reason}`);
-        }
-        if (c.leaks.length) {
-            const rows = [['leak signal', 'rule', 'per iteration', 'runs', 'status']];
-            for (const l of c.leaks)
-                rows.push([
-                    l.metric,
-                    l.rule,
-                    fmt(l.perIteration, l.unit),
-                    `${l.runsLeaking}/${l.runsTotal}`,
-                    STATUS[l.status] + (l.waiver ? ' (waived)' : ''),
-                ]);
-            out.push('', ...pad(rows).map((l) => `  ${l}`));
-            for (const l of c.leaks)
-                out.push(`  - ${l.metric}: ${l.reason}`);
-        }
-        for (const b of c.budgets)
-            out.push(`  budget ${b.metric}: ${STATUS[b.status]}: ${b.reason}`);
-        if (c.sites.length) {
-            out.push('', '  top growing sites:');
-            for (const s of c.sites)
-                out.push(`    ${formatBytesDelta(s.delta).padStart(12)}  ${s.key}${s.isNew ? ' (new)' : ''}`);
-        }
-        for (const n of c.notes)
-            out.push(`  note: ${n}`);
-    }
-    return `${out.join('\n')}\n`;
-}
-const compareCommand = {
-    name: 'compare',
-    summary: 'compare a MemoryReport with a baseline and print the verdict',
-    usage: USAGE$2,
-    async run(argv, io) {
-        const { values, positionals } = parse(argv, {
-            baseline: { type: 'string' },
-            report: { type: 'string' },
-            json: { type: 'boolean' },
-            config: { type: 'string' },
-            threshold: { type: 'string' },
-            alpha: { type: 'string' },
-            floor: { type: 'string' },
-            'fail-on': { type: 'string' },
-        }, USAGE$2);
-        if (positionals.length)
-            throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE$2}`, 'arguments');
-        if (!values.baseline || !values.report)
-            throw new MemgateError(`--baseline and --report are required\n${USAGE$2}`, 'arguments');
-        const cli = {};
-        const threshold = option(values.threshold, 'threshold', parseRatio);
-        const alpha = option(values.alpha, 'alpha', (s) => {
-            const v = parseRatio(s);
-            return v !== undefined && v > 0 && v < 1 ? v : undefined;
-        });
-        const floor = option(values.floor, 'floor', parseBytes);
-        if (threshold !== undefined)
-            cli.threshold = threshold;
-        if (alpha !== undefined)
-            cli.alpha = alpha;
-        if (floor !== undefined)
-            cli.floor = floor;
-        const report = parseMemoryReport((await readInput(values.report, io.cwd)).toString('utf8'), values.report);
-        const lookup = baselineLookup((await readInput(values.baseline, io.cwd)).toString('utf8'), values.baseline);
-        const policy = values.config
-            ? parsePolicy((await readInput(values.config, io.cwd)).toString('utf8'), values.config)
-            : defaultPolicy();
-        // Command-line settings win over the file's defaults.
-        Object.assign(policy.defaults, cli);
-        if (values['fail-on'] !== undefined) {
-            const kinds = values['fail-on']
-                .split(',')
-                .map((s) => s.trim())
-                .filter(Boolean);
-            for (const k of kinds)
-                if (!['regression', 'leak', 'budget', 'none'].includes(k))
-                    throw new MemgateError(`--fail-on: unknown kind "${k}" (regression, leak, budget or none)`, 'arguments');
-            policy.failOn = kinds.filter((k) => k !== 'none');
-        }
-        const verdict = analyze(report, lookup, policy);
-        io.stdout(values.json ? `${JSON.stringify(verdict, null, 2)}\n` : renderText(verdict));
-        return verdict.status === 'fail' ? 1 : 0;
-    },
-};
-
-/**
  * The `BaselineStore` interface the gate uses, and the logic every store shares: version
  * selection, merging new runs into stored documents, provenance, index.json. A concrete store
  * (git branch, local directory) only supplies `StoreBackend`: a consistent snapshot to read, and
@@ -17730,6 +17536,1429 @@ class FileStore extends BackendBaselineStore {
 function createFileStore(opts) {
     return new FileStore(opts);
 }
+
+async function lookupBaselines(report, store, warn = () => undefined) {
+    const lookups = new Map();
+    for (const c of report.checks) {
+        const requestedVersion = c.check.version;
+        if (!store) {
+            lookups.set(checkId(c.check), { provenance: { status: 'none', requestedVersion } });
+            continue;
+        }
+        try {
+            lookups.set(checkId(c.check), await store.read(c.check));
+        }
+        catch (err) {
+            const message = describeError(err);
+            warn(`cannot read the baseline of ${c.check.name} ${requestedVersion}: ${message}`);
+            lookups.set(checkId(c.check), { provenance: { status: 'unreadable', requestedVersion, message } });
+        }
+    }
+    return lookups;
+}
+async function evaluate(report, store, policy, opts = {}) {
+    const lookups = await lookupBaselines(report, store, opts.warn);
+    return analyze(report, (check) => lookups.get(checkId(check)) ?? { provenance: { status: 'none', requestedVersion: check.version } }, policy, opts.now ?? new Date());
+}
+
+// To do: next major: remove.
+/**
+ * @typedef {Options} MarkdownTableOptions
+ *   Configuration.
+ */
+
+/**
+ * @typedef Options
+ *   Configuration.
+ * @property {boolean | null | undefined} [alignDelimiters=true]
+ *   Whether to align the delimiters (default: `true`);
+ *   they are aligned by default:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   Pass `false` to make them staggered:
+ *
+ *   ```markdown
+ *   | Alpha | B |
+ *   | - | - |
+ *   | C | Delta |
+ *   ```
+ * @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
+ *   How to align columns (default: `''`);
+ *   one style for all columns or styles for their respective columns;
+ *   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
+ *   other values are treated as `''`, which doesn’t place the colon in the
+ *   alignment row but does align left;
+ *   *only the lowercased first character is used, so `Right` is fine.*
+ * @property {boolean | null | undefined} [delimiterEnd=true]
+ *   Whether to end each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B
+ *   | ----- | -----
+ *   | C     | Delta
+ *   ```
+ * @property {boolean | null | undefined} [fillRows=true]
+ *   Whether to fill rows with empty cells up to the most cells in a row
+ *   (default: `true`).
+ *
+ *   When `true`, all rows have as many cells as the longest row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |   |
+ *   | ----- | ---- | - |
+ *   | C     |      |   |
+ *   | D     | Echo | F |
+ *   ```
+ *
+ *   When `false`, rows keep their cells,
+ *   and the delimiter row has as many cells as the header row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |
+ *   | ----- | ---- |
+ *   | C     |
+ *   | D     | Echo | F |
+ *   ```
+ * @property {boolean | null | undefined} [delimiterStart=true]
+ *   Whether to begin each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are starting delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no starting delimiters:
+ *
+ *   ```markdown
+ *   Alpha | B     |
+ *   ----- | ----- |
+ *   C     | Delta |
+ *   ```
+ * @property {boolean | null | undefined} [padding=true]
+ *   Whether to add a space of padding between delimiters and cells
+ *   (default: `true`).
+ *
+ *   When `true`, there is padding:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there is no padding:
+ *
+ *   ```markdown
+ *   |Alpha|B    |
+ *   |-----|-----|
+ *   |C    |Delta|
+ *   ```
+ * @property {((value: string) => number) | null | undefined} [stringLength]
+ *   Function to detect the length of table cell content (optional);
+ *   this is used when aligning the delimiters (`|`) between table cells;
+ *   full-width characters and emoji mess up delimiter alignment when viewing
+ *   the markdown source;
+ *   to fix this, you can pass this function,
+ *   which receives the cell content and returns its “visible” size;
+ *   note that what is and isn’t visible depends on where the text is displayed.
+ *
+ *   Without such a function, the following:
+ *
+ *   ```js
+ *   markdownTable([
+ *     ['Alpha', 'Bravo'],
+ *     ['中文', 'Charlie'],
+ *     ['👩‍❤️‍👩', 'Delta']
+ *   ])
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo |
+ *   | - | - |
+ *   | 中文 | Charlie |
+ *   | 👩‍❤️‍👩 | Delta |
+ *   ```
+ *
+ *   With [`string-width`](https://github.com/sindresorhus/string-width):
+ *
+ *   ```js
+ *   import stringWidth from 'string-width'
+ *
+ *   markdownTable(
+ *     [
+ *       ['Alpha', 'Bravo'],
+ *       ['中文', 'Charlie'],
+ *       ['👩‍❤️‍👩', 'Delta']
+ *     ],
+ *     {stringLength: stringWidth}
+ *   )
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo   |
+ *   | ----- | ------- |
+ *   | 中文  | Charlie |
+ *   | 👩‍❤️‍👩    | Delta   |
+ *   ```
+ */
+
+/**
+ * Get the length of a cell.
+ *
+ * @param {string} value
+ *   Cell value.
+ * @returns {number}
+ *   Cell size.
+ */
+function defaultStringLength(value) {
+  return value.length
+}
+
+/**
+ * Generate a markdown
+ * ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
+ * table.
+ *
+ * @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
+ *   Table data (matrix of strings).
+ * @param {Readonly<Options> | null | undefined} [options]
+ *   Configuration (optional).
+ * @returns {string}
+ *   Result.
+ */
+function markdownTable(table, options) {
+  const settings = options || {};
+  // To do: next major: change to spread.
+  // eslint-disable-next-line unicorn/prefer-spread -- `align` can be a string.
+  const align = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
+  /** @type {Array<number>} Character codes as symbols for alignment per column. */
+  const alignments = [];
+  /** @type {Array<Array<string>>} Cells per row. */
+  const cellMatrix = [];
+  /** @type {Array<Array<number>>} Sizes of each cell per row. */
+  const sizeMatrix = [];
+  /** @type {Array<number>} */
+  const longestCellByColumn = [];
+  let mostCellsPerRow = 0;
+  let rowIndex = -1;
+
+  // This is a superfluous loop if we don’t align delimiters, but otherwise we’d
+  // do superfluous work when aligning, so optimize for aligning.
+  while (++rowIndex < table.length) {
+    /** @type {Array<string>} */
+    const row = [];
+    /** @type {Array<number>} */
+    const sizes = [];
+    let columnIndex = -1;
+
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length;
+    }
+
+    while (++columnIndex < table[rowIndex].length) {
+      const cell = serialize(table[rowIndex][columnIndex]);
+
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell);
+        sizes[columnIndex] = size;
+
+        if (
+          longestCellByColumn[columnIndex] === undefined ||
+          size > longestCellByColumn[columnIndex]
+        ) {
+          longestCellByColumn[columnIndex] = size;
+        }
+      }
+
+      row.push(cell);
+    }
+
+    cellMatrix[rowIndex] = row;
+    sizeMatrix[rowIndex] = sizes;
+  }
+
+  // Figure out which alignments to use.
+  let columnIndex = -1;
+
+  if (typeof align === 'object' && 'length' in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex]);
+    }
+  } else {
+    const code = toAlignment(align);
+
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code;
+    }
+  }
+
+  // Inject the alignment row.
+  columnIndex = -1;
+  /** @type {Array<string>} */
+  const row = [];
+  /** @type {Array<number>} */
+  const sizes = [];
+
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex];
+    let before = '';
+    let after = '';
+
+    if (code === 99 /* `c` */) {
+      before = ':';
+      after = ':';
+    } else if (code === 108 /* `l` */) {
+      before = ':';
+    } else if (code === 114 /* `r` */) {
+      after = ':';
+    }
+
+    // There *must* be at least one hyphen-minus in each alignment cell.
+    let size =
+      settings.alignDelimiters === false
+        ? 1
+        : Math.max(
+            1,
+            longestCellByColumn[columnIndex] - before.length - after.length
+          );
+
+    const cell = before + '-'.repeat(size) + after;
+
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length;
+
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size;
+      }
+
+      sizes[columnIndex] = size;
+    }
+
+    row[columnIndex] = cell;
+  }
+
+  // Inject the alignment row.
+  cellMatrix.splice(1, 0, row);
+  sizeMatrix.splice(1, 0, sizes);
+
+  rowIndex = -1;
+  /** @type {Array<string>} */
+  const lines = [];
+
+  while (++rowIndex < cellMatrix.length) {
+    const row = cellMatrix[rowIndex];
+    const sizes = sizeMatrix[rowIndex];
+    const cellsInRow =
+      settings.fillRows === false
+        ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length)
+        : mostCellsPerRow;
+    columnIndex = -1;
+    /** @type {Array<string>} */
+    const line = [];
+
+    while (++columnIndex < cellsInRow) {
+      const cell = row[columnIndex] || '';
+      let before = '';
+      let after = '';
+
+      if (settings.alignDelimiters !== false) {
+        const size =
+          longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0);
+        const code = alignments[columnIndex];
+
+        if (code === 114 /* `r` */) {
+          before = ' '.repeat(size);
+        } else if (code === 99 /* `c` */) {
+          const half = size / 2;
+
+          if (size % 2) {
+            before = ' '.repeat(half + 0.5);
+            after = ' '.repeat(half - 0.5);
+          } else {
+            before = ' '.repeat(half);
+            after = before;
+          }
+        } else {
+          after = ' '.repeat(size);
+        }
+      }
+
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push('|');
+      }
+
+      if (
+        settings.padding !== false &&
+        // Don’t add the opening space if we’re not aligning and the cell is
+        // empty: there will be a closing space.
+        !(settings.alignDelimiters === false && cell === '') &&
+        (settings.delimiterStart !== false || columnIndex)
+      ) {
+        line.push(' ');
+      }
+
+      if (settings.alignDelimiters !== false) {
+        line.push(before);
+      }
+
+      line.push(cell);
+
+      if (settings.alignDelimiters !== false) {
+        line.push(after);
+      }
+
+      if (settings.padding !== false) {
+        line.push(' ');
+      }
+
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push('|');
+      }
+    }
+
+    lines.push(
+      settings.delimiterEnd === false
+        ? line.join('').replace(/ +$/, '')
+        : line.join('')
+    );
+  }
+
+  return lines.join('\n')
+}
+
+/**
+ * Serialize a cell value.
+ *
+ * @param {string | null | undefined} [value]
+ *   Value to serialize.
+ * @returns {string}
+ *   Result.
+ */
+function serialize(value) {
+  return value === null || value === undefined ? '' : String(value)
+}
+
+/**
+ * Get the alignment character code from a value.
+ *
+ * @param {string | null | undefined} value
+ *   Value.
+ * @returns {number}
+ *   Alignment.
+ */
+function toAlignment(value) {
+  const code = typeof value === 'string' ? value.codePointAt(0) : 0;
+
+  return code === 67 /* `C` */ || code === 99 /* `c` */
+    ? 99 /* `c` */
+    : code === 76 /* `L` */ || code === 108 /* `l` */
+      ? 108 /* `l` */
+      : code === 82 /* `R` */ || code === 114 /* `r` */
+        ? 114 /* `r` */
+        : 0
+}
+
+/**
+ * Escaping for text that comes from the checked code (check names, paths, source lines, function
+ * names, waiver reasons). markdown-table escapes nothing, and GitHub renders Markdown *and* raw
+ * HTML, so every PR-controlled string goes through exactly one of these functions, chosen by the
+ * context it lands in. None of them is safe in a context it was not written for.
+ */
+/** C0/C1 controls and bidi overrides: invisible, can reorder what a reviewer sees (Trojan Source). */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
+/** A zero-width space after `@` stops GitHub's mention filter (it runs on the rendered text). */
+const MENTION_BREAK = '@\u200b';
+/** One physical line, no invisible controls. */
+function oneLine(text) {
+    return text.replace(NEWLINES, ' ').replace(CONTROLS, '');
+}
+/**
+ * Plain Markdown text: headings, paragraphs, list items, table cells, link text. HTML
+ * metacharacters become entities (so `</details>` or `<img …>` stay text), Markdown punctuation is
+ * backslash-escaped (no emphasis, links, images, code spans, or a `|` that ends a table cell), and
+ * `@` cannot mention anyone.
+ */
+function escapeText(text) {
+    return (oneLine(text)
+        .trimStart()
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // With `[` escaped no link can start, so `(`, `)` and `!` are harmless and stay readable.
+        .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+        // A leading `#`, `+`, `-`, `=` or `1.` would start a heading, list or rule where the text lands.
+        .replace(/^([#+\-=])/, '\\$1')
+        .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
+        .replace(/@/g, MENTION_BREAK));
+}
+/** A GFM table cell. The same rules as text; its own name so call sites say where text lands. */
+function escapeCell(text) {
+    return escapeText(text);
+}
+/**
+ * Inline code outside tables: a code span whose fence is longer than any backtick run inside,
+ * padded when the text starts or ends with a backtick (CommonMark §6.1). Inside a code span
+ * nothing is HTML, Markdown or a mention, so only the fence matters. Long text is cut to `max`.
+ */
+function inlineCode(text, max = 200) {
+    // GitHub does not mention inside code, but the same text may be quoted or forwarded elsewhere.
+    const body = cut(oneLine(text), max).replace(/@/g, MENTION_BREAK);
+    if (body.trim() === '')
+        return body === '' ? '` `' : `\` ${body} \``;
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' '));
+    return pad ? `${fence} ${body} ${fence}` : `${fence}${body}${fence}`;
+}
+/**
+ * Code inside a GFM table cell. A code span cannot be used: GFM splits cells on `|` *before*
+ * parsing code spans, and a backslash cannot itself be escaped inside one, so a path ending in a
+ * backslash next to a pipe would end the cell.
+ * `<code>` around escaped text renders the same and keeps every escape working.
+ */
+function codeCell(text, max = 200) {
+    return `<code>${escapeText(cut(text, max))}</code>`;
+}
+function cut(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/** Raw HTML text (e.g. inside `<summary>`, where Markdown is not parsed): entities only. */
+function escapeHtml(text) {
+    return oneLine(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+        .replace(/`/g, '&#96;')
+        .replace(/@/g, MENTION_BREAK);
+}
+/**
+ * A label inside a Mermaid block: keeps a safe alphabet only, so nothing can close the code fence,
+ * end the quoted label, or reach Mermaid's HTML labels.
+ */
+function escapeMermaidLabel(text, max = 60) {
+    const safe = oneLine(text)
+        .replace(/[^A-Za-z0-9 ._:/%+\-=()]/g, '_')
+        .trim();
+    return safe.length > max ? `${safe.slice(0, max - 1)}_` : safe;
+}
+/**
+ * A URL for `[text](url)`: only http(s), and the characters that could end the destination or
+ * break out of the link percent-encoded. Anything else gives undefined (the caller drops the link).
+ */
+function safeUrl(url) {
+    if (!url)
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return undefined;
+    return parsed.href.replace(/[()<>\s`|"']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/** The sticky-comment key lands inside `<!-- … -->`: no `--`, no `>`, a short safe alphabet. */
+function markerKey(key) {
+    const safe = key.replace(/[^A-Za-z0-9._/:+=]/g, '_').replace(/_+/g, '_');
+    return safe === '' ? 'default' : safe.slice(0, 100);
+}
+
+const MAX_POINTS = 50;
+const BASELINE_COLOUR = '#8c8c8c';
+const CURRENT_COLOUR = '#d62728';
+/** Evenly spaced indices into `length` points, first and last kept, at most `max`. */
+function sampleIndices(length, max = MAX_POINTS) {
+    if (length <= max)
+        return Array.from({ length }, (_, i) => i);
+    const out = [];
+    for (let k = 0; k < max; k++) {
+        const i = Math.round((k * (length - 1)) / (max - 1));
+        if (out[out.length - 1] !== i)
+            out.push(i);
+    }
+    return out;
+}
+const BYTE_SCALES = [
+    [1024 ** 3, 'GiB'],
+    [1024 ** 2, 'MiB'],
+    [1024, 'KiB'],
+    [1, 'B'],
+];
+/** The divisor and unit name that keep the largest value readable on the y axis. */
+function yScale(values, unit) {
+    if (unit === 'count')
+        return { divisor: 1, label: 'count' };
+    const peak = Math.max(0, ...values.map((v) => Math.abs(v)));
+    const [divisor, label] = BYTE_SCALES.find(([d]) => peak >= d * 2) ?? [1, 'B'];
+    return { divisor, label };
+}
+function round(v) {
+    const r = Math.round(v * 100) / 100;
+    return Object.is(r, -0) ? 0 : r;
+}
+/** A number Mermaid parses (no exponent, no NaN). */
+function num(v) {
+    return Number.isFinite(v) ? String(round(v)) : '0';
+}
+/**
+ * The Mermaid source (without the code fence), or undefined when there is nothing to draw.
+ * Sides of different lengths are cut to the shorter so x positions mean the same iteration.
+ */
+function renderChart(series, opts = {}) {
+    const current = series.current.filter((v) => Number.isFinite(v));
+    const baseline = series.baseline?.filter((v) => Number.isFinite(v));
+    const hasBaseline = baseline !== undefined && baseline.length > 0;
+    const length = hasBaseline ? Math.min(current.length, baseline.length) : current.length;
+    if (length < 2)
+        return undefined;
+    const idx = sampleIndices(length, opts.maxPoints ?? MAX_POINTS);
+    const cur = idx.map((i) => current[i]);
+    const base = hasBaseline ? idx.map((i) => baseline[i]) : undefined;
+    const { divisor, label } = yScale([...cur, ...(base ?? [])], series.unit);
+    const scaled = (vs) => vs.map((v) => v / divisor);
+    const all = [...scaled(cur), ...(base ? scaled(base) : [])];
+    let lo = Math.min(...all);
+    let hi = Math.max(...all);
+    const pad = hi > lo ? (hi - lo) * 0.05 : Math.max(Math.abs(hi) * 0.05, 1);
+    lo = Math.floor((lo - pad) * 100) / 100;
+    hi = Math.ceil((hi + pad) * 100) / 100;
+    if (lo < 0 && Math.min(...all) >= 0)
+        lo = 0;
+    const title = escapeMermaidLabel(opts.title ?? series.metric, 80);
+    const palette = hasBaseline ? `${BASELINE_COLOUR}, ${CURRENT_COLOUR}` : CURRENT_COLOUR;
+    return [
+        `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
+        'xychart-beta',
+        `  title "${title}"`,
+        `  x-axis "iteration" [${idx.map((i) => i + 1).join(', ')}]`,
+        `  y-axis "${label}" ${num(lo)} --> ${num(hi)}`,
+        ...(base ? [`  line [${scaled(base).map(num).join(', ')}]`] : []),
+        `  line [${scaled(cur).map(num).join(', ')}]`,
+    ].join('\n');
+}
+/** The caption under a chart, since xychart-beta draws no legend. */
+function chartCaption(hasBaseline) {
+    return hasBaseline
+        ? 'grey: baseline · red: current (one representative run each)'
+        : 'red: current (no baseline)';
+}
+
+/**
+ * The PR comment (and job summary) as Markdown, rendered from a Verdict and nothing else.
+ *
+ * Layout, modelled on size-limit-action / CodSpeed / Datadog's regression detector: verdict first,
+ * then one section per check that needs a reader's eyes (failed, warned, changed, or with an unusual
+ * baseline), and everything unchanged folded into `<details>`. Every string that comes from the
+ * checked code goes through `escape.ts`.
+ *
+ * Size: GitHub rejects comments over 65,536 characters. Rows are dropped least important first
+ * (unchanged detail, then allocation sites, then charts, then changed rows, then whole checks),
+ * found by binary search over how many to drop, and every table says how many rows it lost.
+ */
+const DEFAULT_MAX_CHARS = 60_000;
+/** Charts drawn per check at most; more would bury the tables. */
+const MAX_CHARTS_PER_CHECK = 2;
+/** The hidden marker that makes the comment sticky; always the first line of the body. */
+function commentMarker(key) {
+    return `<!-- memgate:${markerKey(key)} -->`;
+}
+function renderComment(verdict, opts) {
+    const max = opts.maxChars ?? DEFAULT_MAX_CHARS;
+    const measure = opts.measure ?? ((t) => t.length);
+    const order = dropOrder(verdict);
+    const render = (k) => renderWith(verdict, opts, new Set(order.slice(0, k)));
+    const full = render(0);
+    if (measure(full) <= max)
+        return full;
+    // Fewer drops never make the body shorter, so the smallest k that fits is found by bisection.
+    let lo = 1;
+    let hi = order.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (measure(render(mid)) <= max)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    const best = render(lo);
+    if (measure(best) <= max)
+        return best;
+    return hardCut(best, max, measure);
+}
+/* ------------------------------------------------------------------ what can be dropped */
+/**
+ * Every droppable unit's id, least important first. Ids: `U` row of an unchanged check, `D`/`DL`
+ * unchanged metric/leak row in a check's details, `S` site, `C` chart, `M` changed metric row,
+ * `L` leak row, `B` budget row, `H` a whole check section.
+ */
+function dropOrder(verdict) {
+    const checks = verdict.checks.map((c, ci) => ({ c, ci })).reverse();
+    const notable = checks.filter(({ c }) => isNotable(c));
+    const quiet = checks.filter(({ c }) => !isNotable(c));
+    const ids = [];
+    for (const { c, ci } of quiet)
+        c.leaks.forEach((_, li) => ids.push(`UL:${ci}:${li}`));
+    for (const { c, ci } of quiet)
+        c.metrics.forEach((_, mi) => ids.push(`U:${ci}:${mi}`));
+    for (const { c, ci } of notable) {
+        c.metrics.forEach((m, mi) => !isHeadline(m) && ids.push(`D:${ci}:${mi}`));
+        c.leaks.forEach((l, li) => !isHeadlineLeak(l) && ids.push(`DL:${ci}:${li}`));
+    }
+    // Each check keeps its biggest sites longest: drop every check's last-ranked site first.
+    const sites = notable.flatMap(({ c, ci }) => growing(c.sites)
+        .sort((a, b) => b.s.delta - a.s.delta)
+        .map(({ si }, rank) => ({ rank, ci, id: `S:${ci}:${si}` })));
+    sites.sort((a, b) => b.rank - a.rank || b.ci - a.ci);
+    ids.push(...sites.map((x) => x.id));
+    for (const { c, ci } of notable)
+        chartsFor(c).forEach((_, k) => ids.push(`C:${ci}:${k}`));
+    const rank = (m) => (m.status === 'fail' ? 2 : m.status === 'warn' ? 1 : 0);
+    for (const r of [0, 1, 2]) {
+        for (const { c, ci } of notable)
+            c.metrics.forEach((m, mi) => isHeadline(m) && rank(m) === r && ids.push(`M:${ci}:${mi}`));
+    }
+    for (const { c, ci } of notable)
+        c.leaks.forEach((l, li) => isHeadlineLeak(l) && ids.push(`L:${ci}:${li}`));
+    for (const { c, ci } of notable)
+        c.budgets.forEach((_, bi) => ids.push(`B:${ci}:${bi}`));
+    for (const { ci } of notable)
+        ids.push(`H:${ci}`);
+    return ids;
+}
+/** A check gets its own visible section when a reader should look at it. */
+function isNotable(c) {
+    return (c.status !== 'pass' ||
+        c.metrics.some((m) => m.change === 'regression' || m.change === 'improvement') ||
+        c.leaks.some((l) => l.leaking) ||
+        c.budgets.some((b) => b.status !== 'pass') ||
+        c.provenance.status !== 'exact');
+}
+/** A metric row shown in the check's main table rather than its details. */
+function isHeadline(m) {
+    return m.status !== 'pass' || m.change !== 'unchanged';
+}
+function isHeadlineLeak(l) {
+    return l.leaking || l.status !== 'pass';
+}
+function growing(sites) {
+    return sites.map((s, si) => ({ s, si })).filter(({ s }) => s.delta > 0);
+}
+/** Charts for the metrics that leaked or regressed (or the first one), only for such checks. */
+function chartsFor(c) {
+    const bad = new Set([
+        ...c.leaks.filter((l) => l.leaking).map((l) => l.metric),
+        ...c.metrics.filter((m) => m.change === 'regression').map((m) => m.metric),
+    ]);
+    if (bad.size === 0)
+        return [];
+    const drawable = c.charts.filter((s) => s.current.length >= 2);
+    const matching = drawable.filter((s) => bad.has(s.metric));
+    return (matching.length > 0 ? matching : drawable).slice(0, MAX_CHARTS_PER_CHECK);
+}
+function renderWith(verdict, opts, dropped) {
+    const ctx = { dropped, ciLevel: ciLevel(verdict) };
+    const out = [commentMarker(opts.key), headline(verdict), '', countsLine(verdict), ''];
+    if (opts.forkNotice) {
+        out.push('> [!NOTE]', '> This pull request comes from a fork, so its token is read-only: memgate could not post this comment or update a baseline from this job. The report is in the job summary and the uploaded artifact; add the `workflow_run` companion workflow (`mode: comment`) to get it posted here.', '');
+    }
+    const rows = [...dropped].filter((id) => /^(U|UL|D|DL|S|M|L|B):/.test(id)).length;
+    const charts = [...dropped].filter((id) => id.startsWith('C:')).length;
+    const checks = [...dropped].filter((id) => id.startsWith('H:')).length;
+    if (rows + charts + checks > 0) {
+        const what = [
+            rows > 0 ? plural(rows, 'row') : '',
+            charts > 0 ? plural(charts, 'chart') : '',
+            checks > 0 ? plural(checks, 'check section') : '',
+        ].filter(Boolean);
+        out.push(`> ✂️ **${what.join(', ')} omitted** to stay under GitHub's size limit. The job summary and the report artifact have everything.`, '');
+    }
+    if (verdict.checks.length === 0)
+        out.push('No checks were measured.', '');
+    const quiet = [];
+    verdict.checks.forEach((c, ci) => {
+        if (!isNotable(c))
+            quiet.push(ci);
+        else if (!dropped.has(`H:${ci}`))
+            out.push(...checkSection(c, ci, ctx));
+    });
+    if (quiet.length > 0)
+        out.push(...quietChecks(verdict, quiet, ctx));
+    out.push(...footer(verdict, opts));
+    return out.join('\n');
+}
+function headline(v) {
+    const n = v.checks.length;
+    const across = n === 1 ? '' : ` across ${n} checks`;
+    if (v.status === 'fail')
+        return `## ❌ memgate: memory check failed${across}`;
+    if (v.status === 'warn')
+        return `## ⚠️ memgate: passed with warnings${across}`;
+    return `## ✅ memgate: no memory regression or leak${across}`;
+}
+function countsLine(v) {
+    const c = v.counts;
+    const parts = [
+        `❌ ${plural(c.regressions, 'regression')}`,
+        `🩸 ${plural(c.leaks, 'leak')}`,
+        `⚠️ ${plural(c.warnings, 'warning')}`,
+        `✅ ${c.unchanged} unchanged`,
+    ];
+    if (c.improvements > 0)
+        parts.push(`📉 ${c.improvements} improved`);
+    if (c.budgets > 0)
+        parts.push(`💰 ${c.budgets} over budget`);
+    return `**${parts.join(' · ')}**`;
+}
+function checkTitle(c) {
+    const k = c.check;
+    const instance = k.instance ? ` (instance ${inlineCode(k.instance, 80)})` : '';
+    return `${inlineCode(k.name, 120)} ${escapeText(k.version)}${instance}`;
+}
+function statusEmoji(s) {
+    return s === 'fail' ? '❌' : s === 'warn' ? '⚠️' : '✅';
+}
+function checkSection(c, ci, ctx) {
+    const out = [
+        `### ${statusEmoji(c.status)} ${checkTitle(c)}`,
+        '',
+        provenanceLine(c.provenance),
+        '',
+    ];
+    const main = c.metrics.map((m, mi) => ({ m, id: `M:${ci}:${mi}` })).filter(({ m }) => isHeadline(m));
+    out.push(...metricTable(main, ctx));
+    const reasons = main.filter(({ m, id }) => m.status !== 'pass' && !ctx.dropped.has(id));
+    if (reasons.length > 0) {
+        out.push(...reasons.map(({ m }) => `- ${metricEmoji(m)} ${inlineCode(m.metric, 80)}: ${escapeText(m.reason)}`), '');
+    }
+    const leaks = c.leaks.map((l, li) => ({ l, id: `L:${ci}:${li}` })).filter(({ l }) => isHeadlineLeak(l));
+    if (leaks.length > 0) {
+        out.push('**🩸 Leaks**', '', ...leakTable(leaks, ctx));
+    }
+    if (c.budgets.length > 0) {
+        out.push('**💰 Budgets**', '', ...budgetTable(c.budgets.map((b, bi) => ({ b, id: `B:${ci}:${bi}` })), ctx));
+    }
+    out.push(...sitesBlock(c, ci, ctx));
+    chartsFor(c).forEach((s, k) => {
+        if (ctx.dropped.has(`C:${ci}:${k}`))
+            return;
+        const src = renderChart(s, { title: `${s.metric} per iteration` });
+        if (src)
+            out.push('```mermaid', src, '```', `<sub>${chartCaption(!!s.baseline?.length)}</sub>`, '');
+    });
+    if (c.notes.length > 0)
+        out.push('**Notes**', '', ...c.notes.map((n) => `- ${escapeText(n)}`), '');
+    const detailMetrics = c.metrics
+        .map((m, mi) => ({ m, id: `D:${ci}:${mi}` }))
+        .filter(({ m }) => !isHeadline(m));
+    const detailLeaks = c.leaks
+        .map((l, li) => ({ l, id: `DL:${ci}:${li}` }))
+        .filter(({ l }) => !isHeadlineLeak(l));
+    const detailIds = [...detailMetrics, ...detailLeaks].map(({ id }) => id);
+    if (detailIds.length > 0 && detailIds.every((id) => ctx.dropped.has(id))) {
+        out.push(omittedLine(detailIds.length), '');
+    }
+    else if (detailIds.length > 0) {
+        const what = [
+            detailMetrics.length > 0 ? plural(detailMetrics.length, 'unchanged metric') : '',
+            detailLeaks.length > 0
+                ? plural(detailLeaks.length, 'series without a leak', 'series without a leak')
+                : '',
+        ].filter(Boolean);
+        out.push(`<details><summary>${escapeHtml(what.join(', '))}</summary>`, '');
+        if (detailMetrics.length > 0)
+            out.push(...metricTable(detailMetrics, ctx));
+        if (detailLeaks.length > 0)
+            out.push(...leakTable(detailLeaks, ctx));
+        out.push('</details>', '');
+    }
+    return out;
+}
+/** Passing checks with an ordinary baseline: one folded block, one table. */
+function quietChecks(v, indices, ctx) {
+    const out = [
+        `<details><summary>${escapeHtml(`✅ ${plural(indices.length, 'unchanged check')}`)}</summary>`,
+        '',
+    ];
+    const rows = [];
+    const leakRows = [];
+    const lines = [];
+    let omitted = 0;
+    for (const ci of indices) {
+        const c = v.checks[ci];
+        let kept = 0;
+        c.metrics.forEach((m, mi) => {
+            if (ctx.dropped.has(`U:${ci}:${mi}`)) {
+                omitted++;
+                return;
+            }
+            kept++;
+            rows.push([codeCell(c.check.name, 80), ...metricCells(m)]);
+        });
+        c.leaks.forEach((l, li) => {
+            if (ctx.dropped.has(`UL:${ci}:${li}`))
+                omitted++;
+            else
+                leakRows.push([codeCell(c.check.name, 80), ...leakCells(l)]);
+        });
+        if (kept > 0 || c.metrics.length === 0) {
+            const notes = c.notes.length > 0 ? ` (${c.notes.map(escapeText).join('; ')})` : '';
+            lines.push(`- ${checkTitle(c)}: ${provenanceLine(c.provenance).replace(/^Baseline: /, 'baseline ')}${notes}`);
+        }
+    }
+    if (lines.length > 0)
+        out.push(...lines, '');
+    if (rows.length > 0)
+        out.push(table(['Check', ...METRIC_HEAD.slice(1)].map((h) => h.replace('CI', `${pct(ctx.ciLevel)} CI`)), rows), '');
+    if (leakRows.length > 0)
+        out.push(table(['Check', ...LEAK_HEAD.slice(1)], leakRows), '');
+    if (omitted > 0)
+        out.push(omittedLine(omitted), '');
+    out.push('</details>', '');
+    return out;
+}
+/* ------------------------------------------------------------------ tables */
+const METRIC_HEAD = ['', 'Metric', 'Runtime', 'Baseline (median ± MAD)', 'Current', 'Δ (CI)', 'p', 'Rule'];
+function metricTable(items, ctx) {
+    const kept = items.filter(({ id }) => !ctx.dropped.has(id));
+    const out = [];
+    if (kept.length > 0) {
+        const head = METRIC_HEAD.map((h) => h.replace('CI', `${pct(ctx.ciLevel)} CI`));
+        out.push(table(head, kept.map(({ m }) => [metricEmoji(m), ...metricCells(m)])), '');
+    }
+    if (kept.length < items.length)
+        out.push(omittedLine(items.length - kept.length), '');
+    return out;
+}
+/** Every metric column after the first (emoji or check). */
+function metricCells(m, _ctx) {
+    return [
+        codeCell(m.metric, 80),
+        runtimeName(m.runtime),
+        m.baseline ? spread(m.baseline.median, m.baseline.mad, m.unit) : '—',
+        spread(m.current.median, m.current.mad, m.unit),
+        deltaCell(m),
+        m.p === undefined ? '—' : formatP(m.p),
+        ruleCell(m),
+    ];
+}
+function metricEmoji(m) {
+    if (m.status === 'fail')
+        return '❌';
+    if (m.status === 'warn')
+        return '⚠️';
+    if (m.change === 'improvement')
+        return '📉';
+    if (m.change === 'no-baseline')
+        return '🆕';
+    return '✅';
+}
+function deltaCell(m) {
+    if (m.relative === undefined && m.delta === undefined)
+        return '—';
+    const parts = [];
+    if (m.relative !== undefined)
+        parts.push(formatPercent(m.relative));
+    if (m.delta !== undefined)
+        parts.push(`(${formatDelta(m.delta, m.unit)})`);
+    if (m.kind === 'exact')
+        parts.push('exact');
+    else if (m.ci)
+        parts.push(`[${formatPercent(m.ci.low)} … ${formatPercent(m.ci.high)}]`);
+    return parts.join(' ');
+}
+function ruleCell(m) {
+    let rule;
+    switch (m.rule) {
+        case 'exact':
+            rule = 'exact';
+            break;
+        case 'mann-whitney':
+            rule = 'Mann-Whitney';
+            break;
+        case 'threshold-only':
+            rule = `threshold only: ${m.baseline?.samples.length ?? 0} vs ${m.current.samples.length} runs, too few for a test`;
+            break;
+        case 'no-baseline':
+            rule = 'no baseline';
+            break;
+    }
+    return rule + waiverText(m.waiver);
+}
+function waiverText(w) {
+    if (!w)
+        return '';
+    return w.expired
+        ? ` · waiver expired ${escapeText(w.expires)}`
+        : ` · waived until ${escapeText(w.expires)}: ${escapeText(w.reason)}`;
+}
+const LEAK_HEAD = [
+    '',
+    'Series',
+    'Runtime',
+    'Per iteration',
+    'Growth over the run',
+    'Runs showing it',
+    'Rule',
+    'Why',
+];
+function leakTable(items, ctx) {
+    const kept = items.filter(({ id }) => !ctx.dropped.has(id));
+    const out = [];
+    if (kept.length > 0) {
+        out.push(table(LEAK_HEAD, kept.map(({ l }) => [leakEmoji(l), ...leakCells(l)])), '');
+    }
+    if (kept.length < items.length)
+        out.push(omittedLine(items.length - kept.length), '');
+    return out;
+}
+function leakEmoji(l) {
+    return l.leaking ? (l.status === 'fail' ? '🩸' : '⚠️') : '✅';
+}
+/** Every leak column after the first (emoji or check). */
+function leakCells(l) {
+    return [
+        codeCell(l.metric, 80),
+        runtimeName(l.runtime),
+        perIteration(l),
+        formatDelta(l.growth, l.unit),
+        `${l.runsLeaking}/${l.runsTotal}`,
+        leakRule(l) + waiverText(l.waiver),
+        escapeCell(l.reason),
+    ];
+}
+function perIteration(l) {
+    if (l.rule === 'retained')
+        return `${formatValue(l.perIteration, l.unit)} retained`;
+    if (l.rule === 'untracked-frees')
+        return formatValue(l.perIteration, 'count');
+    return formatDelta(l.perIteration, l.unit);
+}
+function leakRule(l) {
+    if (l.rule === 'trend')
+        return 'trend';
+    if (l.rule === 'retained')
+        return 'retained per run';
+    return 'untracked frees (accounting bug)';
+}
+const BUDGET_HEAD = ['', 'Metric', 'Budget', 'Peak', 'Why'];
+function budgetTable(items, ctx) {
+    const kept = items.filter(({ id }) => !ctx.dropped.has(id));
+    const out = [];
+    if (kept.length > 0) {
+        const rows = kept.map(({ b }) => {
+            const unit = unitOf(b.metric);
+            return [
+                b.status === 'fail' ? '❌' : b.status === 'warn' ? '⚠️' : '✅',
+                codeCell(b.metric, 80),
+                formatValue(b.limit, unit),
+                formatValue(b.value, unit),
+                escapeCell(b.reason) + waiverText(b.waiver),
+            ];
+        });
+        out.push(table(BUDGET_HEAD, rows), '');
+    }
+    if (kept.length < items.length)
+        out.push(omittedLine(items.length - kept.length), '');
+    return out;
+}
+function sitesBlock(c, ci, ctx) {
+    const all = growing(c.sites).map(({ s, si }) => ({ s, id: `S:${ci}:${si}` }));
+    if (all.length === 0)
+        return [];
+    const out = ['**Top growing allocation sites**', ''];
+    const byRuntime = [
+        ['Python / C', ['python', 'c']],
+        ['Go', ['go']],
+    ];
+    if (all.every(({ id }) => ctx.dropped.has(id))) {
+        return [`**Top growing allocation sites**: ${omittedLine(all.length)}`, ''];
+    }
+    let omitted = 0;
+    for (const [, runtimes] of byRuntime) {
+        const items = all.filter(({ s }) => runtimes.includes(s.runtime));
+        const kept = items.filter(({ id }) => !ctx.dropped.has(id));
+        omitted += items.length - kept.length;
+        if (kept.length === 0)
+            continue;
+        if (runtimes.includes('go')) {
+            const rows = kept.map(({ s }) => [
+                codeCell(s.function ?? '?', 120),
+                siteCell(s),
+                formatBytesDelta(s.delta),
+                s.countDelta === undefined ? '—' : formatCount(s.countDelta, true),
+            ]);
+            out.push(table(['Function', 'Site', 'Δ bytes', 'Δ count'], rows), '');
+        }
+        else {
+            const rows = kept.map(({ s }) => [
+                siteCell(s),
+                s.source ? codeCell(s.source.trim(), 100) : '',
+                formatBytesDelta(s.delta),
+                s.countDelta === undefined ? '—' : formatCount(s.countDelta, true),
+            ]);
+            out.push(table(['Site', 'Source', 'Δ bytes', 'Δ count'], rows), '');
+        }
+    }
+    if (omitted > 0)
+        out.push(omittedLine(omitted), '');
+    return out;
+}
+function siteCell(s) {
+    const where = s.line === undefined ? s.file : `${s.file}:${s.line}`;
+    return `${codeCell(where, 140)}${s.isNew ? ' 🆕' : ''}`;
+}
+function table(head, rows) {
+    return markdownTable([head, ...rows], { alignDelimiters: false });
+}
+function omittedLine(n) {
+    return `_… ${plural(n, 'row')} omitted to fit the size limit._`;
+}
+/* ------------------------------------------------------------------ provenance, footer */
+function provenanceLine(p) {
+    const requested = escapeText(p.requestedVersion);
+    const facts = [
+        p.commit ? `commit ${inlineCode(shortSha(p.commit), 12)}` : '',
+        p.ageDays !== undefined ? age(p.ageDays) : '',
+        p.samples !== undefined ? plural(p.samples, 'run') : '',
+        p.entries !== undefined ? `from ${plural(p.entries, 'merged commit')}` : '',
+    ].filter(Boolean);
+    const at = facts.length > 0 ? ` (${facts.join(', ')})` : '';
+    switch (p.status) {
+        case 'exact':
+            return `Baseline: ${escapeText(p.version ?? p.requestedVersion)}${at}.`;
+        case 'fallback':
+            return `Baseline: ⚠️ compared with ${escapeText(p.version ?? '?')}'s baseline (no baseline for ${requested} yet)${facts.length > 0 ? `: ${facts.join(', ')}` : ''}.`;
+        case 'none':
+            return `Baseline: 🆕 no baseline for ${requested}: this run becomes the first once it lands on the default branch.`;
+        case 'unreadable':
+            return `Baseline: ⚠️ unreadable: ${escapeText(p.message ?? 'no reason given')}. Nothing was compared, and nothing will be overwritten.`;
+    }
+}
+function shortSha(sha) {
+    return /^[0-9a-f]{7,40}$/i.test(sha) ? sha.slice(0, 7) : sha.slice(0, 12);
+}
+function age(days) {
+    if (days < 1)
+        return 'less than a day old';
+    const d = Math.floor(days);
+    return `${d} ${d === 1 ? 'day' : 'days'} old`;
+}
+function footer(v, opts) {
+    const s = v.settings;
+    const url = safeUrl(opts.runUrl);
+    const reproduce = opts.reproduce ?? `npx memgate@${opts.version} run --help`;
+    return [
+        '---',
+        `<sub>memgate ${escapeText(opts.version)} · α = ${s.alpha} · threshold ${formatPercent(s.threshold)} · floor ${formatBytes(s.floor)} · ${pct(s.confidence)} CI · fails on ${escapeText(s.failOn.join(', ') || 'nothing')}${url ? ` · [workflow run](${url})` : ''}</sub>`,
+        '',
+        `<sub>Reproduce locally: ${inlineCode(reproduce, 300)}</sub>`,
+        '',
+    ];
+}
+/* ------------------------------------------------------------------ numbers */
+function ciLevel(v) {
+    for (const c of v.checks)
+        for (const m of c.metrics)
+            if (m.ci)
+                return m.ci.level;
+    return v.settings.confidence;
+}
+function pct(level) {
+    return `${Math.round(level * 100)}%`;
+}
+function runtimeName(r) {
+    return r === 'python' ? 'Python' : r === 'go' ? 'Go' : 'C';
+}
+function unitOf(metric) {
+    return /count|allocations|goroutines|frees|objects/.test(metric) ? 'count' : 'bytes';
+}
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+function formatCount(n, signed = false) {
+    const text = COUNT.format(n);
+    return signed && n > 0 ? `+${text}` : text;
+}
+function formatValue(v, unit) {
+    return unit === 'bytes' ? formatBytes(v) : formatCount(v);
+}
+function formatDelta(v, unit) {
+    return unit === 'bytes' ? formatBytesDelta(v) : formatCount(v, true);
+}
+function spread(median, mad, unit) {
+    return mad > 0 ? `${formatValue(median, unit)} ± ${formatValue(mad, unit)}` : formatValue(median, unit);
+}
+function formatP(p) {
+    return p < 0.001 ? '&lt; 0.001' : p.toFixed(3);
+}
+function plural(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+/** Last resort when even the headline and check titles do not fit: cut, close any open details. */
+function hardCut(text, max, measure) {
+    const tail = '\n\n> ✂️ **The rest of this report was cut** to fit the size limit.\n';
+    let cut = text.slice(0, Math.max(0, max - 200));
+    while (cut.length > 0 && measure(cut) + measure(tail) + 40 > max)
+        cut = cut.slice(0, Math.floor(cut.length * 0.9));
+    cut = cut.slice(0, cut.lastIndexOf('\n') + 1);
+    const open = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
+    const fences = (cut.match(/^```/gm) ?? []).length % 2;
+    return `${cut}${fences ? '```\n' : ''}${'\n</details>'.repeat(Math.max(0, open))}${tail}`;
+}
+
+/**
+ * `memgate compare`: judge a MemoryReport against a baseline (another MemoryReport or a stored
+ * baseline document) and print the verdict. Exit 1 when the gate fails, 0 on pass or warn, 2 on bad input.
+ */
+const USAGE$2 = `Usage: memgate compare --baseline <file|dir> --report <file> [options]
+
+Compare a MemoryReport with a baseline and print the verdict.
+
+  --baseline <path>   baseline: a MemoryReport, a stored baseline document (<check>/<version>.json),
+                      or a baseline directory (a file store, as \`memgate baseline update\` writes)
+  --report <file>     the current MemoryReport
+  --format <f>        text (default), json (the Verdict object) or markdown (the PR comment body)
+  --json              the same as --format json
+  --config <file>     policy file (.memgate.yml); default: none
+  --threshold <r>     relative regression threshold, e.g. 5% or 0.05
+  --alpha <p>         significance level, e.g. 0.05
+  --floor <size>      absolute floor, e.g. 16KiB
+  --fail-on <kinds>   comma-separated: regression,leak,budget (default all)
+
+Exit status: 0 pass or warn, 1 fail, 2 bad input.`;
+function reportLookup(base) {
+    return (check) => {
+        const same = base.checks.find((c) => checkId(c.check) === checkId(check));
+        const byName = same ??
+            base.checks.find((c) => c.check.name === check.name && (c.check.instance ?? '') === (check.instance ?? ''));
+        if (!byName)
+            return { provenance: { status: 'none', requestedVersion: check.version } };
+        return {
+            baseline: byName,
+            provenance: {
+                status: same ? 'exact' : 'fallback',
+                requestedVersion: check.version,
+                version: byName.check.version,
+                commit: base.environment.commit,
+                date: base.createdAt,
+                samples: runCount(byName),
+                entries: 1,
+            },
+        };
+    };
+}
+function documentLookup(text, source) {
+    const doc = parseBaselineDocument(text, source);
+    return (check) => {
+        if (doc.check.name !== check.name)
+            return { provenance: { status: 'none', requestedVersion: check.version } };
+        let baseline;
+        try {
+            baseline = baselineCheckReport(doc, { instance: check.instance });
+        }
+        catch {
+            return { provenance: { status: 'none', requestedVersion: check.version } };
+        }
+        const newest = doc.entries[doc.entries.length - 1];
+        return {
+            baseline,
+            provenance: {
+                status: doc.check.version === check.version ? 'exact' : 'fallback',
+                requestedVersion: check.version,
+                version: doc.check.version,
+                commit: newest?.commit,
+                date: newest?.date,
+                samples: runCount(baseline),
+                entries: doc.entries.length,
+            },
+        };
+    };
+}
+function baselineLookup(text, source) {
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch (err) {
+        throw new MemgateError(`not JSON (${err.message})`, source);
+    }
+    const isDoc = typeof raw === 'object' && raw !== null && 'entries' in raw && !('checks' in raw);
+    return isDoc ? documentLookup(text, source) : reportLookup(parseMemoryReport(text, source));
+}
+function option(value, name, parser) {
+    if (value === undefined)
+        return undefined;
+    const v = parser(value);
+    if (v === undefined)
+        throw new MemgateError(`--${name}: "${value}" is not valid`, 'arguments');
+    return v;
+}
+const STATUS = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' };
+function pad(rows) {
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+    return rows.map((r) => r
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd());
+}
+/** The verdict as plain text: one table of metrics and one of leaks per check. */
+function renderText(v) {
+    const out = [
+        `memgate: ${STATUS[v.status]}: ${v.counts.regressions} regression(s), ${v.counts.leaks} leak(s), ${v.counts.budgets} over budget, ${v.counts.improvements} improvement(s)`,
+    ];
+    for (const c of v.checks) {
+        const p = c.provenance;
+        out.push('', `${checkId(c.check)}: ${STATUS[c.status]} (baseline: ${p.status}${p.version ? ` ${p.version}` : ''}${p.commit ? ` @ ${p.commit.slice(0, 12)}` : ''}${p.samples !== undefined ? `, ${p.samples} runs` : ''})`);
+        if (c.metrics.length) {
+            const rows = [['metric', 'kind', 'baseline', 'current', 'delta', 'change', 'CI', 'p', 'status']];
+            for (const m of c.metrics) {
+                rows.push([
+                    m.metric,
+                    `${m.kind}/${m.rule}`,
+                    m.baseline ? fmt(m.baseline.median, m.unit) : '-',
+                    fmt(m.current.median, m.unit),
+                    m.delta === undefined ? '-' : m.unit === 'bytes' ? formatBytesDelta(m.delta) : String(m.delta),
+                    m.relative === undefined ? '-' : formatPercent(m.relative),
+                    m.ci ? `[${formatPercent(m.ci.low)}, ${formatPercent(m.ci.high)}]` : '-',
+                    m.p === undefined ? '-' : m.p.toPrecision(2),
+                    STATUS[m.status] + (m.waiver ? ' (waived)' : ''),
+                ]);
+            }
+            out.push(...pad(rows).map((l) => `  ${l}`));
+            for (const m of c.metrics)
+                if (m.status !== 'pass' || m.change !== 'unchanged')
+                    out.push(`  - ${m.metric}: ${m.reason}`);
+        }
+        if (c.leaks.length) {
+            const rows = [['leak signal', 'rule', 'per iteration', 'runs', 'status']];
+            for (const l of c.leaks)
+                rows.push([
+                    l.metric,
+                    l.rule,
+                    fmt(l.perIteration, l.unit),
+                    `${l.runsLeaking}/${l.runsTotal}`,
+                    STATUS[l.status] + (l.waiver ? ' (waived)' : ''),
+                ]);
+            out.push('', ...pad(rows).map((l) => `  ${l}`));
+            for (const l of c.leaks)
+                out.push(`  - ${l.metric}: ${l.reason}`);
+        }
+        for (const b of c.budgets)
+            out.push(`  budget ${b.metric}: ${STATUS[b.status]}: ${b.reason}`);
+        if (c.sites.length) {
+            out.push('', '  top growing sites:');
+            for (const s of c.sites)
+                out.push(`    ${formatBytesDelta(s.delta).padStart(12)}  ${s.key}${s.isNew ? ' (new)' : ''}`);
+        }
+        for (const n of c.notes)
+            out.push(`  note: ${n}`);
+    }
+    return `${out.join('\n')}\n`;
+}
+const compareCommand = {
+    name: 'compare',
+    summary: 'compare a MemoryReport with a baseline and print the verdict',
+    usage: USAGE$2,
+    async run(argv, io) {
+        const { values, positionals } = parse(argv, {
+            baseline: { type: 'string' },
+            report: { type: 'string' },
+            json: { type: 'boolean' },
+            format: { type: 'string' },
+            config: { type: 'string' },
+            threshold: { type: 'string' },
+            alpha: { type: 'string' },
+            floor: { type: 'string' },
+            'fail-on': { type: 'string' },
+        }, USAGE$2);
+        if (positionals.length)
+            throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE$2}`, 'arguments');
+        if (!values.baseline || !values.report)
+            throw new MemgateError(`--baseline and --report are required\n${USAGE$2}`, 'arguments');
+        const cli = {};
+        const threshold = option(values.threshold, 'threshold', parseRatio);
+        const alpha = option(values.alpha, 'alpha', (s) => {
+            const v = parseRatio(s);
+            return v !== undefined && v > 0 && v < 1 ? v : undefined;
+        });
+        const floor = option(values.floor, 'floor', parseBytes);
+        if (threshold !== undefined)
+            cli.threshold = threshold;
+        if (alpha !== undefined)
+            cli.alpha = alpha;
+        if (floor !== undefined)
+            cli.floor = floor;
+        const report = parseMemoryReport((await readInput(values.report, io.cwd)).toString('utf8'), values.report);
+        const format = values.json ? 'json' : (values.format ?? 'text');
+        if (!['text', 'json', 'markdown'].includes(format))
+            throw new MemgateError(`--format must be text, json or markdown, got "${format}"`, 'arguments');
+        const policy = values.config
+            ? parsePolicy((await readInput(values.config, io.cwd)).toString('utf8'), values.config)
+            : defaultPolicy();
+        // Command-line settings win over the file's defaults.
+        Object.assign(policy.defaults, cli);
+        if (values['fail-on'] !== undefined) {
+            const kinds = values['fail-on']
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean);
+            for (const k of kinds)
+                if (!['regression', 'leak', 'budget', 'none'].includes(k))
+                    throw new MemgateError(`--fail-on: unknown kind "${k}" (regression, leak, budget or none)`, 'arguments');
+            policy.failOn = kinds.filter((k) => k !== 'none');
+        }
+        const baselinePath = resolve(io.cwd, values.baseline);
+        const isDir = await stat(baselinePath).then((s) => s.isDirectory(), () => false);
+        const verdict = isDir
+            ? await evaluate(report, createFileStore({ dir: baselinePath }), policy, {
+                warn: (m) => io.stderr(`memgate: warning: ${m}\n`),
+            })
+            : analyze(report, baselineLookup((await readInput(values.baseline, io.cwd)).toString('utf8'), values.baseline), policy);
+        io.stdout(format === 'json'
+            ? `${JSON.stringify(verdict, null, 2)}\n`
+            : format === 'markdown'
+                ? renderComment(verdict, {
+                    key: 'cli',
+                    version: VERSION,
+                    reproduce: `npx memgate compare --baseline ${values.baseline} --report ${values.report}`,
+                })
+                : renderText(verdict));
+        return verdict.status === 'fail' ? 1 : 0;
+    },
+};
 
 /**
  * `memgate baseline update|show`: the file baseline store from the command line, for local use

@@ -108,10 +108,24 @@ function medianRun(runs: readonly RunSample[]): RunSample | undefined {
   return withSeries.reduce((best, r) => (Math.abs(r.value - m) < Math.abs(best.value - m) ? r : best));
 }
 
-/** The leak-signal gauge with the most relative growth across iterations (median over runs). */
-function chartFor(current: CheckReport, baseline: CheckReport | undefined, warmup: number): ChartSeries[] {
-  let best: { metric: string; growth: number } | undefined;
+/**
+ * The series worth drawing: the one that leaked, else the one that regressed, else the leak-signal
+ * gauge with the most relative growth across iterations (median over runs). A chart of a flat
+ * bystander next to a leak table would point the reader at the wrong memory space.
+ */
+function chartFor(
+  current: CheckReport,
+  baseline: CheckReport | undefined,
+  warmup: number,
+  decided: { leaks: readonly LeakVerdict[]; metrics: readonly MetricVerdict[] },
+): ChartSeries[] {
+  const flagged =
+    decided.leaks.find((l) => l.leaking && l.rule !== 'untracked-frees')?.metric ??
+    decided.metrics.find((m) => m.change === 'regression')?.metric;
+  let best: { metric: string; growth: number } | undefined =
+    flagged && current.metrics[flagged] ? { metric: flagged, growth: Infinity } : undefined;
   for (const [metric, m] of Object.entries(current.metrics)) {
+    if (best?.growth === Infinity) break;
     const info = describeMetric(metric);
     if (!info.leakSignal || info.series !== 'gauge') continue;
     const growths = m.runs
@@ -223,7 +237,7 @@ function analyzeCheck(
     leaks,
     budgets,
     sites: growingSites(current, base, t0.topSites),
-    charts: chartFor(current, base, t0.warmup),
+    charts: chartFor(current, base, t0.warmup, { leaks, metrics }),
     notes,
   };
 }

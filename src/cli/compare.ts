@@ -2,26 +2,35 @@
  * `memgate compare`: judge a MemoryReport against a baseline (another MemoryReport or a stored
  * baseline document) and print the verdict. Exit 1 when the gate fails, 0 on pass or warn, 2 on bad input.
  */
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
 import { analyze } from '../analyze/verdict.js';
 import { defaultPolicy, parsePolicy, type Thresholds } from '../analyze/policy.js';
 import { fmt } from '../analyze/regression.js';
 import { baselineCheckReport, parseBaselineDocument } from '../baseline/document.js';
+import { createFileStore } from '../baseline/file-store.js';
 import type { BaselineLookup } from '../baseline/types.js';
 import { MemgateError } from '../errors.js';
+import { evaluate } from '../gate.js';
 import { checkId, parseMemoryReport, runCount, type CheckKey, type MemoryReport } from '../model.js';
 import { formatBytesDelta, formatPercent, parseBytes, parseRatio } from '../units.js';
+import { renderComment } from '../report/markdown.js';
 import type { Verdict } from '../verdict.js';
+import { VERSION } from '../version.js';
 import { parse } from './args.js';
 import type { Command } from './command.js';
 import { readInput } from './io.js';
 
-const USAGE = `Usage: memgate compare --baseline <file> --report <file> [options]
+const USAGE = `Usage: memgate compare --baseline <file|dir> --report <file> [options]
 
 Compare a MemoryReport with a baseline and print the verdict.
 
-  --baseline <file>   baseline: a MemoryReport or a stored baseline document (<check>/<version>.json)
+  --baseline <path>   baseline: a MemoryReport, a stored baseline document (<check>/<version>.json),
+                      or a baseline directory (a file store, as \`memgate baseline update\` writes)
   --report <file>     the current MemoryReport
-  --json              print the Verdict object as JSON
+  --format <f>        text (default), json (the Verdict object) or markdown (the PR comment body)
+  --json              the same as --format json
   --config <file>     policy file (.memgate.yml); default: none
   --threshold <r>     relative regression threshold, e.g. 5% or 0.05
   --alpha <p>         significance level, e.g. 0.05
@@ -182,6 +191,7 @@ export const compareCommand: Command = {
         baseline: { type: 'string' },
         report: { type: 'string' },
         json: { type: 'boolean' },
+        format: { type: 'string' },
         config: { type: 'string' },
         threshold: { type: 'string' },
         alpha: { type: 'string' },
@@ -209,10 +219,9 @@ export const compareCommand: Command = {
       (await readInput(values.report, io.cwd)).toString('utf8'),
       values.report,
     );
-    const lookup = baselineLookup(
-      (await readInput(values.baseline, io.cwd)).toString('utf8'),
-      values.baseline,
-    );
+    const format = values.json ? 'json' : (values.format ?? 'text');
+    if (!['text', 'json', 'markdown'].includes(format))
+      throw new MemgateError(`--format must be text, json or markdown, got "${format}"`, 'arguments');
     const policy = values.config
       ? parsePolicy((await readInput(values.config, io.cwd)).toString('utf8'), values.config)
       : defaultPolicy();
@@ -231,8 +240,31 @@ export const compareCommand: Command = {
           );
       policy.failOn = kinds.filter((k): k is 'regression' | 'leak' | 'budget' => k !== 'none');
     }
-    const verdict = analyze(report, lookup, policy);
-    io.stdout(values.json ? `${JSON.stringify(verdict, null, 2)}\n` : renderText(verdict));
+    const baselinePath = resolve(io.cwd, values.baseline);
+    const isDir = await stat(baselinePath).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    const verdict = isDir
+      ? await evaluate(report, createFileStore({ dir: baselinePath }), policy, {
+          warn: (m) => io.stderr(`memgate: warning: ${m}\n`),
+        })
+      : analyze(
+          report,
+          baselineLookup((await readInput(values.baseline, io.cwd)).toString('utf8'), values.baseline),
+          policy,
+        );
+    io.stdout(
+      format === 'json'
+        ? `${JSON.stringify(verdict, null, 2)}\n`
+        : format === 'markdown'
+          ? renderComment(verdict, {
+              key: 'cli',
+              version: VERSION,
+              reproduce: `npx memgate compare --baseline ${values.baseline} --report ${values.report}`,
+            })
+          : renderText(verdict),
+    );
     return verdict.status === 'fail' ? 1 : 0;
   },
 };

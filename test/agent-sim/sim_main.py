@@ -322,6 +322,10 @@ def run(argv):
 
     checks = []
     for instance in instances:
+        # Loading a check through the RTLoader copies its name and configuration into C strings that
+        # live as long as the check; so a real Agent with memtrack on never shows all-zero counters.
+        AgentCheck._rtloader.malloc(len(name) + 1)
+        AgentCheck._rtloader.malloc(len(json.dumps(instance)) + 1)
         check = cls(name, init_config, [instance])
         check.check_id = build_check_id(name, instance, init_config)
         check.check_version = version
