@@ -7,11 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 
 import { AGENT_SIM, checkRunAllocs, freePort, ROOT, runSim, type JsonInstance } from './sim-support.js';
 
-const SAMPLES = '/work/shared/formats/samples';
+// Real Agent output, copied from the project's shared formats folder (see test/fixtures/agent-samples/README.md).
+const SAMPLES = fileURLToPath(new URL('../fixtures/agent-samples', import.meta.url));
 const AMOUNT = String.raw`(?:\d+ B|\d+\.\d{2} KiB|\d+\.\d{3} [MGTPEZY]iB)`;
 const FIXED = String.raw`(?:\d+ B|\d+\.\d{2} KiB|\d+\.\d{3} [MGTPEZY]iB)`;
 
