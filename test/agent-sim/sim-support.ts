@@ -1,6 +1,5 @@
 /** Helpers for tests that drive the Python Agent simulator. */
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,18 +27,7 @@ export function runSim(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Sim
   });
 }
 
-/** A port that was free a moment ago, for a server the simulator starts. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../support/cli.js';
 
 interface JsonSeries {
   metric: string;

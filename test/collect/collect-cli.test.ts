@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { runCli } from '../../src/cli.js';
-import type { CliIO } from '../../src/cli/command.js';
+import { runCliCaptured } from '../support/cli.js';
 import { parseMemoryReport } from '../../src/model.js';
 import { checkJsonFor, caseMetrics, SAMPLES } from './samples.js';
 
@@ -15,13 +14,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'memgate-collect-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: SAMPLES, env: {} };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCliCaptured(argv, SAMPLES);
 
 function write(name: string, text: string): string {
   const p = join(tmp, name);

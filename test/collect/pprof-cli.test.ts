@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-import { runCli } from '../../src/cli.js';
+import { runCliCaptured } from '../support/cli.js';
 import type { PprofRow } from '../../src/collect/pprof.js';
 
 const run = promisify(execFile);
@@ -15,17 +15,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const goDir = join(root, 'test/fixtures/go');
 const shared = join(goDir, 'shared-samples');
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    cwd: root,
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCliCaptured(args, root);
 
 describe('memgate pprof', () => {
   let work: string;

@@ -263,6 +263,47 @@ describe('dist/index.js as the runner runs it', { concurrency: false }, () => {
     }
   });
 
+  it('7. mode comment (workflow_run) posts a fork PR report from the base repository, and writes nothing', async () => {
+    const forkRun = 777;
+    await putCheck(ws, 'mycheck', { example: 'leaky' });
+    const collected = await runAction({
+      event: 'pull_request',
+      payload: await webhookPayload('pull_request', repo, (p) => {
+        p.number = 8;
+        p.pull_request.number = 8;
+        p.pull_request.head.repo.full_name = 'someone/fork';
+      }),
+      inputs: { ...common('mycheck'), mode: 'collect', 'artifact-name': 'memgate-report' },
+      workspace: ws,
+      apiUrl: gh.url,
+      repo,
+      env: artifacts.envFor({ runId: forkRun, job: 'memory' }),
+    });
+    assert.equal(collected.code, 0, describeRun(collected));
+
+    const history = gh.branchHistory(BRANCH);
+    const r = await runAction({
+      event: 'workflow_run',
+      payload: await webhookPayload('workflow_run', repo, (p) => {
+        p.workflow_run.id = forkRun;
+        p.workflow_run.event = 'pull_request';
+        p.workflow_run.pull_requests = []; // GitHub lists none for fork PRs
+        p.workflow_run.head_repository.full_name = 'someone/fork';
+      }),
+      inputs: { mode: 'comment', 'artifact-name': 'memgate-report', 'github-token': TOKEN },
+      workspace: ws,
+      apiUrl: gh.url,
+      repo,
+      env: { ...artifacts.envFor({ job: 'comment' }), GITHUB_RUN_ID: '4243' },
+    });
+    assert.equal(r.code, 0, `the companion never fails on the verdict: ${describeRun(r)}`);
+    assert.equal(r.outputs.verdict, 'fail');
+    const comments = [...gh.comments.values()].filter((c) => c.issue === 8);
+    assert.equal(comments.length, 1, 'commented on the PR named in the report');
+    assert.match(comments[0].body, new RegExp(`check\\.py:${leakyLine()}`));
+    assert.deepEqual(gh.branchHistory(BRANCH), history, 'workflow_run never writes baselines');
+  });
+
   it('never prints the token', async () => {
     const r = await pullRequest('mycheck');
     assert.ok(!r.stdout.includes(TOKEN) && !r.stderr.includes(TOKEN));

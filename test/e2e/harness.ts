@@ -8,12 +8,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { parse as parseYaml } from 'yaml';
+
+import { freePort } from '../support/cli.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const AGENT_SIM = join(ROOT, 'test', 'agent-sim', 'datadog-agent');
@@ -98,15 +99,7 @@ export async function webhookPayload(
   return payload;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer().once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
-}
+export { freePort };
 
 /** A workspace whose `checks/<name>` is a copy of an example check, with conf.yaml edits. */
 export async function workspaceWith(

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { runCli } from '../../src/cli.js';
+import { runCliCaptured } from '../support/cli.js';
 import type { MemoryReport } from '../../src/model.js';
 import { buildAgentCommand, dockerExecContainer, splitCommand } from '../../src/run/command.js';
 import { runCheck } from '../../src/run/runner.js';
@@ -19,17 +19,7 @@ after(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    cwd: work,
-    env: process.env,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCliCaptured(args, work, process.env);
 
 describe('memgate run on the simulator', () => {
   it('gathers 3 runs × 20 iterations, tracemalloc sites of the check, rtloader and pymem series', async () => {
@@ -113,7 +103,6 @@ describe('memgate run on the simulator', () => {
 
   it('a check that raises is an error with the traceback’s last line, though the Agent exits 0', async () => {
     const checks = join(work, 'checks');
-    await runCli([], { stdout: () => {}, stderr: () => {}, cwd: work, env: {} });
     const { mkdir } = await import('node:fs/promises');
     await mkdir(join(checks, 'broken'), { recursive: true });
     await writeFile(
