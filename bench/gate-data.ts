@@ -1,0 +1,163 @@
+/**
+ * Synthetic inputs for bench/gate.ts: what `runCheck` would capture from R Agent runs of C checks,
+ * each run doing I check runs with `-m` and a tracemalloc limit of S lines. The texts follow the real
+ * grammars (shared/formats/python-tracemalloc.md, test/fixtures/agent-samples/): `check --json`
+ * from test/collect/samples.ts, snapshots `Top S lines` with a source line under each row and an
+ * `N other:` line, diffs `Top S line diffs` listing only the rows whose printed amount changed.
+ *
+ * Deterministic (seeded), so the current and baseline reports differ only where asked: `scale`
+ * multiplies one check's sizes (a regression) and `leak` makes a few sites grow every iteration.
+ */
+import type { RunCapture } from '../src/collect/assemble.js';
+import { checkJsonFor } from '../test/collect/samples.js';
+
+export interface Shape {
+  checks: number;
+  runs: number;
+  iterations: number;
+  /** tracemalloc rows per snapshot (the `limit`); the check allocates from a few more lines. */
+  sites: number;
+}
+
+export interface Variant {
+  seed: number;
+  /** Size factor per check index; 1 when absent. */
+  scale?: (check: number) => number;
+  /** Checks whose top few sites grow by a fixed amount every iteration. */
+  leak?: (check: number) => boolean;
+}
+
+/** mulberry32: small, fast, good enough for noise. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const UNITS = ['B', 'KiB', 'MiB', 'GiB'];
+
+/** The Agent's `binary` dynamic amount: B as %d, KiB as %.2f, MiB and up as %.3f. */
+function amount(bytes: number, sign = false): string {
+  const s = sign ? (bytes < 0 ? '-' : '+') : '';
+  let v = Math.abs(bytes);
+  let u = 0;
+  while (v >= 1024 && u < UNITS.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  const text = u === 0 ? String(Math.round(v)) : v.toFixed(u === 1 ? 2 : 3);
+  return `${s}${text} ${UNITS[u]}`;
+}
+
+export function checkName(i: number): string {
+  return `synth_${String(i).padStart(3, '0')}`;
+}
+
+function hex16(r: () => number): string {
+  let s = '';
+  for (let i = 0; i < 16; i++) s += Math.floor(r() * 16).toString(16);
+  return s;
+}
+
+interface SiteDef {
+  file: string;
+  line: number;
+  source: string;
+  base: number;
+  growth: number;
+}
+
+function siteDefs(check: number, count: number, v: Variant, r: () => number): SiteDef[] {
+  const name = checkName(check);
+  const scale = v.scale?.(check) ?? 1;
+  const leaking = v.leak?.(check) ?? false;
+  return Array.from({ length: count }, (_, k) => {
+    const inCheck = k % 3 !== 0;
+    const file = inCheck ? `${name}/mod_${k % 17}.py` : `python3.11/lib_${k % 23}/__init__.py`;
+    return {
+      file,
+      line: 10 + k * 7,
+      source: `value_${k} = [item.get("field_${k}") for item in payload if item]`,
+      // Zipf-like sizes from ~200 KiB down to tens of bytes, so all three units appear.
+      base: Math.round((200_000 / (k + 1)) * (0.8 + 0.4 * r()) * scale) + 16,
+      growth: leaking && k < 3 ? 4096 : 0,
+    };
+  });
+}
+
+/** One `check --json` + profile directory capture per run, for every check: captures[check][run]. */
+export function generateCaptures(shape: Shape, v: Variant): RunCapture[][] {
+  const r = rng(v.seed);
+  const all = shape.sites + Math.max(5, Math.round(shape.sites / 10));
+  return Array.from({ length: shape.checks }, (_, c) => {
+    const name = checkName(c);
+    const defs = siteDefs(c, all, v, r);
+    const id = hex16(rng(c + 1));
+    return Array.from({ length: shape.runs }, (_, run) => {
+      const snapshots: { name: string; text: string }[] = [];
+      const diffs: { name: string; text: string }[] = [];
+      const totals: number[] = [];
+      let previous: Map<string, string> | undefined;
+      for (let it = 0; it < shape.iterations; it++) {
+        const sizes = defs
+          .map((d) => ({ d, size: Math.max(1, Math.round(d.base * (0.97 + 0.06 * r()) + d.growth * it)) }))
+          .sort((a, b) => b.size - a.size);
+        const shown = sizes.slice(0, shape.sites);
+        const rest = sizes.slice(shape.sites);
+        const total = sizes.reduce((s, x) => s + x.size, 0);
+        totals.push(total);
+        const lines = [`Top ${shape.sites} lines`];
+        const pad = (i: number) => ' '.repeat(String(i).length);
+        shown.forEach((x, i) => {
+          lines.push('', `#${i + 1}: ${x.d.file}:${x.d.line}: ${amount(x.size)}`);
+          lines.push(`${pad(i + 1)}  ${x.d.source}`);
+        });
+        lines.push('');
+        if (rest.length) lines.push(`${rest.length} other: ${amount(rest.reduce((s, x) => s + x.size, 0))}`);
+        lines.push(`Total allocated size: ${amount(total)}`, '');
+        const ts = `2026-11-27T03-00-${String(it % 60).padStart(2, '0')}_${String(run * 1000 + it).padStart(6, '0')}`;
+        snapshots.push({ name: `snapshot_${ts}`, text: lines.join('\n') });
+
+        const now = new Map(sizes.map((x) => [`${x.d.file}:${x.d.line}`, String(x.size)]));
+        if (previous) {
+          const prev = previous;
+          const changed = sizes
+            .map((x) => ({ x, diff: x.size - Number(prev.get(`${x.d.file}:${x.d.line}`) ?? 0) }))
+            .filter((e) => e.diff !== 0)
+            .sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff));
+          const dl = [`Top ${shape.sites} line diffs`];
+          changed.slice(0, shape.sites).forEach((e, i) => {
+            dl.push('', `#${i + 1}: ${e.x.d.file}:${e.x.d.line}: ${amount(e.diff, true)}`);
+            dl.push(`${pad(i + 1)}  ${e.x.d.source}`);
+          });
+          dl.push('');
+          const more = changed.slice(shape.sites);
+          if (more.length)
+            dl.push(`${more.length} other: ${amount(more.reduce((s, e) => s + e.diff, 0), true)}`);
+          dl.push(`Total difference: ${amount(totals[it] - totals[it - 1], true)}`, '');
+          diffs.push({ name: `diff_${ts}`, text: dl.join('\n') });
+        }
+        previous = now;
+      }
+      return {
+        checkJson: {
+          text: checkJsonFor(totals, { name, version: '1.0.0', id: `${name}:${id}` }),
+          source: `run ${run + 1} stdout`,
+        },
+        profileDirs: [
+          {
+            check: name,
+            instanceDir: `/tmp/memgate-run/profile/${name}/${id}`,
+            snapshots,
+            diffs,
+          },
+        ],
+      } satisfies RunCapture;
+    });
+  });
+}

@@ -1,0 +1,233 @@
+/**
+ * Issue 8 part 3: gate overhead. collect (assembleReport per check, then the artifact round trip
+ * JSON → parseMemoryReport → mergeReports) + analyze (defaultPolicy, baselines from a second
+ * synthetic report) + render (renderComment), for synthetic captures of C checks × R runs × I
+ * iterations with S tracemalloc rows per snapshot (bench/gate-data.ts). Each measurement is a fresh
+ * Node process, as in CI: cold JIT, stages timed with performance.now() after the imports.
+ *
+ *   node --import tsx bench/gate.ts [--runs 5] [--sim-runs 5]
+ *   node --import tsx bench/gate.ts --one 50,10,50,200        # one process, prints stage ms as JSON
+ *
+ * The peer is one check run: the simulator running examples/checks/steady 50 times with -m
+ * (test/agent-sim), so the ratio reads "gate overhead as a fraction of one check run".
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { linearRegression, rSquared, linearRegressionLine } from 'simple-statistics';
+
+import { defaultPolicy } from '../src/analyze/policy.js';
+import { analyze } from '../src/analyze/verdict.js';
+import type { BaselineLookup } from '../src/baseline/types.js';
+import { assembleReport } from '../src/collect/assemble.js';
+import { checkId, mergeReports, parseMemoryReport, runCount, type CheckKey, type MemoryReport } from '../src/model.js';
+import { renderComment } from '../src/report/markdown.js';
+import { checkName, generateCaptures, type Shape, type Variant } from './gate-data.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const STAGES = ['assemble', 'merge', 'analyze', 'render', 'total'] as const;
+type Stage = (typeof STAGES)[number];
+type Timing = Record<Stage, number> & { chars: number; failing: number };
+
+/** Every 10th check regresses by 15% and every 10th (offset) leaks, so the comment has content. */
+const CURRENT: Variant = { seed: 1, scale: (c) => (c % 10 === 3 ? 1.15 : 1), leak: (c) => c % 10 === 7 };
+const BASELINE: Variant = { seed: 2 };
+
+function collect(captures: ReturnType<typeof generateCaptures>): { reports: MemoryReport[] } {
+  return {
+    reports: captures.map(
+      (runs, c) =>
+        assembleReport(runs, {
+          check: checkName(c),
+          checkVersion: '1.0.0',
+          toolVersion: '0.1.0',
+          environment: { options: { repeat: runs.length, checkTimes: 50, mGc: true } },
+        }).report,
+    ),
+  };
+}
+
+/** What the comparing job does with the per-check artifacts: read each back, validate, merge. */
+function roundTrip(reports: MemoryReport[]): MemoryReport {
+  return mergeReports(reports.map((r, i) => parseMemoryReport(JSON.stringify(r), `report-${i}.json`)));
+}
+
+/** Same shape as `memgate compare --baseline report.json`: an exact-version match by check id. */
+function lookupFrom(base: MemoryReport): (check: CheckKey) => BaselineLookup {
+  const byId = new Map(base.checks.map((c) => [checkId(c.check), c]));
+  return (check) => {
+    const b = byId.get(checkId(check));
+    if (!b) return { provenance: { status: 'none', requestedVersion: check.version } };
+    return {
+      baseline: b,
+      provenance: {
+        status: 'exact',
+        requestedVersion: check.version,
+        version: b.check.version,
+        commit: 'b'.repeat(40),
+        date: '2026-11-26T00:00:00Z',
+        samples: runCount(b),
+        entries: 1,
+      },
+    };
+  };
+}
+
+function one(shape: Shape): Timing {
+  const current = generateCaptures(shape, CURRENT);
+  const baseline = roundTrip(collect(generateCaptures(shape, BASELINE)).reports);
+  const lookup = lookupFrom(baseline);
+  const policy = defaultPolicy();
+  const now = new Date('2026-11-27T00:00:00Z');
+
+  const t0 = performance.now();
+  const { reports } = collect(current);
+  const t1 = performance.now();
+  const merged = roundTrip(reports);
+  const t2 = performance.now();
+  const verdict = analyze(merged, lookup, policy, now);
+  const t3 = performance.now();
+  const body = renderComment(verdict, { key: 'memgate', version: '0.1.0', runUrl: 'https://example.invalid/run/1' });
+  const t4 = performance.now();
+  return {
+    assemble: t1 - t0,
+    merge: t2 - t1,
+    analyze: t3 - t2,
+    render: t4 - t3,
+    total: t4 - t0,
+    chars: body.length,
+    failing: verdict.checks.filter((c) => c.status === 'fail').length,
+  };
+}
+
+function measureShape(shape: Shape, n: number): Timing {
+  const all: Timing[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'bench/gate.ts', '--one', [shape.checks, shape.runs, shape.iterations, shape.sites].join(',')],
+      { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 },
+    );
+    if (r.status !== 0) throw new Error(`gate.ts --one failed: ${r.stderr}`);
+    all.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as Timing);
+  }
+  const m = {} as Timing;
+  for (const k of [...STAGES, 'chars', 'failing'] as const) m[k] = median(all.map((t) => t[k]));
+  return m;
+}
+
+/** Wall seconds of one simulator check run (steady × 50 with -m, gc on), median of n. */
+function checkRun(n: number): number {
+  const walls: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'memgate-bench-'));
+    try {
+      const t = performance.now();
+      const r = spawnSync(
+        'python3',
+        [
+          'test/agent-sim/datadog-agent',
+          'check',
+          'steady',
+          '--check-times',
+          '50',
+          '--json',
+          '-m',
+          '--m-gc',
+          '1',
+          '--m-dir',
+          dir,
+        ],
+        {
+          cwd: root,
+          env: { ...process.env, MEMGATE_SIM_CHECKS: 'examples/checks' },
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+        },
+      );
+      walls.push((performance.now() - t) / 1000);
+      if (r.status !== 0) throw new Error(`simulator failed: ${r.stderr}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return median(walls);
+}
+
+const oneArg = arg('one', '');
+if (oneArg) {
+  const [checks, runs, iterations, sites] = oneArg.split(',').map(Number);
+  console.log(JSON.stringify(one({ checks, runs, iterations, sites })));
+} else {
+  const n = Number(arg('runs', '5'));
+  const sim = checkRun(Number(arg('sim-runs', '5')));
+  const load = spawnSync('uptime', { encoding: 'utf8' }).stdout.trim().replace(/.*load average: /, '');
+  const fmt = (x: number, d = 0) => x.toFixed(d);
+  const rowsOf = (s: Shape) => s.checks * s.runs * s.iterations * s.sites;
+  const S = 200;
+  const sweeps: { name: string; vary: keyof Shape; shapes: Shape[] }[] = [
+    {
+      name: 'checks',
+      vary: 'checks',
+      shapes: [1, 10, 25, 50].map((checks) => ({ checks, runs: 10, iterations: 50, sites: S })),
+    },
+    {
+      name: 'runs',
+      vary: 'runs',
+      shapes: [5, 10, 20].map((runs) => ({ checks: 10, runs, iterations: 50, sites: S })),
+    },
+    {
+      name: 'iterations',
+      vary: 'iterations',
+      shapes: [20, 50, 100].map((iterations) => ({ checks: 10, runs: 10, iterations, sites: S })),
+    },
+  ];
+  const cache = new Map<string, Timing>();
+  const timingOf = (s: Shape) => {
+    const k = JSON.stringify(s);
+    if (!cache.has(k)) cache.set(k, measureShape(s, n));
+    return cache.get(k)!;
+  };
+
+  console.log(
+    `## gate overhead (${n} fresh processes per row, median; Node ${process.version}; load average ${load}; ${new Date().toISOString()})\n`,
+  );
+  console.log(`One check run (simulator, steady × 50, -m --m-gc 1, median of ${arg('sim-runs', '5')}): ${fmt(sim, 2)} s\n`);
+  console.log(
+    '| checks × runs × iterations | snapshot rows | assemble ms | merge ms | analyze ms | render ms | total ms | µs/row | × one check run | comment chars |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  const fits: string[] = [];
+  for (const sw of sweeps) {
+    const xs: [number, number][] = [];
+    for (const s of sw.shapes) {
+      const t = timingOf(s);
+      const rows = rowsOf(s);
+      xs.push([s[sw.vary], t.total]);
+      console.log(
+        `| ${s.checks} × ${s.runs} × ${s.iterations} | ${rows.toLocaleString('en-US')} | ${fmt(t.assemble)} | ${fmt(t.merge)} | ${fmt(t.analyze)} | ${fmt(t.render)} | **${fmt(t.total)}** | ${fmt((t.total * 1000) / rows, 2)} | ${fmt(t.total / 1000 / sim, 2)} | ${fmt(t.chars)} |`,
+      );
+    }
+    const fit = linearRegression(xs);
+    const r2 = rSquared(xs, linearRegressionLine(fit));
+    fits.push(
+      `- ${sw.name}: total ms ≈ ${fmt(fit.b)} + ${fmt(fit.m, 1)} × ${sw.name} (R² ${r2.toFixed(4)})`,
+    );
+  }
+  console.log('\nLinear fit of total time against the varied dimension:\n');
+  for (const f of fits) console.log(f);
+}
