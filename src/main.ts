@@ -194,23 +194,12 @@ async function gate(
 
   const prNumber = steps.pullRequest ?? ctx.pullRequest?.number;
   if (steps.comment && cfg.comment !== 'never' && prNumber) {
-    const result = await upsertComment(octokit(), {
-      owner: ctx.owner,
-      repo: ctx.repo,
+    await postComment(cfg, ctx, octokit, {
       issueNumber: prNumber,
-      key: cfg.commentKey,
       body,
-      mode: cfg.comment,
       passing: verdict.status === 'pass',
-      version: VERSION,
       runUrl,
     });
-    if (result.status === 'forbidden') {
-      core.warning(
-        `memgate could not comment on PR #${prNumber} (${result.message}): a fork PR's token is read-only. ` +
-          'The job summary and the comment-body output carry the report; see the README section "Fork PRs".',
-      );
-    } else core.info(`PR comment ${result.status}`);
   }
 
   if (steps.writeBaseline) {
@@ -237,6 +226,41 @@ async function gate(
   } else {
     core.info(
       `memgate: ${verdict.status} (${c.regressions} regressions, ${c.leaks} leaks, ${c.warnings} warnings)`,
+    );
+  }
+}
+
+/**
+ * The comment is a view of the verdict, not the verdict: a fork's read-only token (403), an outage or
+ * a rate limit is a warning, and the gate still passes or fails on memory alone.
+ */
+async function postComment(
+  cfg: ActionConfig,
+  ctx: EventContext,
+  octokit: () => Octokit,
+  c: { issueNumber: number; body: string; passing: boolean; runUrl?: string },
+): Promise<void> {
+  try {
+    const result = await upsertComment(octokit(), {
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issueNumber: c.issueNumber,
+      key: cfg.commentKey,
+      body: c.body,
+      mode: cfg.comment === 'on-change' ? 'on-change' : 'always',
+      passing: c.passing,
+      version: VERSION,
+      runUrl: c.runUrl,
+    });
+    if (result.status === 'forbidden') {
+      core.warning(
+        `memgate could not comment on PR #${c.issueNumber} (${result.message}): a fork PR's token is read-only. ` +
+          'The job summary and the comment-body output carry the report; see the README section "Fork PRs".',
+      );
+    } else core.info(`PR comment ${result.status}`);
+  } catch (err) {
+    core.warning(
+      `memgate could not comment on PR #${c.issueNumber}: ${describeError(err)}; the job summary has the report`,
     );
   }
 }
