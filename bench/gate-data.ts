@@ -72,7 +72,9 @@ interface SiteDef {
   growth: number;
 }
 
-function siteDefs(check: number, count: number, v: Variant, r: () => number): SiteDef[] {
+/** Sizes come from the check's own seed, so current and baseline share them unless `scale` says otherwise. */
+function siteDefs(check: number, count: number, v: Variant): SiteDef[] {
+  const r = rng(1000 + check);
   const name = checkName(check);
   const scale = v.scale?.(check) ?? 1;
   const leaking = v.leak?.(check) ?? false;
@@ -90,74 +92,80 @@ function siteDefs(check: number, count: number, v: Variant, r: () => number): Si
   });
 }
 
-/** One `check --json` + profile directory capture per run, for every check: captures[check][run]. */
-export function generateCaptures(shape: Shape, v: Variant): RunCapture[][] {
-  const r = rng(v.seed);
+/**
+ * The captures of one check's R runs. One check at a time, as a CI job holds them: all 50 checks'
+ * texts at once would be ~1 GB of strings, and the GC cost of that would be the bench's, not memgate's.
+ */
+export function generateCheck(c: number, shape: Shape, v: Variant): RunCapture[] {
+  const r = rng(v.seed * 7919 + c);
   const all = shape.sites + Math.max(5, Math.round(shape.sites / 10));
-  return Array.from({ length: shape.checks }, (_, c) => {
-    const name = checkName(c);
-    const defs = siteDefs(c, all, v, r);
-    const id = hex16(rng(c + 1));
-    return Array.from({ length: shape.runs }, (_, run) => {
-      const snapshots: { name: string; text: string }[] = [];
-      const diffs: { name: string; text: string }[] = [];
-      const totals: number[] = [];
-      let previous: Map<string, string> | undefined;
-      for (let it = 0; it < shape.iterations; it++) {
-        const sizes = defs
-          .map((d) => ({ d, size: Math.max(1, Math.round(d.base * (0.97 + 0.06 * r()) + d.growth * it)) }))
-          .sort((a, b) => b.size - a.size);
-        const shown = sizes.slice(0, shape.sites);
-        const rest = sizes.slice(shape.sites);
-        const total = sizes.reduce((s, x) => s + x.size, 0);
-        totals.push(total);
-        const lines = [`Top ${shape.sites} lines`];
-        const pad = (i: number) => ' '.repeat(String(i).length);
-        shown.forEach((x, i) => {
-          lines.push('', `#${i + 1}: ${x.d.file}:${x.d.line}: ${amount(x.size)}`);
-          lines.push(`${pad(i + 1)}  ${x.d.source}`);
-        });
-        lines.push('');
-        if (rest.length) lines.push(`${rest.length} other: ${amount(rest.reduce((s, x) => s + x.size, 0))}`);
-        lines.push(`Total allocated size: ${amount(total)}`, '');
-        const ts = `2026-11-27T03-00-${String(it % 60).padStart(2, '0')}_${String(run * 1000 + it).padStart(6, '0')}`;
-        snapshots.push({ name: `snapshot_${ts}`, text: lines.join('\n') });
+  const name = checkName(c);
+  const defs = siteDefs(c, all, v);
+  const id = hex16(rng(c + 1));
+  return Array.from({ length: shape.runs }, (_, run) => {
+    const snapshots: { name: string; text: string }[] = [];
+    const diffs: { name: string; text: string }[] = [];
+    const totals: number[] = [];
+    let previous: Map<string, string> | undefined;
+    for (let it = 0; it < shape.iterations; it++) {
+      const sizes = defs
+        .map((d) => ({ d, size: Math.max(1, Math.round(d.base * (0.97 + 0.06 * r()) + d.growth * it)) }))
+        .sort((a, b) => b.size - a.size);
+      const shown = sizes.slice(0, shape.sites);
+      const rest = sizes.slice(shape.sites);
+      const total = sizes.reduce((s, x) => s + x.size, 0);
+      totals.push(total);
+      const lines = [`Top ${shape.sites} lines`];
+      const pad = (i: number) => ' '.repeat(String(i).length);
+      shown.forEach((x, i) => {
+        lines.push('', `#${i + 1}: ${x.d.file}:${x.d.line}: ${amount(x.size)}`);
+        lines.push(`${pad(i + 1)}  ${x.d.source}`);
+      });
+      lines.push('');
+      if (rest.length) lines.push(`${rest.length} other: ${amount(rest.reduce((s, x) => s + x.size, 0))}`);
+      lines.push(`Total allocated size: ${amount(total)}`, '');
+      const ts = `2026-11-27T03-00-${String(it % 60).padStart(2, '0')}_${String(run * 1000 + it).padStart(6, '0')}`;
+      snapshots.push({ name: `snapshot_${ts}`, text: lines.join('\n') });
 
-        const now = new Map(sizes.map((x) => [`${x.d.file}:${x.d.line}`, String(x.size)]));
-        if (previous) {
-          const prev = previous;
-          const changed = sizes
-            .map((x) => ({ x, diff: x.size - Number(prev.get(`${x.d.file}:${x.d.line}`) ?? 0) }))
-            .filter((e) => e.diff !== 0)
-            .sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff));
-          const dl = [`Top ${shape.sites} line diffs`];
-          changed.slice(0, shape.sites).forEach((e, i) => {
-            dl.push('', `#${i + 1}: ${e.x.d.file}:${e.x.d.line}: ${amount(e.diff, true)}`);
-            dl.push(`${pad(i + 1)}  ${e.x.d.source}`);
-          });
-          dl.push('');
-          const more = changed.slice(shape.sites);
-          if (more.length)
-            dl.push(`${more.length} other: ${amount(more.reduce((s, e) => s + e.diff, 0), true)}`);
-          dl.push(`Total difference: ${amount(totals[it] - totals[it - 1], true)}`, '');
-          diffs.push({ name: `diff_${ts}`, text: dl.join('\n') });
-        }
-        previous = now;
+      const now = new Map(sizes.map((x) => [`${x.d.file}:${x.d.line}`, String(x.size)]));
+      if (previous) {
+        const prev = previous;
+        const changed = sizes
+          .map((x) => ({ x, diff: x.size - Number(prev.get(`${x.d.file}:${x.d.line}`) ?? 0) }))
+          .filter((e) => e.diff !== 0)
+          .sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff));
+        const dl = [`Top ${shape.sites} line diffs`];
+        changed.slice(0, shape.sites).forEach((e, i) => {
+          dl.push('', `#${i + 1}: ${e.x.d.file}:${e.x.d.line}: ${amount(e.diff, true)}`);
+          dl.push(`${pad(i + 1)}  ${e.x.d.source}`);
+        });
+        dl.push('');
+        const more = changed.slice(shape.sites);
+        if (more.length)
+          dl.push(
+            `${more.length} other: ${amount(
+              more.reduce((s, e) => s + e.diff, 0),
+              true,
+            )}`,
+          );
+        dl.push(`Total difference: ${amount(totals[it] - totals[it - 1], true)}`, '');
+        diffs.push({ name: `diff_${ts}`, text: dl.join('\n') });
       }
-      return {
-        checkJson: {
-          text: checkJsonFor(totals, { name, version: '1.0.0', id: `${name}:${id}` }),
-          source: `run ${run + 1} stdout`,
+      previous = now;
+    }
+    return {
+      checkJson: {
+        text: checkJsonFor(totals, { name, version: '1.0.0', id: `${name}:${id}` }),
+        source: `run ${run + 1} stdout`,
+      },
+      profileDirs: [
+        {
+          check: name,
+          instanceDir: `/tmp/memgate-run/profile/${name}/${id}`,
+          snapshots,
+          diffs,
         },
-        profileDirs: [
-          {
-            check: name,
-            instanceDir: `/tmp/memgate-run/profile/${name}/${id}`,
-            snapshots,
-            diffs,
-          },
-        ],
-      } satisfies RunCapture;
-    });
+      ],
+    } satisfies RunCapture;
   });
 }

@@ -12,7 +12,7 @@
  * (test/agent-sim), so the ratio reads "gate overhead as a fraction of one check run".
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,10 +22,17 @@ import { linearRegression, rSquared, linearRegressionLine } from 'simple-statist
 import { defaultPolicy } from '../src/analyze/policy.js';
 import { analyze } from '../src/analyze/verdict.js';
 import type { BaselineLookup } from '../src/baseline/types.js';
-import { assembleReport } from '../src/collect/assemble.js';
-import { checkId, mergeReports, parseMemoryReport, runCount, type CheckKey, type MemoryReport } from '../src/model.js';
+import { assembleReport, type RunCapture } from '../src/collect/assemble.js';
+import {
+  checkId,
+  mergeReports,
+  parseMemoryReport,
+  runCount,
+  type CheckKey,
+  type MemoryReport,
+} from '../src/model.js';
 import { renderComment } from '../src/report/markdown.js';
-import { checkName, generateCaptures, type Shape, type Variant } from './gate-data.js';
+import { checkName, generateCheck, type Shape, type Variant } from './gate-data.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name: string, fallback: string) => {
@@ -47,23 +54,36 @@ type Timing = Record<Stage, number> & { chars: number; failing: number };
 const CURRENT: Variant = { seed: 1, scale: (c) => (c % 10 === 3 ? 1.15 : 1), leak: (c) => c % 10 === 7 };
 const BASELINE: Variant = { seed: 2 };
 
-function collect(captures: ReturnType<typeof generateCaptures>): { reports: MemoryReport[] } {
-  return {
-    reports: captures.map(
-      (runs, c) =>
-        assembleReport(runs, {
-          check: checkName(c),
-          checkVersion: '1.0.0',
-          toolVersion: '0.1.0',
-          environment: { options: { repeat: runs.length, checkTimes: 50, mGc: true } },
-        }).report,
-    ),
-  };
+/** The collect job of one check: its R runs → one MemoryReport (runCheck's assembleReport call). */
+function collectCheck(c: number, runs: RunCapture[]): MemoryReport {
+  return assembleReport(runs, {
+    check: checkName(c),
+    checkVersion: '1.0.0',
+    toolVersion: '0.1.0',
+    environment: { options: { repeat: runs.length, checkTimes: runs.length, mGc: true } },
+  }).report;
 }
 
 /** What the comparing job does with the per-check artifacts: read each back, validate, merge. */
-function roundTrip(reports: MemoryReport[]): MemoryReport {
-  return mergeReports(reports.map((r, i) => parseMemoryReport(JSON.stringify(r), `report-${i}.json`)));
+function readAndMerge(texts: string[]): MemoryReport {
+  return mergeReports(texts.map((t, i) => parseMemoryReport(t, `report-${i}.json`)));
+}
+
+/** The baseline report of a shape, assembled once and kept in bench/.out (its cost is not the gate's). */
+function baselineFor(shape: Shape): MemoryReport {
+  const file = join(
+    root,
+    'bench/.out',
+    `gate-baseline-${shape.checks}-${shape.runs}-${shape.iterations}-${shape.sites}.json`,
+  );
+  if (existsSync(file)) return parseMemoryReport(readFileSync(file, 'utf8'), file);
+  const texts: string[] = [];
+  for (let c = 0; c < shape.checks; c++)
+    texts.push(JSON.stringify(collectCheck(c, generateCheck(c, shape, BASELINE))));
+  const base = readAndMerge(texts);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(base));
+  return base;
 }
 
 /** Same shape as `memgate compare --baseline report.json`: an exact-version match by check id. */
@@ -88,27 +108,41 @@ function lookupFrom(base: MemoryReport): (check: CheckKey) => BaselineLookup {
 }
 
 function one(shape: Shape): Timing {
-  const current = generateCaptures(shape, CURRENT);
-  const baseline = roundTrip(collect(generateCaptures(shape, BASELINE)).reports);
-  const lookup = lookupFrom(baseline);
+  const lookup = lookupFrom(baselineFor(shape));
   const policy = defaultPolicy();
   const now = new Date('2026-11-27T00:00:00Z');
 
-  const t0 = performance.now();
-  const { reports } = collect(current);
+  // Per check: generate (untimed), assemble and write the artifact JSON (timed), drop the texts.
+  let assemble = 0;
+  let merge = 0;
+  const texts: string[] = [];
+  for (let c = 0; c < shape.checks; c++) {
+    const runs = generateCheck(c, shape, CURRENT);
+    const t = performance.now();
+    const report = collectCheck(c, runs);
+    const t1 = performance.now();
+    texts.push(JSON.stringify(report));
+    assemble += t1 - t;
+    merge += performance.now() - t1;
+  }
   const t1 = performance.now();
-  const merged = roundTrip(reports);
+  const merged = readAndMerge(texts);
   const t2 = performance.now();
   const verdict = analyze(merged, lookup, policy, now);
   const t3 = performance.now();
-  const body = renderComment(verdict, { key: 'memgate', version: '0.1.0', runUrl: 'https://example.invalid/run/1' });
+  const body = renderComment(verdict, {
+    key: 'memgate',
+    version: '0.1.0',
+    runUrl: 'https://example.invalid/run/1',
+  });
   const t4 = performance.now();
+  merge += t2 - t1;
   return {
-    assemble: t1 - t0,
-    merge: t2 - t1,
+    assemble,
+    merge,
     analyze: t3 - t2,
     render: t4 - t3,
-    total: t4 - t0,
+    total: assemble + merge + (t4 - t2),
     chars: body.length,
     failing: verdict.checks.filter((c) => c.status === 'fail').length,
   };
@@ -119,7 +153,13 @@ function measureShape(shape: Shape, n: number): Timing {
   for (let i = 0; i < n; i++) {
     const r = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'bench/gate.ts', '--one', [shape.checks, shape.runs, shape.iterations, shape.sites].join(',')],
+      [
+        '--import',
+        'tsx',
+        'bench/gate.ts',
+        '--one',
+        [shape.checks, shape.runs, shape.iterations, shape.sites].join(','),
+      ],
       { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 },
     );
     if (r.status !== 0) throw new Error(`gate.ts --one failed: ${r.stderr}`);
@@ -175,7 +215,9 @@ if (oneArg) {
 } else {
   const n = Number(arg('runs', '5'));
   const sim = checkRun(Number(arg('sim-runs', '5')));
-  const load = spawnSync('uptime', { encoding: 'utf8' }).stdout.trim().replace(/.*load average: /, '');
+  const load = spawnSync('uptime', { encoding: 'utf8' })
+    .stdout.trim()
+    .replace(/.*load average: /, '');
   const fmt = (x: number, d = 0) => x.toFixed(d);
   const rowsOf = (s: Shape) => s.checks * s.runs * s.iterations * s.sites;
   const S = 200;
@@ -206,7 +248,9 @@ if (oneArg) {
   console.log(
     `## gate overhead (${n} fresh processes per row, median; Node ${process.version}; load average ${load}; ${new Date().toISOString()})\n`,
   );
-  console.log(`One check run (simulator, steady × 50, -m --m-gc 1, median of ${arg('sim-runs', '5')}): ${fmt(sim, 2)} s\n`);
+  console.log(
+    `One check run (simulator, steady × 50, -m --m-gc 1, median of ${arg('sim-runs', '5')}): ${fmt(sim, 2)} s\n`,
+  );
   console.log(
     '| checks × runs × iterations | snapshot rows | assemble ms | merge ms | analyze ms | render ms | total ms | µs/row | × one check run | comment chars |',
   );
@@ -224,9 +268,7 @@ if (oneArg) {
     }
     const fit = linearRegression(xs);
     const r2 = rSquared(xs, linearRegressionLine(fit));
-    fits.push(
-      `- ${sw.name}: total ms ≈ ${fmt(fit.b)} + ${fmt(fit.m, 1)} × ${sw.name} (R² ${r2.toFixed(4)})`,
-    );
+    fits.push(`- ${sw.name}: total ms ≈ ${fmt(fit.b)} + ${fmt(fit.m, 1)} × ${sw.name} (R² ${r2.toFixed(4)})`);
   }
   console.log('\nLinear fit of total time against the varied dimension:\n');
   for (const f of fits) console.log(f);

@@ -18908,6 +18908,9 @@ const compareCommand = {
             throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE$2}`, 'arguments');
         if (!values.baseline || !values.report)
             throw new MemgateError(`--baseline and --report are required\n${USAGE$2}`, 'arguments');
+        const format = values.json ? 'json' : (values.format ?? 'text');
+        if (!['text', 'json', 'markdown'].includes(format))
+            throw new MemgateError(`--format must be text, json or markdown, got "${format}"`, 'arguments');
         const cli = {};
         const threshold = option(values.threshold, 'threshold', parseRatio);
         const alpha = option(values.alpha, 'alpha', (s) => {
@@ -18922,9 +18925,6 @@ const compareCommand = {
         if (floor !== undefined)
             cli.floor = floor;
         const report = parseMemoryReport((await readInput(values.report, io.cwd)).toString('utf8'), values.report);
-        const format = values.json ? 'json' : (values.format ?? 'text');
-        if (!['text', 'json', 'markdown'].includes(format))
-            throw new MemgateError(`--format must be text, json or markdown, got "${format}"`, 'arguments');
         const policy = values.config
             ? parsePolicy((await readInput(values.config, io.cwd)).toString('utf8'), values.config)
             : defaultPolicy();

@@ -204,6 +204,9 @@ export const compareCommand: Command = {
       throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE}`, 'arguments');
     if (!values.baseline || !values.report)
       throw new MemgateError(`--baseline and --report are required\n${USAGE}`, 'arguments');
+    const format = values.json ? 'json' : (values.format ?? 'text');
+    if (!['text', 'json', 'markdown'].includes(format))
+      throw new MemgateError(`--format must be text, json or markdown, got "${format}"`, 'arguments');
     const cli: Partial<Thresholds> = {};
     const threshold = option(values.threshold, 'threshold', parseRatio);
     const alpha = option(values.alpha, 'alpha', (s) => {
@@ -219,9 +222,6 @@ export const compareCommand: Command = {
       (await readInput(values.report, io.cwd)).toString('utf8'),
       values.report,
     );
-    const format = values.json ? 'json' : (values.format ?? 'text');
-    if (!['text', 'json', 'markdown'].includes(format))
-      throw new MemgateError(`--format must be text, json or markdown, got "${format}"`, 'arguments');
     const policy = values.config
       ? parsePolicy((await readInput(values.config, io.cwd)).toString('utf8'), values.config)
       : defaultPolicy();
