@@ -913,9 +913,9 @@ class Shape {
 }
 
 /**
- * `/debug/vars` (Go expvar JSON). Only `rtloader` (the RTLoader's cgo allocation counters) and
- * `memstats` are read; the Agent publishes many other keys, which are ignored.
- * See shared/formats/go-pprof-expvar.md.
+ * `/debug/vars` (Go expvar JSON). Only `rtloader` (the RTLoader's cgo allocation counters),
+ * `memstats` and the collector's `runner` stats are read; the Agent publishes many other keys, which
+ * are ignored. See shared/formats/go-pprof-expvar.md.
  */
 const RTLOADER_KEYS = ['AllocatedBytes', 'FreedBytes', 'Allocations', 'Frees', 'InuseBytes'];
 const MEMSTATS_KEYS = [
@@ -956,8 +956,33 @@ function parseExpvar(text, source) {
             stats[k] = counter(m[k], `$.memstats.${k}`, source);
         out.memstats = stats;
     }
+    if (doc.runner !== undefined)
+        out.runs = runner(doc.runner, source);
     if (!out.rtloader && !out.memstats)
         throw new ParseError(source, 'neither `rtloader` nor `memstats` is present: not a /debug/vars document');
+    return out;
+}
+function runner(x, source) {
+    const r = object(x, '$.runner', source);
+    const out = { checks: {} };
+    if (r.Runs !== undefined)
+        out.total = counter(r.Runs, '$.runner.Runs', source);
+    // Go encodes a nil map as null: the same as no check having run yet.
+    if (r.Checks === undefined || r.Checks === null)
+        return out;
+    // fromEntries defines own keys, so a check named `__proto__` stays data.
+    out.checks = Object.fromEntries(Object.entries(object(r.Checks, '$.runner.Checks', source)).map(([name, ids]) => {
+        const at = `$.runner.Checks[${JSON.stringify(name)}]`;
+        const entries = ids === null ? [] : Object.entries(object(ids, at, source));
+        return [
+            name,
+            Object.fromEntries(entries.map(([id, stats]) => {
+                const path = `${at}[${JSON.stringify(id)}]`;
+                const st = object(stats, path, source);
+                return [id, { totalRuns: counter(st.TotalRuns, `${path}.TotalRuns`, source) }];
+            })),
+        ];
+    }));
     return out;
 }
 function object(x, path, source) {
@@ -2042,6 +2067,11 @@ function walk(buf, pos, end, schema, what) {
     while (pos < end) {
         const at = pos;
         const [tag, afterTag] = readLength(buf, pos, end);
+        // A tag written with padding bytes (e.g. f8 00 for field 15) is legal protobuf that no pprof
+        // writer produces, and pprof-format misreads it as another field; reject it rather than decode
+        // something different from what the reference decoder sees.
+        if (afterTag - at > 1 && buf[afterTag - 1] === 0)
+            throw new WireError(`has an over-long field tag at byte ${at}`);
         pos = afterTag;
         const field = Math.floor(tag / 8);
         const wire = tag & 7;
@@ -2748,11 +2778,21 @@ function clip(s) {
 
 /**
  * Pure assembly: everything captured from R process runs of a check → one MemoryReport. Each run
- * becomes one RunSample per metric (the per-iteration or per-poll series plus its aggregate) and one
- * entry in each allocation site's `bytes`; runs are then joined with the model's merge so sites stay
- * aligned with run indexes.
+ * becomes one RunSample per metric (the per-iteration series plus its aggregate) and one entry in each
+ * allocation site's `bytes`; runs are then joined with the model's merge so sites stay aligned with
+ * run indexes.
+ *
+ * Endpoint polls are taken by time, but the leak rules read a series as one point per check
+ * iteration. The Agent's `runner` expvar (TotalRuns per check) tells which iteration each poll saw,
+ * so polled series keep the last poll of every iteration. Without it they stay per poll, with a note.
  */
 const RTLOADER_OFF_NOTE = 'rtloader counters are all 0: memory tracking is off (set DD_MEMTRACK_ENABLED=true / memtrack_enabled: true); C metrics skipped';
+/**
+ * In the report only, not a warning: `agent check` itself never fills the runner stats (only the
+ * running Agent's collector does), so a warning would show on every run with nothing to act on.
+ */
+const PER_POLL_NOTE = "endpoint series are per poll, not per check run: the Agent's runner expvar was not found";
+const NO_RUN_POLLED_NOTE = 'no endpoint poll came after a completed check run: endpoint series skipped (lower --sample-interval?)';
 const TRACEMALLOC_TOTAL_NOTE = 'python.check_run_alloc comes from the tracemalloc snapshot totals (rounded as printed), not from check --json';
 function assembleReport(runs, opts) {
     const report = emptyReport(opts.toolVersion, opts.environment ?? { options: {} });
@@ -2761,7 +2801,7 @@ function assembleReport(runs, opts) {
     runs.forEach((run, runIndex) => {
         for (const part of assembleRun(run, opts)) {
             for (const n of part.notes)
-                if (!warnings.includes(n))
+                if (n !== PER_POLL_NOTE && !warnings.includes(n))
                     warnings.push(n);
             const one = toCheckReport(part);
             const i = checks.findIndex((c) => sameKey(c.check, one.check));
@@ -2776,8 +2816,16 @@ function assembleReport(runs, opts) {
 }
 function assembleRun(run, opts) {
     const parts = [];
-    const newPart = (key, instanceId) => {
-        const p = { key, instanceId, series: new Map(), snapshots: [], goSites: [], notes: [] };
+    const newPart = (key, instanceId, runnerName) => {
+        const p = {
+            key,
+            instanceId,
+            runnerName,
+            series: new Map(),
+            snapshots: [],
+            goSites: [],
+            notes: [],
+        };
         parts.push(p);
         return p;
     };
@@ -2789,7 +2837,7 @@ function assembleRun(run, opts) {
                 throw new MemgateError(`check ${inst.checkName} failed: ${inst.lastError ?? 'unknown error'}`, run.checkJson.source);
         }
         for (const inst of instances) {
-            const part = newPart(identity$1(inst, opts, instances.length > 1), instanceLabel(inst.checkId));
+            const part = newPart(identity$1(inst, opts, instances.length > 1), instanceLabel(inst.checkId), inst.checkName || undefined);
             if (inst.checkRunAlloc.length > 0)
                 part.series.set('python.check_run_alloc', inst.checkRunAlloc);
         }
@@ -2807,7 +2855,7 @@ function assembleRun(run, opts) {
                 name: opts.check ?? d.check,
                 version: opts.checkVersion ?? '0.0.0',
                 ...(sameCheck > 1 ? { instance: label } : {}),
-            }, label);
+            }, label, d.check);
         }
         for (const f of d.snapshots)
             part.snapshots.push(parseTracemallocText(f.text, `${d.instanceDir}/snapshots/${f.name}`));
@@ -2836,59 +2884,135 @@ function assembleRun(run, opts) {
         }
     }
     // 3. Process-wide signals (expvar, telemetry, pprof) belong to every check of the run.
-    const processSeries = new Map();
+    // Series from polls (one value per poll) are cut to one point per check iteration per part below.
+    const expvarSeries = new Map();
+    const teleSeries = new Map();
+    const profileSeries = new Map();
     const processNotes = [];
-    const polls = [...(run.expvar ?? [])].sort((a, b) => a.at - b.at).map((p) => parseExpvar(p.text, p.source));
-    const tele = [...(run.telemetry ?? [])]
-        .sort((a, b) => a.at - b.at)
-        .map((p) => parseTelemetry(p.text, p.source));
+    const expvarPolls = [...(run.expvar ?? [])].sort((a, b) => a.at - b.at);
+    const polls = expvarPolls.map((p) => parseExpvar(p.text, p.source));
+    const telePolls = [...(run.telemetry ?? [])].sort((a, b) => a.at - b.at);
+    const tele = telePolls.map((p) => parseTelemetry(p.text, p.source));
     let rtloaderSeen = false;
     if (polls.length > 0) {
         const rt = polls.map((p) => p.rtloader);
         if (rt.every((r) => r !== undefined)) {
             rtloaderSeen = true;
-            addRtloader(rt, processSeries, processNotes);
+            addRtloader(rt, expvarSeries, processNotes);
         }
         const ms = polls.map((p) => p.memstats);
         if (ms.every((m) => m !== undefined)) {
-            processSeries.set('go.memstats.heap_inuse', ms.map((m) => m.HeapInuse));
-            processSeries.set('go.memstats.heap_alloc', ms.map((m) => m.HeapAlloc));
-            processSeries.set('go.memstats.sys', ms.map((m) => m.Sys));
+            expvarSeries.set('go.memstats.heap_inuse', ms.map((m) => m.HeapInuse));
+            expvarSeries.set('go.memstats.heap_alloc', ms.map((m) => m.HeapAlloc));
+            expvarSeries.set('go.memstats.sys', ms.map((m) => m.Sys));
         }
     }
     if (tele.length > 0) {
-        setIfAll(processSeries, 'python.pymem.inuse', tele.map((t) => t.pymemInuse));
-        setIfAll(processSeries, 'python.pymem.alloc', tele.map((t) => t.pymemAlloc));
+        setIfAll(teleSeries, 'python.pymem.inuse', tele.map((t) => t.pymemInuse));
+        setIfAll(teleSeries, 'python.pymem.alloc', tele.map((t) => t.pymemAlloc));
         if (!rtloaderSeen)
-            addRtloaderFromTelemetry(tele, processSeries, processNotes);
+            addRtloaderFromTelemetry(tele, teleSeries, processNotes);
     }
     const heaps = (run.heapProfiles ?? []).map((h) => parsePprof(h.bytes, h.source));
     let goSites = [];
     if (heaps.length > 0) {
         const totals = heaps.map((h) => profileTotals(h));
-        setIfAll(processSeries, 'go.pprof.inuse_space', totals.map((t) => t.inuse_space));
+        setIfAll(profileSeries, 'go.pprof.inuse_space', totals.map((t) => t.inuse_space));
         if (heaps.length >= 2) {
             const first = totals[0].alloc_space;
             const last = totals[totals.length - 1].alloc_space;
             if (first !== undefined && last !== undefined)
-                processSeries.set('go.pprof.alloc_space', [first, last]);
+                profileSeries.set('go.pprof.alloc_space', [first, last]);
         }
         goSites = goSitesOf(heaps[heaps.length - 1], opts.goSites ?? 30);
     }
     const goroutines = (run.goroutineProfiles ?? []).map((g) => profileTotals(parsePprof(g.bytes, g.source)));
     if (goroutines.length > 0)
-        setIfAll(processSeries, 'go.goroutines', goroutines.map((t) => t.goroutine));
-    if (processSeries.size > 0 || goSites.length > 0 || processNotes.length > 0) {
+        setIfAll(profileSeries, 'go.goroutines', goroutines.map((t) => t.goroutine));
+    const polled = expvarSeries.size + teleSeries.size > 0;
+    if (polled || profileSeries.size > 0 || goSites.length > 0 || processNotes.length > 0) {
         if (parts.length === 0)
             newPart({ name: requireName(opts, 'arguments'), version: opts.checkVersion ?? '0.0.0' });
+        const teleToExpvar = pollAtOrBefore(expvarPolls.map((p) => p.at), telePolls.map((p) => p.at));
         for (const part of parts) {
-            for (const [id, s] of processSeries)
+            part.notes.push(...processNotes);
+            if (polled) {
+                const name = part.runnerName ?? opts.check ?? part.key.name;
+                const runs = runsPerPoll(polls, name, part.key.instance === undefined ? undefined : part.instanceId);
+                if (runs) {
+                    const fromExpvar = lastPollPerRun(runs);
+                    const fromTele = lastPollPerRun(teleToExpvar.map((i) => (i === undefined ? undefined : runs[i])));
+                    for (const [id, s] of expvarSeries)
+                        if (fromExpvar.length > 0)
+                            part.series.set(id, fromExpvar.map((i) => s[i]));
+                    for (const [id, s] of teleSeries)
+                        if (fromTele.length > 0)
+                            part.series.set(id, fromTele.map((i) => s[i]));
+                    if ((expvarSeries.size > 0 && fromExpvar.length === 0) ||
+                        (teleSeries.size > 0 && fromTele.length === 0))
+                        part.notes.push(NO_RUN_POLLED_NOTE);
+                }
+                else {
+                    for (const [id, s] of [...expvarSeries, ...teleSeries])
+                        part.series.set(id, s);
+                    part.notes.push(PER_POLL_NOTE);
+                }
+            }
+            for (const [id, s] of profileSeries)
                 part.series.set(id, s);
             part.goSites.push(...goSites);
-            part.notes.push(...processNotes);
         }
     }
     return parts;
+}
+/**
+ * For every expvar poll, how many runs of the check (of one instance when `instanceId` is given) had
+ * completed: undefined where the poll has no runner stats. Undefined as a whole when no poll lists
+ * the check, e.g. a plain Go service, or the runner stats of a process that never ran it.
+ */
+function runsPerPoll(polls, name, instanceId) {
+    let listed = false;
+    const runs = polls.map((p) => {
+        if (!p.runs)
+            return undefined;
+        // The Agent adds a check to the map when its first run ends: absent means none done yet.
+        if (!Object.hasOwn(p.runs.checks, name))
+            return 0;
+        const mine = Object.entries(p.runs.checks[name]).filter(([id]) => instanceId === undefined || sameInstance(id, instanceId));
+        if (mine.length > 0)
+            listed = true;
+        return mine.reduce((n, [, s]) => n + s.totalRuns, 0);
+    });
+    return listed ? runs : undefined;
+}
+/** A runner check ID matches both instance labels: the CheckID's hash and the --m-dir folder name. */
+function sameInstance(checkId, label) {
+    return instanceLabel(checkId) === label || checkId.split(':').slice(1).join('_') === label;
+}
+/**
+ * Indexes of the polls that make the per-iteration series: first the earliest poll taken before any
+ * run had finished (the state before the check ran, so a counter's delta includes the first run,
+ * which is where a one-off allocation such as a lookup table lands), then the last poll seen while k
+ * runs were done, for k = 1, 2, …; runs with no poll are skipped.
+ */
+function lastPollPerRun(runs) {
+    const before = runs.findIndex((k) => k === 0);
+    const last = new Map();
+    runs.forEach((k, i) => {
+        if (k !== undefined && k >= 1)
+            last.set(k, i);
+    });
+    const after = [...last.entries()].sort((a, b) => a[0] - b[0]).map(([, i]) => i);
+    return before >= 0 && after.length > 0 ? [before, ...after] : after;
+}
+/** For each time in `at` (ascending), the index of the last time in `base` (ascending) not after it. */
+function pollAtOrBefore(base, at) {
+    let j = -1;
+    return at.map((t) => {
+        while (j + 1 < base.length && base[j + 1] <= t)
+            j++;
+        return j < 0 ? undefined : j;
+    });
 }
 function identity$1(inst, opts, several) {
     const key = {
@@ -3448,7 +3572,11 @@ function parsePprofFast(bytes, source) {
     const bad = (what) => {
         throw new ParseError(source, `not a valid pprof profile: ${what}`);
     };
-    if (strings.length === 0 || strings[0] !== '')
+    // A profile with no string_table field at all decodes, in pprof-format (the reference), to the
+    // implicit table [""]; agree with it so both readers accept and reject the same bytes.
+    if (strings.length === 0)
+        strings.push('');
+    if (strings[0] !== '')
         bad('the string table must start with ""');
     const str = (n) => {
         if (!(n >= 0 && n < strings.length))
@@ -3492,13 +3620,13 @@ function parsePprofFast(bytes, source) {
     const width = types.length;
     const sampleCount = stackStart.length;
     const counts = valueCounts.done();
-    for (let i = 0; i < sampleCount; i++)
-        if (counts[i] !== width)
-            bad(`sample ${i} has ${counts[i]} values for ${width} sample types`);
     stackStart.push(stacks.length);
     const starts = stackStart.done();
     const stack = stacks.done();
+    // Sample by sample, values before locations: the order the reference path reports problems in.
     for (let i = 0; i < sampleCount; i++) {
+        if (counts[i] !== width)
+            bad(`sample ${i} has ${counts[i]} values for ${width} sample types`);
         for (let k = starts[i]; k < starts[i + 1]; k++) {
             const id = stack[k];
             const at = index ? (id < index.length ? index[id] : -1) : (sparse.get(id) ?? -1);

@@ -1,8 +1,12 @@
 /**
  * Pure assembly: everything captured from R process runs of a check → one MemoryReport. Each run
- * becomes one RunSample per metric (the per-iteration or per-poll series plus its aggregate) and one
- * entry in each allocation site's `bytes`; runs are then joined with the model's merge so sites stay
- * aligned with run indexes.
+ * becomes one RunSample per metric (the per-iteration series plus its aggregate) and one entry in each
+ * allocation site's `bytes`; runs are then joined with the model's merge so sites stay aligned with
+ * run indexes.
+ *
+ * Endpoint polls are taken by time, but the leak rules read a series as one point per check
+ * iteration. The Agent's `runner` expvar (TotalRuns per check) tells which iteration each poll saw,
+ * so polled series keep the last poll of every iteration. Without it they stay per poll, with a note.
  */
 import { median } from 'simple-statistics';
 
@@ -52,6 +56,16 @@ export interface AssembleOptions {
 export const RTLOADER_OFF_NOTE =
   'rtloader counters are all 0: memory tracking is off (set DD_MEMTRACK_ENABLED=true / memtrack_enabled: true); C metrics skipped';
 
+/**
+ * In the report only, not a warning: `agent check` itself never fills the runner stats (only the
+ * running Agent's collector does), so a warning would show on every run with nothing to act on.
+ */
+export const PER_POLL_NOTE =
+  "endpoint series are per poll, not per check run: the Agent's runner expvar was not found";
+
+export const NO_RUN_POLLED_NOTE =
+  'no endpoint poll came after a completed check run: endpoint series skipped (lower --sample-interval?)';
+
 const TRACEMALLOC_TOTAL_NOTE =
   'python.check_run_alloc comes from the tracemalloc snapshot totals (rounded as printed), not from check --json';
 
@@ -60,6 +74,8 @@ interface RunPart {
   key: CheckKey;
   /** `<check>_<hex>` directory name / CheckID, to pair profile dirs with JSON instances. */
   instanceId?: string;
+  /** The check's name as the Agent's runner expvar keys it. */
+  runnerName?: string;
   series: Map<string, number[]>;
   snapshots: TracemallocDump[];
   goSites: AllocationSite[];
@@ -75,7 +91,7 @@ export function assembleReport(
   const checks: CheckReport[] = [];
   runs.forEach((run, runIndex) => {
     for (const part of assembleRun(run, opts)) {
-      for (const n of part.notes) if (!warnings.includes(n)) warnings.push(n);
+      for (const n of part.notes) if (n !== PER_POLL_NOTE && !warnings.includes(n)) warnings.push(n);
       const one = toCheckReport(part);
       const i = checks.findIndex((c) => sameKey(c.check, one.check));
       if (i >= 0) checks[i] = mergeCheck(checks[i], one);
@@ -88,8 +104,16 @@ export function assembleReport(
 
 function assembleRun(run: RunCapture, opts: AssembleOptions): RunPart[] {
   const parts: RunPart[] = [];
-  const newPart = (key: CheckKey, instanceId?: string): RunPart => {
-    const p: RunPart = { key, instanceId, series: new Map(), snapshots: [], goSites: [], notes: [] };
+  const newPart = (key: CheckKey, instanceId?: string, runnerName?: string): RunPart => {
+    const p: RunPart = {
+      key,
+      instanceId,
+      runnerName,
+      series: new Map(),
+      snapshots: [],
+      goSites: [],
+      notes: [],
+    };
     parts.push(p);
     return p;
   };
@@ -105,7 +129,11 @@ function assembleRun(run: RunCapture, opts: AssembleOptions): RunPart[] {
         );
     }
     for (const inst of instances) {
-      const part = newPart(identity(inst, opts, instances.length > 1), instanceLabel(inst.checkId));
+      const part = newPart(
+        identity(inst, opts, instances.length > 1),
+        instanceLabel(inst.checkId),
+        inst.checkName || undefined,
+      );
       if (inst.checkRunAlloc.length > 0) part.series.set('python.check_run_alloc', inst.checkRunAlloc);
     }
   }
@@ -127,6 +155,7 @@ function assembleRun(run: RunCapture, opts: AssembleOptions): RunPart[] {
           ...(sameCheck > 1 ? { instance: label } : {}),
         },
         label,
+        d.check,
       );
     }
     for (const f of d.snapshots)
@@ -162,30 +191,33 @@ function assembleRun(run: RunCapture, opts: AssembleOptions): RunPart[] {
   }
 
   // 3. Process-wide signals (expvar, telemetry, pprof) belong to every check of the run.
-  const processSeries = new Map<string, number[]>();
+  // Series from polls (one value per poll) are cut to one point per check iteration per part below.
+  const expvarSeries = new Map<string, number[]>();
+  const teleSeries = new Map<string, number[]>();
+  const profileSeries = new Map<string, number[]>();
   const processNotes: string[] = [];
-  const polls = [...(run.expvar ?? [])].sort((a, b) => a.at - b.at).map((p) => parseExpvar(p.text, p.source));
-  const tele = [...(run.telemetry ?? [])]
-    .sort((a, b) => a.at - b.at)
-    .map((p) => parseTelemetry(p.text, p.source));
+  const expvarPolls = [...(run.expvar ?? [])].sort((a, b) => a.at - b.at);
+  const polls = expvarPolls.map((p) => parseExpvar(p.text, p.source));
+  const telePolls = [...(run.telemetry ?? [])].sort((a, b) => a.at - b.at);
+  const tele = telePolls.map((p) => parseTelemetry(p.text, p.source));
   let rtloaderSeen = false;
   if (polls.length > 0) {
     const rt = polls.map((p) => p.rtloader);
     if (rt.every((r): r is RtloaderCounters => r !== undefined)) {
       rtloaderSeen = true;
-      addRtloader(rt, processSeries, processNotes);
+      addRtloader(rt, expvarSeries, processNotes);
     }
     const ms = polls.map((p) => p.memstats);
     if (ms.every((m): m is NonNullable<ExpvarSnapshot['memstats']> => m !== undefined)) {
-      processSeries.set(
+      expvarSeries.set(
         'go.memstats.heap_inuse',
         ms.map((m) => m.HeapInuse),
       );
-      processSeries.set(
+      expvarSeries.set(
         'go.memstats.heap_alloc',
         ms.map((m) => m.HeapAlloc),
       );
-      processSeries.set(
+      expvarSeries.set(
         'go.memstats.sys',
         ms.map((m) => m.Sys),
       );
@@ -193,51 +225,138 @@ function assembleRun(run: RunCapture, opts: AssembleOptions): RunPart[] {
   }
   if (tele.length > 0) {
     setIfAll(
-      processSeries,
+      teleSeries,
       'python.pymem.inuse',
       tele.map((t) => t.pymemInuse),
     );
     setIfAll(
-      processSeries,
+      teleSeries,
       'python.pymem.alloc',
       tele.map((t) => t.pymemAlloc),
     );
-    if (!rtloaderSeen) addRtloaderFromTelemetry(tele, processSeries, processNotes);
+    if (!rtloaderSeen) addRtloaderFromTelemetry(tele, teleSeries, processNotes);
   }
   const heaps = (run.heapProfiles ?? []).map((h) => parsePprof(h.bytes, h.source));
   let goSites: AllocationSite[] = [];
   if (heaps.length > 0) {
     const totals = heaps.map((h) => profileTotals(h));
     setIfAll(
-      processSeries,
+      profileSeries,
       'go.pprof.inuse_space',
       totals.map((t) => t.inuse_space),
     );
     if (heaps.length >= 2) {
       const first = totals[0].alloc_space;
       const last = totals[totals.length - 1].alloc_space;
-      if (first !== undefined && last !== undefined) processSeries.set('go.pprof.alloc_space', [first, last]);
+      if (first !== undefined && last !== undefined) profileSeries.set('go.pprof.alloc_space', [first, last]);
     }
     goSites = goSitesOf(heaps[heaps.length - 1], opts.goSites ?? 30);
   }
   const goroutines = (run.goroutineProfiles ?? []).map((g) => profileTotals(parsePprof(g.bytes, g.source)));
   if (goroutines.length > 0)
     setIfAll(
-      processSeries,
+      profileSeries,
       'go.goroutines',
       goroutines.map((t) => t.goroutine),
     );
 
-  if (processSeries.size > 0 || goSites.length > 0 || processNotes.length > 0) {
+  const polled = expvarSeries.size + teleSeries.size > 0;
+  if (polled || profileSeries.size > 0 || goSites.length > 0 || processNotes.length > 0) {
     if (parts.length === 0)
       newPart({ name: requireName(opts, 'arguments'), version: opts.checkVersion ?? '0.0.0' });
+    const teleToExpvar = pollAtOrBefore(
+      expvarPolls.map((p) => p.at),
+      telePolls.map((p) => p.at),
+    );
     for (const part of parts) {
-      for (const [id, s] of processSeries) part.series.set(id, s);
-      part.goSites.push(...goSites);
       part.notes.push(...processNotes);
+      if (polled) {
+        const name = part.runnerName ?? opts.check ?? part.key.name;
+        const runs = runsPerPoll(polls, name, part.key.instance === undefined ? undefined : part.instanceId);
+        if (runs) {
+          const fromExpvar = lastPollPerRun(runs);
+          const fromTele = lastPollPerRun(teleToExpvar.map((i) => (i === undefined ? undefined : runs[i])));
+          for (const [id, s] of expvarSeries)
+            if (fromExpvar.length > 0)
+              part.series.set(
+                id,
+                fromExpvar.map((i) => s[i]),
+              );
+          for (const [id, s] of teleSeries)
+            if (fromTele.length > 0)
+              part.series.set(
+                id,
+                fromTele.map((i) => s[i]),
+              );
+          if (
+            (expvarSeries.size > 0 && fromExpvar.length === 0) ||
+            (teleSeries.size > 0 && fromTele.length === 0)
+          )
+            part.notes.push(NO_RUN_POLLED_NOTE);
+        } else {
+          for (const [id, s] of [...expvarSeries, ...teleSeries]) part.series.set(id, s);
+          part.notes.push(PER_POLL_NOTE);
+        }
+      }
+      for (const [id, s] of profileSeries) part.series.set(id, s);
+      part.goSites.push(...goSites);
     }
   }
   return parts;
+}
+
+/**
+ * For every expvar poll, how many runs of the check (of one instance when `instanceId` is given) had
+ * completed: undefined where the poll has no runner stats. Undefined as a whole when no poll lists
+ * the check, e.g. a plain Go service, or the runner stats of a process that never ran it.
+ */
+function runsPerPoll(
+  polls: ExpvarSnapshot[],
+  name: string,
+  instanceId: string | undefined,
+): (number | undefined)[] | undefined {
+  let listed = false;
+  const runs = polls.map((p) => {
+    if (!p.runs) return undefined;
+    // The Agent adds a check to the map when its first run ends: absent means none done yet.
+    if (!Object.hasOwn(p.runs.checks, name)) return 0;
+    const mine = Object.entries(p.runs.checks[name]).filter(
+      ([id]) => instanceId === undefined || sameInstance(id, instanceId),
+    );
+    if (mine.length > 0) listed = true;
+    return mine.reduce((n, [, s]) => n + s.totalRuns, 0);
+  });
+  return listed ? runs : undefined;
+}
+
+/** A runner check ID matches both instance labels: the CheckID's hash and the --m-dir folder name. */
+function sameInstance(checkId: string, label: string): boolean {
+  return instanceLabel(checkId) === label || checkId.split(':').slice(1).join('_') === label;
+}
+
+/**
+ * Indexes of the polls that make the per-iteration series: first the earliest poll taken before any
+ * run had finished (the state before the check ran, so a counter's delta includes the first run,
+ * which is where a one-off allocation such as a lookup table lands), then the last poll seen while k
+ * runs were done, for k = 1, 2, …; runs with no poll are skipped.
+ */
+function lastPollPerRun(runs: (number | undefined)[]): number[] {
+  const before = runs.findIndex((k) => k === 0);
+  const last = new Map<number, number>();
+  runs.forEach((k, i) => {
+    if (k !== undefined && k >= 1) last.set(k, i);
+  });
+  const after = [...last.entries()].sort((a, b) => a[0] - b[0]).map(([, i]) => i);
+  return before >= 0 && after.length > 0 ? [before, ...after] : after;
+}
+
+/** For each time in `at` (ascending), the index of the last time in `base` (ascending) not after it. */
+function pollAtOrBefore(base: number[], at: number[]): (number | undefined)[] {
+  let j = -1;
+  return at.map((t) => {
+    while (j + 1 < base.length && base[j + 1] <= t) j++;
+    return j < 0 ? undefined : j;
+  });
 }
 
 function identity(inst: CheckInstanceResult, opts: AssembleOptions, several: boolean): CheckKey {

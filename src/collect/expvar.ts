@@ -1,7 +1,7 @@
 /**
- * `/debug/vars` (Go expvar JSON). Only `rtloader` (the RTLoader's cgo allocation counters) and
- * `memstats` are read; the Agent publishes many other keys, which are ignored.
- * See shared/formats/go-pprof-expvar.md.
+ * `/debug/vars` (Go expvar JSON). Only `rtloader` (the RTLoader's cgo allocation counters),
+ * `memstats` and the collector's `runner` stats are read; the Agent publishes many other keys, which
+ * are ignored. See shared/formats/go-pprof-expvar.md.
  */
 import { ParseError } from '../errors.js';
 
@@ -26,9 +26,21 @@ export interface GoMemstats {
   Frees: number;
 }
 
+/**
+ * The Agent's `runner` expvar: how many times each check instance has run so far. It tells which
+ * check iteration a poll of the other counters belongs to. Absent in plain Go services.
+ */
+export interface RunnerRuns {
+  /** `runner.Runs`: runs of all checks (absent until the first run). */
+  total?: number;
+  /** check name → check ID → its stats (`runner.Checks`). */
+  checks: Record<string, Record<string, { totalRuns: number }>>;
+}
+
 export interface ExpvarSnapshot {
   rtloader?: RtloaderCounters;
   memstats?: GoMemstats;
+  runs?: RunnerRuns;
 }
 
 const RTLOADER_KEYS = ['AllocatedBytes', 'FreedBytes', 'Allocations', 'Frees', 'InuseBytes'] as const;
@@ -67,8 +79,35 @@ export function parseExpvar(text: string, source: string): ExpvarSnapshot {
     for (const k of MEMSTATS_KEYS) stats[k] = counter(m[k], `$.memstats.${k}`, source);
     out.memstats = stats;
   }
+  if (doc.runner !== undefined) out.runs = runner(doc.runner, source);
   if (!out.rtloader && !out.memstats)
     throw new ParseError(source, 'neither `rtloader` nor `memstats` is present: not a /debug/vars document');
+  return out;
+}
+
+function runner(x: unknown, source: string): RunnerRuns {
+  const r = object(x, '$.runner', source);
+  const out: RunnerRuns = { checks: {} };
+  if (r.Runs !== undefined) out.total = counter(r.Runs, '$.runner.Runs', source);
+  // Go encodes a nil map as null: the same as no check having run yet.
+  if (r.Checks === undefined || r.Checks === null) return out;
+  // fromEntries defines own keys, so a check named `__proto__` stays data.
+  out.checks = Object.fromEntries(
+    Object.entries(object(r.Checks, '$.runner.Checks', source)).map(([name, ids]) => {
+      const at = `$.runner.Checks[${JSON.stringify(name)}]`;
+      const entries = ids === null ? [] : Object.entries(object(ids, at, source));
+      return [
+        name,
+        Object.fromEntries(
+          entries.map(([id, stats]) => {
+            const path = `${at}[${JSON.stringify(id)}]`;
+            const st = object(stats, path, source);
+            return [id, { totalRuns: counter(st.TotalRuns, `${path}.TotalRuns`, source) }];
+          }),
+        ),
+      ];
+    }),
+  );
   return out;
 }
 

@@ -197,7 +197,10 @@ export function parsePprofFast(bytes: Uint8Array, source: string): PprofProfile 
   const bad = (what: string): never => {
     throw new ParseError(source, `not a valid pprof profile: ${what}`);
   };
-  if (strings.length === 0 || strings[0] !== '') bad('the string table must start with ""');
+  // A profile with no string_table field at all decodes, in pprof-format (the reference), to the
+  // implicit table [""]; agree with it so both readers accept and reject the same bytes.
+  if (strings.length === 0) strings.push('');
+  if (strings[0] !== '') bad('the string table must start with ""');
   const str = (n: number): string => {
     if (!(n >= 0 && n < strings.length)) bad(`string index ${n} is out of range`);
     return strings[n];
@@ -232,12 +235,12 @@ export function parsePprofFast(bytes: Uint8Array, source: string): PprofProfile 
   const width = types.length;
   const sampleCount = stackStart.length;
   const counts = valueCounts.done();
-  for (let i = 0; i < sampleCount; i++)
-    if (counts[i] !== width) bad(`sample ${i} has ${counts[i]} values for ${width} sample types`);
   stackStart.push(stacks.length);
   const starts = stackStart.done();
   const stack = stacks.done();
+  // Sample by sample, values before locations: the order the reference path reports problems in.
   for (let i = 0; i < sampleCount; i++) {
+    if (counts[i] !== width) bad(`sample ${i} has ${counts[i]} values for ${width} sample types`);
     for (let k = starts[i]; k < starts[i + 1]; k++) {
       const id = stack[k];
       const at = index ? (id < index.length ? index[id] : -1) : (sparse.get(id) ?? -1);

@@ -118,6 +118,11 @@ function walk(buf: Uint8Array, pos: number, end: number, schema: Schema, what: s
   while (pos < end) {
     const at = pos;
     const [tag, afterTag] = readLength(buf, pos, end);
+    // A tag written with padding bytes (e.g. f8 00 for field 15) is legal protobuf that no pprof
+    // writer produces, and pprof-format misreads it as another field; reject it rather than decode
+    // something different from what the reference decoder sees.
+    if (afterTag - at > 1 && buf[afterTag - 1] === 0)
+      throw new WireError(`has an over-long field tag at byte ${at}`);
     pos = afterTag;
     const field = Math.floor(tag / 8);
     const wire = tag & 7;

@@ -19,10 +19,13 @@ import traceback
 
 import sim_memory
 
-# Layout of the shared counter block (int64 slots).
+# Layout of the shared counter block (int64 slots). The runner stats the Agent publishes per check
+# instance (TotalRuns, TotalErrors) get one slot pair per instance, up to MAX_INSTANCES.
+MAX_INSTANCES = 64
 SLOTS = ['AllocatedBytes', 'FreedBytes', 'Allocations', 'Frees', 'InuseBytes', 'UntrackedFrees',
          'PymemAlloc', 'PymemInuse', 'HeapAlloc', 'Sys', 'NumGC', 'HeapObjects', 'TotalAlloc', 'Mallocs',
-         'FreesGo', 'Runs']
+         'FreesGo', 'Runs', 'Errors']
+SLOTS += ['TotalRuns%d' % i for i in range(MAX_INSTANCES)] + ['TotalErrors%d' % i for i in range(MAX_INSTANCES)]
 SLOT = {name: i * 8 for i, name in enumerate(SLOTS)}
 BLOCK_SIZE = len(SLOTS) * 8
 

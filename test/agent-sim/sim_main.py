@@ -9,6 +9,7 @@ import inspect
 import json
 import os
 import re
+import select
 import shutil
 import socket
 import subprocess
@@ -267,15 +268,23 @@ class Stats:
         }
 
 
-def start_server(port, counters_path, argv):
+def start_server(port, counters_path, argv, runner):
     proc = subprocess.Popen([sys.executable, os.path.join(HERE, 'sim_server.py'), counters_path, str(port),
-                             json.dumps(argv)], stdout=subprocess.PIPE, cwd=HERE)
+                             json.dumps(argv), json.dumps(runner)], stdout=subprocess.PIPE, cwd=HERE)
     line = proc.stdout.readline().decode().strip()
     if not line.isdigit():
         proc.kill()
         raise UsageError('could not serve on 127.0.0.1:{}'.format(port))
     atexit.register(lambda: proc.poll() is None and proc.terminate())
-    return int(line)
+    return int(line), proc
+
+
+def wait_for_first_poll(proc, timeout):
+    """A real Agent serves its endpoints long before a check runs, so whoever samples them sees the
+    state before the first run. Give the sampler that chance: wait (bounded) for its first request."""
+    ready = select.select([proc.stdout], [], [], timeout)[0]
+    if ready:
+        proc.stdout.readline()
 
 
 def run(argv):
@@ -320,6 +329,8 @@ def run(argv):
     cls, version = load_check_class(name, checks_dir, AgentCheck)
     source = os.path.abspath(os.path.join(checks_dir, name, 'conf.yaml'))
 
+    if len(instances) > base.MAX_INSTANCES:
+        raise UsageError('the simulator runs at most {} instances of a check'.format(base.MAX_INSTANCES))
     checks = []
     for instance in instances:
         # Loading a check through the RTLoader copies its name and configuration into C strings that
@@ -335,12 +346,15 @@ def run(argv):
     if port is None and os.environ.get('MEMGATE_SIM_PORT'):
         port = int(os.environ['MEMGATE_SIM_PORT'])
     if port is not None:
-        bound = start_server(port, counters.path,
-                             ['datadog-agent'] + list(argv))
+        runner = [{'name': c.name, 'id': c.check_id, 'version': version, 'source': 'file:' + source}
+                  for c in checks]
+        bound, server = start_server(port, counters.path, ['datadog-agent'] + list(argv), runner)
         sys.stderr.write('agent-sim: serving /debug/vars and /telemetry on http://127.0.0.1:{}\n'.format(bound))
         sys.stderr.flush()
 
     measure_python_heap(counters)
+    if port is not None:
+        wait_for_first_poll(server, 2.0)
     if opts['run_delay'] > 0:
         time.sleep(opts['run_delay'] / 1000.0)
 
@@ -351,7 +365,7 @@ def run(argv):
     if opts.get('check_rate'):
         times, pause = 2, 1000
     all_stats = []
-    for check in checks:
+    for index, check in enumerate(checks):
         stats = Stats(check, check.check_id, version, source)
         for i in range(times):
             ts = int(time.time())
@@ -359,7 +373,12 @@ def run(argv):
             t0 = time.monotonic()
             error = check.run()
             stats.add(int((time.monotonic() - t0) * 1000), error, check.get_warnings())
+            # The Agent's runner expvar, updated as the collector does once a run has ended.
+            counters.add('TotalRuns%d' % index, 1)
             counters.add('Runs', 1)
+            if error:
+                counters.add('TotalErrors%d' % index, 1)
+                counters.add('Errors', 1)
             measure_python_heap(counters)
             if pause > 0 and i < times - 1:
                 time.sleep(pause / 1000.0)

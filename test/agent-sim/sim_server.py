@@ -1,7 +1,9 @@
 """The simulator's HTTP endpoints, in their own process so that serving requests never allocates on
 the profiled interpreter's heap. Reads the counters the check process writes to a shared mmap.
 
-usage: sim_server.py <counters-file> <port> <cmdline-json>
+usage: sim_server.py <counters-file> <port> <cmdline-json> [<runner-json>]
+<runner-json> lists the check instances ([{"name", "id", "version", "source"}], in slot order) whose
+runner stats /debug/vars publishes.
 Prints the bound port on stdout, then serves until the parent process goes away.
 """
 import json
@@ -59,10 +61,11 @@ GO_OBJECTS = 131_072
 
 
 class State:
-    def __init__(self, path, cmdline):
+    def __init__(self, path, cmdline, instances):
         self.file = open(path, 'rb')
         self.map = mmap.mmap(self.file.fileno(), BLOCK_SIZE, access=mmap.ACCESS_READ)
         self.cmdline = cmdline
+        self.instances = instances
 
     def get(self, name):
         return struct.unpack_from('<q', self.map, SLOT[name])[0]
@@ -81,8 +84,35 @@ class State:
             '"cmdline": ' + json.dumps(self.cmdline, separators=(',', ':')),
             '"memstats": ' + memstats,
             '"rtloader": {' + rt + '}',
+            '"runner": ' + self.runner(),
         ]
         return '{\n' + ',\n'.join(parts) + '\n}\n'
+
+    def runner(self):
+        """The collector's `runner` expvar map: its keys sorted, `Checks` (check name → check ID →
+        stats) marshalled compactly, an instance listed once its first run has ended, as in the Agent."""
+        checks = {}
+        for i, inst in enumerate(self.instances):
+            runs = self.get('TotalRuns%d' % i)
+            if runs == 0:
+                continue
+            # Field order of the Agent's check stats struct (a subset: what the simulator tracks).
+            checks.setdefault(inst['name'], {})[inst['id']] = {
+                'CheckName': inst['name'], 'CheckVersion': inst['version'],
+                'CheckConfigSource': inst['source'], 'CheckID': inst['id'], 'Interval': 15000000000,
+                'LongRunning': False, 'TotalRuns': runs, 'TotalErrors': self.get('TotalErrors%d' % i),
+            }
+        # encoding/json: compact, UTF-8 kept, HTML characters escaped.
+        marshalled = json.dumps({name: dict(sorted(ids.items())) for name, ids in sorted(checks.items())},
+                                separators=(',', ':'), ensure_ascii=False)
+        marshalled = marshalled.replace('<', '\\u003c').replace('>', '\\u003e').replace('&', '\\u0026')
+        fields = [
+            ('Checks', marshalled),
+            ('Errors', str(self.get('Errors'))),
+            ('Runs', str(self.get('Runs'))),
+            ('Running', '{}'),
+        ]
+        return '{' + ', '.join('"{}": {}'.format(k, v) for k, v in fields) + '}'
 
     def telemetry(self):
         out = []
@@ -94,12 +124,18 @@ class State:
 
 def main():
     path, port, cmdline = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3])
-    state = State(path, cmdline)
+    instances = json.loads(sys.argv[4]) if len(sys.argv) > 4 else []
+    state = State(path, cmdline, instances)
     parent = os.getppid()
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
             route = self.path.split('?', 1)[0]
+            if not served.is_set():
+                served.set()
+                # Tell the simulator someone is watching, so it can start the runs (see sim_main).
+                sys.stdout.write('served\n')
+                sys.stdout.flush()
             if route == '/debug/vars':
                 body, ctype = state.expvar(), 'application/json; charset=utf-8'
             elif route == '/telemetry':
@@ -117,6 +153,7 @@ def main():
         def log_message(self, *args):
             pass
 
+    served = threading.Event()
     server = ThreadingHTTPServer(('127.0.0.1', port), Handler)
     server.daemon_threads = True
     sys.stdout.write('%d\n' % server.server_address[1])

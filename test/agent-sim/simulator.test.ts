@@ -280,7 +280,7 @@ describe('the check command', () => {
     assert.deepEqual(checkRunAllocs(inst), []);
   });
 
-  it('serves /debug/vars and /telemetry while it runs; C allocations move the rtloader counters', async () => {
+  it('serves /debug/vars and /telemetry while it runs; C allocations move the rtloader counters, runs the runner stats', async () => {
     const port = await freePort();
     const sim = execFileAsync([
       'check',
@@ -308,19 +308,45 @@ describe('the check command', () => {
       }
       await new Promise((r) => setTimeout(r, 50));
     }
-    await sim.promise;
+    const stdout = await sim.promise;
     assert.ok(polls.length >= 2, 'polled while running');
     const last = polls[polls.length - 1];
-    const vars = JSON.parse(last.vars) as {
+    interface Vars {
       cmdline: string[];
       rtloader: Record<string, number>;
       memstats: object;
-    };
-    assert.deepEqual(Object.keys(vars), ['cmdline', 'memstats', 'rtloader']);
+      runner: {
+        Checks: Record<string, Record<string, { CheckID: string; TotalRuns: number; TotalErrors: number }>>;
+        Errors: number;
+        Runs: number;
+        Running: object;
+      };
+    }
+    const vars = JSON.parse(last.vars) as Vars;
+    assert.deepEqual(Object.keys(vars), ['cmdline', 'memstats', 'rtloader', 'runner']);
     assert.match(
       last.vars,
-      /^\{\n"cmdline": \[.*\],\n"memstats": \{.*\},\n"rtloader": \{"AllocatedBytes": \d+, "Allocations": \d+, "FreedBytes": \d+, "Frees": \d+, "InuseBytes": \d+, "UntrackedFrees": 0\}\n\}\n$/,
+      /^\{\n"cmdline": \[.*\],\n"memstats": \{.*\},\n"rtloader": \{"AllocatedBytes": \d+, "Allocations": \d+, "FreedBytes": \d+, "Frees": \d+, "InuseBytes": \d+, "UntrackedFrees": 0\},\n"runner": \{"Checks": \{"c_leak":\{"c_leak:[0-9a-f]+":\{"CheckName":"c_leak",.*\}\}\}, "Errors": 0, "Runs": \d+, "Running": \{\}\}\n\}\n$/,
     );
+    // The runner stats: TotalRuns of the check ID the JSON output names, never going back, all 3 at
+    // the end; each run leaked one 4 KiB block before its run count moved.
+    const [inst] = JSON.parse(stdout) as JsonInstance[];
+    const id = inst.runner.CheckID;
+    assert.deepEqual(Object.keys(vars.runner.Checks.c_leak), [id]);
+    const seen = polls.map((p) => {
+      const v = JSON.parse(p.vars) as Vars;
+      const runs = v.runner.Checks.c_leak?.[id]?.TotalRuns ?? 0;
+      assert.equal(v.runner.Runs, runs);
+      const leaked = v.rtloader.Allocations - v.rtloader.Frees - 2;
+      assert.ok(leaked >= runs - 1 && leaked <= runs + 1, `${leaked} blocks after ${runs} runs`);
+      return runs;
+    });
+    assert.deepEqual(
+      seen,
+      [...seen].sort((a, b) => a - b),
+    );
+    assert.equal(seen[seen.length - 1], 3);
+    assert.equal(vars.runner.Checks.c_leak[id].TotalErrors, 0);
     assert.equal(vars.rtloader.InuseBytes, vars.rtloader.AllocatedBytes - vars.rtloader.FreedBytes);
     assert.ok(vars.rtloader.InuseBytes >= 4096 * 2, `leaks 4 KiB a run: ${last.vars}`);
     // Two small C strings are allocated when the check is loaded (its name and its instance), then
@@ -337,11 +363,13 @@ describe('the check command', () => {
   });
 });
 
-function execFileAsync(args: string[]): { promise: Promise<void>; done: boolean } {
-  const state = { done: false, promise: Promise.resolve() };
+/** Runs the simulator in the background; `promise` gives its stdout. */
+function execFileAsync(args: string[]): { promise: Promise<string>; done: boolean } {
+  const state = { done: false, promise: Promise.resolve('') };
   state.promise = runSim(args).then((r) => {
     state.done = true;
     assert.equal(r.code, 0, r.stderr);
+    return r.stdout;
   });
   return state;
 }

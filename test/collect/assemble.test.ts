@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { assembleReport, RTLOADER_OFF_NOTE, type RunCapture } from '../../src/collect/assemble.js';
+import {
+  assembleReport,
+  NO_RUN_POLLED_NOTE,
+  PER_POLL_NOTE,
+  RTLOADER_OFF_NOTE,
+  type RunCapture,
+} from '../../src/collect/assemble.js';
 import { readProfileDir } from '../../src/collect/profile-dir.js';
 import { MemgateError, ParseError } from '../../src/errors.js';
 import { validateMemoryReport, type CheckReport } from '../../src/model.js';
@@ -33,6 +39,47 @@ const ZERO_RTLOADER = JSON.stringify({
   rtloader: { AllocatedBytes: 0, FreedBytes: 0, Allocations: 0, Frees: 0, InuseBytes: 0, UntrackedFrees: 0 },
   memstats: JSON.parse(sample('go/vars.json')).memstats,
 });
+
+const MEMSTATS = JSON.parse(sample('go/vars.json')).memstats as Record<string, number>;
+
+/**
+ * A synthetic /debug/vars poll: InuseBytes and HeapInuse both `inuse`; with `runs` (check ID →
+ * TotalRuns) also the Agent's runner stats for the check `name` (an empty map lists no check).
+ */
+function vars(inuse: number, runs?: Record<string, number>, name = 'queue_stats'): string {
+  const doc: Record<string, unknown> = {
+    memstats: { ...MEMSTATS, HeapInuse: inuse },
+    rtloader: {
+      AllocatedBytes: inuse + 64,
+      FreedBytes: 64,
+      Allocations: 3,
+      Frees: 1,
+      InuseBytes: inuse,
+      UntrackedFrees: 0,
+    },
+  };
+  if (runs) {
+    const ids = Object.entries(runs);
+    doc.runner = {
+      Checks: ids.length
+        ? {
+            [name]: Object.fromEntries(
+              ids.map(([id, n]) => [id, { CheckID: id, TotalRuns: n, TotalErrors: 0 }]),
+            ),
+          }
+        : {},
+      Errors: 0,
+      Runs: ids.reduce((a, [, n]) => a + n, 0),
+      Running: {},
+    };
+  }
+  return JSON.stringify(doc);
+}
+
+/** A synthetic /telemetry poll whose pymem__inuse is `inuse`. */
+function telemetry(inuse: number): string {
+  return sample('agent/telemetry.prom').replace('pymem__inuse 4.1467904e+07', `pymem__inuse ${inuse}`);
+}
 
 describe('assembleReport', () => {
   it('CLI mode: check_run_alloc per iteration and tracemalloc sites (median over the snapshots)', async () => {
@@ -107,7 +154,7 @@ describe('assembleReport', () => {
     );
   });
 
-  it('live mode: expvar and telemetry polls become series', () => {
+  it('live mode without runner stats: expvar and telemetry polls become series, per poll, with a note', () => {
     const run: RunCapture = {
       expvar: [
         { text: sample('go/vars-retaining.json'), source: 'v2', at: 2 },
@@ -119,8 +166,9 @@ describe('assembleReport', () => {
       ],
     };
     const { report, warnings } = assembleReport([run], { ...OPTS, check: 'mycheck', checkVersion: '2.0.0' });
-    assert.deepEqual(warnings, []);
+    assert.deepEqual(warnings, [], 'a report note, not a warning');
     const c = only(report.checks);
+    assert.deepEqual(c.notes, [PER_POLL_NOTE]);
     assert.deepEqual(c.check, { name: 'mycheck', version: '2.0.0' });
     const series = (id: string) => c.metrics[id]?.runs[0].series;
     assert.deepEqual(series('c.rtloader.inuse_bytes'), [0, 750]);
@@ -135,6 +183,92 @@ describe('assembleReport', () => {
     assert.deepEqual(c.metrics['python.pymem.inuse'].runs[0].value, 42000000);
     assert.deepEqual(c.metrics['python.pymem.alloc'].runs[0], { value: 0, series: [123456789, 123456789] });
     assert.deepEqual(c.metrics['c.rtloader.inuse_bytes'].runs[0].value, 750);
+  });
+
+  it('runner stats: polled series keep the last poll of every check iteration', () => {
+    const id = 'queue_stats:91c0d2aa53e1b7f4';
+    // TotalRuns seen by each expvar poll (t = 0…6): none yet, 1, 1, 2, 4, 4, 5 (run 3 never polled).
+    const seen = [undefined, 1, 1, 2, 4, 4, 5];
+    const inuse = seen.map((_, t) => 1000 + 100 * t);
+    const expvar = seen.map((n, t) => ({
+      text: vars(inuse[t], n === undefined ? {} : { [id]: n }),
+      source: `v${t}`,
+      at: t * 10,
+    }));
+    // Telemetry polls land a little after expvar polls; the first precedes every expvar poll.
+    const teleAt = [-5, 10, 25, 32, 51, 64, 70];
+    const pymem = teleAt.map((_, j) => 5_000_000 + 1000 * j);
+    const run: RunCapture = {
+      checkJson: { text: checkJsonFor([0, 0, 0, 0, 0], { id }), source: 'c.json' },
+      // Given out of order: assembly sorts by time.
+      expvar: [...expvar].reverse(),
+      telemetry: teleAt.map((at, j) => ({ text: telemetry(pymem[j]), source: `t${j}`, at })),
+    };
+    const { report, warnings } = assembleReport([run], OPTS);
+    assert.deepEqual(validateMemoryReport(JSON.parse(JSON.stringify(report)), 'r'), report);
+    assert.deepEqual(warnings, []);
+    const c = only(report.checks);
+    assert.deepEqual(c.notes, []);
+    // Poll 0 (before any run finished), then the last poll with TotalRuns = 1, 2, 4, 5: polls 2, 3, 5, 6.
+    const perRun = [0, 2, 3, 5, 6].map((t) => inuse[t]);
+    assert.deepEqual(c.metrics['c.rtloader.inuse_bytes'].runs[0].series, perRun);
+    assert.deepEqual(c.metrics['go.memstats.heap_inuse'].runs[0].series, perRun);
+    assert.deepEqual(c.metrics['c.rtloader.live_allocations'].runs[0].series, [2, 2, 2, 2, 2]);
+    // Telemetry poll j belongs to the expvar poll at or before it: runs -, 1, 1, 2, 4, 5, 5; none
+    // was taken before the first run finished, so its series starts at run 1.
+    assert.deepEqual(
+      c.metrics['python.pymem.inuse'].runs[0].series,
+      [2, 3, 4, 6].map((j) => pymem[j]),
+    );
+    assert.equal(c.metrics['python.check_run_alloc'].runs[0].series.length, 5);
+  });
+
+  it('runner stats per instance when instances are split, summed over instances otherwise', () => {
+    const a = 'queue_stats:aaaa';
+    const b = 'queue_stats:bbbb';
+    // The Agent runs instance a, then b; b is listed once its first run ends.
+    const seen: Record<string, number>[] = [{ [a]: 1 }, { [a]: 2 }, { [a]: 2, [b]: 1 }, { [a]: 2, [b]: 2 }];
+    const expvar = seen.map((runs, t) => ({ text: vars(10 * (t + 1), runs), source: `v${t}`, at: t }));
+    const json = [a, b].flatMap((id) => JSON.parse(checkJsonFor([1, 1], { id })) as unknown[]);
+    const split = assembleReport([{ checkJson: { text: JSON.stringify(json), source: 'c' }, expvar }], OPTS);
+    assert.deepEqual(
+      split.report.checks.map((c) => [c.check.instance, c.metrics['c.rtloader.inuse_bytes'].runs[0].series]),
+      [
+        ['aaaa', [10, 40]],
+        // b is not listed before its first run ends: poll 0 is its "before" state.
+        ['bbbb', [10, 30, 40]],
+      ],
+    );
+    assert.deepEqual(split.warnings, []);
+    const merged = only(assembleReport([{ expvar }], { ...OPTS, check: 'queue_stats' }).report.checks);
+    assert.deepEqual(merged.metrics['c.rtloader.inuse_bytes'].runs[0].series, [10, 20, 30, 40]);
+  });
+
+  it('runner stats that never list the check (`agent check` fills none): per poll, with the note', () => {
+    const expvar = [0, 1, 2].map((t) => ({
+      text: vars(100 + t, { 'other:1': t + 1 }, 'other'),
+      source: `v${t}`,
+      at: t,
+    }));
+    const { report, warnings } = assembleReport([{ expvar }], { ...OPTS, check: 'queue_stats' });
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(only(report.checks).notes, [PER_POLL_NOTE]);
+    assert.deepEqual(only(report.checks).metrics['c.rtloader.inuse_bytes'].runs[0].series, [100, 101, 102]);
+  });
+
+  it('no poll after a completed run: the polled series are left out, with a note', () => {
+    const expvar = [0, 1].map((t) => ({
+      text: vars(100 + t, { 'queue_stats:1': 0 }),
+      source: `v${t}`,
+      at: t,
+    }));
+    const tele = [{ text: telemetry(7), source: 't', at: 1 }];
+    const { report, warnings } = assembleReport([{ expvar, telemetry: tele }], {
+      ...OPTS,
+      check: 'queue_stats',
+    });
+    assert.deepEqual(warnings, [NO_RUN_POLLED_NOTE]);
+    assert.deepEqual(Object.keys(only(report.checks).metrics), []);
   });
 
   it('rtloader from telemetry when expvar has none', () => {
@@ -155,7 +289,7 @@ describe('assembleReport', () => {
     );
     const c = only(report.checks);
     assert.deepEqual(warnings, [RTLOADER_OFF_NOTE]);
-    assert.deepEqual(c.notes, [RTLOADER_OFF_NOTE]);
+    assert.deepEqual(c.notes, [RTLOADER_OFF_NOTE, PER_POLL_NOTE]);
     assert.deepEqual(
       Object.keys(c.metrics).filter((id) => id.startsWith('c.')),
       [],

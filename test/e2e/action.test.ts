@@ -31,7 +31,7 @@ function leakyLine(): number {
 }
 
 function describeRun(r: ActionResult): string {
-  return `exit ${r.code}\n--- stdout\n${r.stdout.slice(-3000)}\n--- stderr\n${r.stderr.slice(-2000)}`;
+  return `exit ${r.code}\n--- stdout\n${r.stdout.slice(-3000)}\n--- stderr\n${r.stderr.slice(-2000)}\n--- comment\n${(r.outputs['comment-body'] ?? '').slice(0, 4000)}`;
 }
 
 describe('dist/index.js as the runner runs it', { concurrency: false }, () => {

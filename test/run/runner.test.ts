@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { runCliCaptured } from '../support/cli.js';
+import { PER_POLL_NOTE } from '../../src/collect/assemble.js';
+import { parseExpvar } from '../../src/collect/expvar.js';
+import { defaultPolicy } from '../../src/analyze/policy.js';
+import { analyze } from '../../src/analyze/verdict.js';
 import type { MemoryReport } from '../../src/model.js';
 import { buildAgentCommand, dockerExecContainer, splitCommand } from '../../src/run/command.js';
 import { runCheck } from '../../src/run/runner.js';
@@ -72,6 +76,100 @@ describe('memgate run on the simulator', () => {
     const inuse = c.metrics['c.rtloader.inuse_bytes'].runs[0].series;
     assert.ok(inuse[inuse.length - 1] > inuse[0], 'the C leak shows in InuseBytes');
     assert.match(r.stdout, /c_leak@1\.0\.0: 3 runs/);
+  });
+
+  // Fast check runs (~16 ms each, no pause) polled every 20 ms: the runner expvar's TotalRuns puts each
+  // poll in its check iteration, so a leak of 4 KiB a run shows as a per-iteration trend.
+  const leakVerdict = (report: MemoryReport) =>
+    analyze(
+      report,
+      (check) => ({ provenance: { status: 'none', requestedVersion: check.version } }),
+      defaultPolicy(),
+    ).checks[0].leaks.find((l) => l.metric === 'c.rtloader.inuse_bytes');
+
+  it('fast runs, no pause: rtloader series are one point per iteration and the C leak is found in 3 of 3 runs', async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const r = await cli([
+      'run',
+      '--check',
+      'c_leak',
+      '--agent-bin',
+      AGENT_SIM,
+      '--repeat',
+      '3',
+      '--check-times',
+      '20',
+      '--agent-arg=--serve-port',
+      `--agent-arg=${port}`,
+      '--expvar-url',
+      `${base}/debug/vars`,
+      '--telemetry-url',
+      `${base}/telemetry`,
+      '--sample-interval',
+      '20',
+      '--out',
+      'fast-leak.json',
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(await readFile(join(work, 'fast-leak.json'), 'utf8')) as MemoryReport;
+    const c = report.checks[0];
+    assert.ok(!c.notes.includes(PER_POLL_NOTE), c.notes.join('\n'));
+    const runs = c.metrics['c.rtloader.inuse_bytes'].runs;
+    assert.equal(runs.length, 3);
+    for (const run of runs)
+      assert.ok(run.series.length >= 2 && run.series.length <= 20, `${run.series.length} points`);
+    const leak = leakVerdict(report);
+    assert.ok(leak?.leaking, JSON.stringify(leak));
+    assert.equal(leak.runsLeaking, 3);
+    assert.equal(leak.runsTotal, 3);
+  });
+
+  it('fast runs of the steady check: each point is the last poll of its iteration, and no C leak', async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const { report, captures } = await runCheck({
+      check: 'steady',
+      agentBin: AGENT_SIM,
+      repeat: 3,
+      checkTimes: 20,
+      timeoutMs: 60_000,
+      expvarUrl: `${base}/debug/vars`,
+      telemetryUrl: `${base}/telemetry`,
+      sampleIntervalMs: 20,
+      extraArgs: ['--serve-port', String(port)],
+    });
+    const c = report.checks[0];
+    assert.ok(!c.notes.includes(PER_POLL_NOTE), c.notes.join('\n'));
+    const runs = c.metrics['c.rtloader.inuse_bytes'].runs;
+    assert.equal(runs.length, 3);
+    captures.forEach((capture, i) => {
+      // What each poll saw: the check's TotalRuns and InuseBytes.
+      const polls = [...(capture.expvar ?? [])]
+        .sort((a, b) => a.at - b.at)
+        .map((p) => parseExpvar(p.text, p.source))
+        .map((v) => ({
+          runs: Object.values(v.runs?.checks.steady ?? {}).reduce((n, s) => n + s.totalRuns, 0),
+          inuse: v.rtloader?.InuseBytes,
+        }));
+      const iterations = [...new Set(polls.map((p) => p.runs).filter((k) => k >= 1))].sort((a, b) => a - b);
+      assert.ok(
+        iterations.length >= 2 && iterations.length <= 20,
+        `run ${i}: ${iterations.length} iterations polled`,
+      );
+      // The earliest poll before any run finished (the state before the check ran), then the last
+      // poll of every iteration.
+      const before = polls
+        .filter((p) => p.runs === 0)
+        .slice(0, 1)
+        .map((p) => p.inuse);
+      assert.deepEqual(
+        runs[i].series,
+        [...before, ...iterations.map((k) => polls.filter((p) => p.runs === k).pop()?.inuse)],
+        `run ${i}`,
+      );
+    });
+    assert.ok(!leakVerdict(report)?.leaking, 'no C leak in a steady check');
   });
 
   it('an unreachable expvar URL is a warning, and the report keeps what the Agent printed', async () => {
