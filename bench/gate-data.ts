@@ -5,8 +5,8 @@
  * from test/collect/samples.ts, snapshots `Top S lines` with a source line under each row and an
  * `N other:` line, diffs `Top S line diffs` listing only the rows whose printed amount changed.
  *
- * Deterministic (seeded), so the current and baseline reports differ only where asked: `scale`
- * multiplies one check's sizes (a regression) and `leak` makes a few sites grow every iteration.
+ * Deterministic (seeded), so the current and baseline reports differ only where asked: `extra`
+ * adds retained bytes to one site of a check (a regression) and `leak` makes a few sites grow every iteration.
  */
 import type { RunCapture } from '../src/collect/assemble.js';
 import { checkJsonFor } from '../test/collect/samples.js';
@@ -21,8 +21,8 @@ export interface Shape {
 
 export interface Variant {
   seed: number;
-  /** Size factor per check index; 1 when absent. */
-  scale?: (check: number) => number;
+  /** Bytes more that one site of this check retains per run (a regression); 0 when absent. */
+  extra?: (check: number) => number;
   /** Checks whose top few sites grow by a fixed amount every iteration. */
   leak?: (check: number) => boolean;
 }
@@ -40,6 +40,8 @@ function rng(seed: number): () => number {
 }
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB'];
+/** memory.py writes the source line as ` <len(str(i)) spaces>  <source>` under row `#i:`. */
+const PAD = Array.from({ length: 8 }, (_, n) => ' '.repeat(n + 3));
 
 /** The Agent's `binary` dynamic amount: B as %d, KiB as %.2f, MiB and up as %.3f. */
 function amount(bytes: number, sign = false): string {
@@ -65,28 +67,28 @@ function hex16(r: () => number): string {
 }
 
 interface SiteDef {
-  file: string;
-  line: number;
+  /** `file:line: `, the row's text before the amount. */
+  at: string;
   source: string;
   base: number;
   growth: number;
 }
 
-/** Sizes come from the check's own seed, so current and baseline share them unless `scale` says otherwise. */
+/** Sizes come from the check's own seed, so current and baseline share them unless `extra` says otherwise. */
 function siteDefs(check: number, count: number, v: Variant): SiteDef[] {
   const r = rng(1000 + check);
   const name = checkName(check);
-  const scale = v.scale?.(check) ?? 1;
+  const extra = v.extra?.(check) ?? 0;
   const leaking = v.leak?.(check) ?? false;
   return Array.from({ length: count }, (_, k) => {
     const inCheck = k % 3 !== 0;
     const file = inCheck ? `${name}/mod_${k % 17}.py` : `python3.11/lib_${k % 23}/__init__.py`;
     return {
-      file,
-      line: 10 + k * 7,
+      at: `${file}:${10 + k * 7}: `,
       source: `value_${k} = [item.get("field_${k}") for item in payload if item]`,
-      // Zipf-like sizes from ~200 KiB down to tens of bytes, so all three units appear.
-      base: Math.round((200_000 / (k + 1)) * (0.8 + 0.4 * r()) * scale) + 16,
+      // What a run retains after gc.collect(): a few hundred bytes over all sites (a steady check
+      // stays under the 1 KiB retained-per-run floor), plus the regression's extra on one site.
+      base: Math.round((96 / (k + 1)) * (0.8 + 0.4 * r())) + 1 + (k === 1 ? extra : 0),
       growth: leaking && k < 3 ? 4096 : 0,
     };
   });
@@ -106,20 +108,23 @@ export function generateCheck(c: number, shape: Shape, v: Variant): RunCapture[]
     const snapshots: { name: string; text: string }[] = [];
     const diffs: { name: string; text: string }[] = [];
     const totals: number[] = [];
-    let previous: Map<string, string> | undefined;
+    let previous: Float64Array | undefined;
     for (let it = 0; it < shape.iterations; it++) {
+      const now = new Float64Array(defs.length);
       const sizes = defs
-        .map((d) => ({ d, size: Math.max(1, Math.round(d.base * (0.97 + 0.06 * r()) + d.growth * it)) }))
+        .map((d, k) => {
+          const size = Math.max(1, Math.round(d.base * (0.97 + 0.06 * r()) + 2 * r() - 1 + d.growth * it));
+          now[k] = size;
+          return { d, k, size };
+        })
         .sort((a, b) => b.size - a.size);
       const shown = sizes.slice(0, shape.sites);
       const rest = sizes.slice(shape.sites);
       const total = sizes.reduce((s, x) => s + x.size, 0);
       totals.push(total);
       const lines = [`Top ${shape.sites} lines`];
-      const pad = (i: number) => ' '.repeat(String(i).length);
       shown.forEach((x, i) => {
-        lines.push('', `#${i + 1}: ${x.d.file}:${x.d.line}: ${amount(x.size)}`);
-        lines.push(`${pad(i + 1)}  ${x.d.source}`);
+        lines.push('', `#${i + 1}: ${x.d.at}${amount(x.size)}`, PAD[String(i + 1).length] + x.d.source);
       });
       lines.push('');
       if (rest.length) lines.push(`${rest.length} other: ${amount(rest.reduce((s, x) => s + x.size, 0))}`);
@@ -127,17 +132,19 @@ export function generateCheck(c: number, shape: Shape, v: Variant): RunCapture[]
       const ts = `2026-11-27T03-00-${String(it % 60).padStart(2, '0')}_${String(run * 1000 + it).padStart(6, '0')}`;
       snapshots.push({ name: `snapshot_${ts}`, text: lines.join('\n') });
 
-      const now = new Map(sizes.map((x) => [`${x.d.file}:${x.d.line}`, String(x.size)]));
       if (previous) {
         const prev = previous;
         const changed = sizes
-          .map((x) => ({ x, diff: x.size - Number(prev.get(`${x.d.file}:${x.d.line}`) ?? 0) }))
+          .map((x) => ({ x, diff: x.size - prev[x.k] }))
           .filter((e) => e.diff !== 0)
           .sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff));
         const dl = [`Top ${shape.sites} line diffs`];
         changed.slice(0, shape.sites).forEach((e, i) => {
-          dl.push('', `#${i + 1}: ${e.x.d.file}:${e.x.d.line}: ${amount(e.diff, true)}`);
-          dl.push(`${pad(i + 1)}  ${e.x.d.source}`);
+          dl.push(
+            '',
+            `#${i + 1}: ${e.x.d.at}${amount(e.diff, true)}`,
+            PAD[String(i + 1).length] + e.x.d.source,
+          );
         });
         dl.push('');
         const more = changed.slice(shape.sites);

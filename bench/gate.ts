@@ -5,11 +5,12 @@
  * iterations with S tracemalloc rows per snapshot (bench/gate-data.ts). Each measurement is a fresh
  * Node process, as in CI: cold JIT, stages timed with performance.now() after the imports.
  *
- *   node --import tsx bench/gate.ts [--runs 5] [--sim-runs 5]
+ *   node --import tsx bench/gate.ts [--runs 5] [--sim-runs 5] [--sweeps checks,runs,iterations]
  *   node --import tsx bench/gate.ts --one 50,10,50,200        # one process, prints stage ms as JSON
  *
  * The peer is one check run: the simulator running examples/checks/steady 50 times with -m
- * (test/agent-sim), so the ratio reads "gate overhead as a fraction of one check run".
+ * (test/agent-sim), so the ratio reads "gate overhead as a fraction of one check run". The last
+ * ratio is against all the check runs the report stands for: C × R simulator runs of I iterations.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,8 +51,11 @@ const STAGES = ['assemble', 'merge', 'analyze', 'render', 'total'] as const;
 type Stage = (typeof STAGES)[number];
 type Timing = Record<Stage, number> & { chars: number; failing: number };
 
-/** Every 10th check regresses by 15% and every 10th (offset) leaks, so the comment has content. */
-const CURRENT: Variant = { seed: 1, scale: (c) => (c % 10 === 3 ? 1.15 : 1), leak: (c) => c % 10 === 7 };
+/**
+ * Every 10th check retains 24 KiB more per run (a regression, and over the retained-per-run floor)
+ * and every 10th (offset) leaks 12 KiB per iteration, so the comment has content at every size.
+ */
+const CURRENT: Variant = { seed: 1, extra: (c) => (c % 10 === 3 ? 24 * 1024 : 0), leak: (c) => c % 10 === 7 };
 const BASELINE: Variant = { seed: 2 };
 
 /** The collect job of one check: its R runs → one MemoryReport (runCheck's assembleReport call). */
@@ -170,8 +174,8 @@ function measureShape(shape: Shape, n: number): Timing {
   return m;
 }
 
-/** Wall seconds of one simulator check run (steady × 50 with -m, gc on), median of n. */
-function checkRun(n: number): number {
+/** Wall seconds of one simulator check run (steady × `times` with -m, gc on), median of n. */
+function checkRun(n: number, times = 50): number {
   const walls: number[] = [];
   for (let i = 0; i < n; i++) {
     const dir = mkdtempSync(join(tmpdir(), 'memgate-bench-'));
@@ -184,7 +188,7 @@ function checkRun(n: number): number {
           'check',
           'steady',
           '--check-times',
-          '50',
+          String(times),
           '--json',
           '-m',
           '--m-gc',
@@ -214,7 +218,13 @@ if (oneArg) {
   console.log(JSON.stringify(one({ checks, runs, iterations, sites })));
 } else {
   const n = Number(arg('runs', '5'));
-  const sim = checkRun(Number(arg('sim-runs', '5')));
+  const simRuns = Number(arg('sim-runs', '5'));
+  const sim = checkRun(simRuns);
+  const simByIterations = new Map<number, number>([[50, sim]]);
+  const simOf = (iterations: number) => {
+    if (!simByIterations.has(iterations)) simByIterations.set(iterations, checkRun(simRuns, iterations));
+    return simByIterations.get(iterations)!;
+  };
   const load = spawnSync('uptime', { encoding: 'utf8' })
     .stdout.trim()
     .replace(/.*load average: /, '');
@@ -230,14 +240,15 @@ if (oneArg) {
     {
       name: 'runs',
       vary: 'runs',
-      shapes: [5, 10, 20].map((runs) => ({ checks: 10, runs, iterations: 50, sites: S })),
+      shapes: [5, 10, 20].map((runs) => ({ checks: 5, runs, iterations: 50, sites: S })),
     },
     {
       name: 'iterations',
       vary: 'iterations',
-      shapes: [20, 50, 100].map((iterations) => ({ checks: 10, runs: 10, iterations, sites: S })),
+      shapes: [20, 50, 100].map((iterations) => ({ checks: 5, runs: 10, iterations, sites: S })),
     },
   ];
+  const wanted = arg('sweeps', 'checks,runs,iterations').split(',');
   const cache = new Map<string, Timing>();
   const timingOf = (s: Shape) => {
     const k = JSON.stringify(s);
@@ -252,18 +263,18 @@ if (oneArg) {
     `One check run (simulator, steady × 50, -m --m-gc 1, median of ${arg('sim-runs', '5')}): ${fmt(sim, 2)} s\n`,
   );
   console.log(
-    '| checks × runs × iterations | snapshot rows | assemble ms | merge ms | analyze ms | render ms | total ms | µs/row | × one check run | comment chars |',
+    '| checks × runs × iterations | snapshot rows | assemble ms | merge ms | analyze ms | render ms | total ms | µs/row | × one check run | % of the C×R check runs gated | comment chars |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   const fits: string[] = [];
-  for (const sw of sweeps) {
+  for (const sw of sweeps.filter((x) => wanted.includes(x.name))) {
     const xs: [number, number][] = [];
     for (const s of sw.shapes) {
       const t = timingOf(s);
       const rows = rowsOf(s);
       xs.push([s[sw.vary], t.total]);
       console.log(
-        `| ${s.checks} × ${s.runs} × ${s.iterations} | ${rows.toLocaleString('en-US')} | ${fmt(t.assemble)} | ${fmt(t.merge)} | ${fmt(t.analyze)} | ${fmt(t.render)} | **${fmt(t.total)}** | ${fmt((t.total * 1000) / rows, 2)} | ${fmt(t.total / 1000 / sim, 2)} | ${fmt(t.chars)} |`,
+        `| ${s.checks} × ${s.runs} × ${s.iterations} | ${rows.toLocaleString('en-US')} | ${fmt(t.assemble)} | ${fmt(t.merge)} | ${fmt(t.analyze)} | ${fmt(t.render)} | **${fmt(t.total)}** | ${fmt((t.total * 1000) / rows, 2)} | ${fmt(t.total / 1000 / sim, 2)} | ${fmt((100 * t.total) / 1000 / (s.checks * s.runs * simOf(s.iterations)), 1)}% | ${fmt(t.chars)} |`,
       );
     }
     const fit = linearRegression(xs);

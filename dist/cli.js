@@ -8,6 +8,8 @@ import require$$0$1 from 'buffer';
 import { randomUUID, randomBytes } from 'node:crypto';
 import { hostname, tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
+import http from 'node:http';
+import https from 'node:https';
 
 /**
  * Errors a user can act on. Anything that reaches the shell as a MemgateError is printed as one line
@@ -489,6 +491,9 @@ const SCHEMA_VERSION = 1;
 const RUNTIMES = ['python', 'c', 'go'];
 function checkId(key) {
     return key.instance ? `${key.name}@${key.version}#${key.instance}` : `${key.name}@${key.version}`;
+}
+function sameCheck(a, b) {
+    return a.name === b.name && a.version === b.version && (a.instance ?? '') === (b.instance ?? '');
 }
 function emptyReport(toolVersion, environment = { options: {} }) {
     return {
@@ -2632,6 +2637,10 @@ function parseProfilePrintout(text, source) {
     return out;
 }
 function normalise(text) {
+    // Files from --m-dir are plain; only a TTY printout carries colour or CRs. Skip two full-text
+    // regex passes in the common case (10% of collecting, bench/RESULTS.md §3).
+    if (!text.includes('\x1b') && !text.includes('\r'))
+        return text;
     return text.replace(RE_ANSI, '').replace(/\r\n?/g, '\n');
 }
 function startsBlock(line) {
@@ -2804,7 +2813,7 @@ function assembleReport(runs, opts) {
                 if (n !== PER_POLL_NOTE && !warnings.includes(n))
                     warnings.push(n);
             const one = toCheckReport(part);
-            const i = checks.findIndex((c) => sameKey(c.check, one.check));
+            const i = checks.findIndex((c) => sameCheck(c.check, one.check));
             if (i >= 0)
                 checks[i] = mergeCheck(checks[i], one);
             else
@@ -2850,11 +2859,11 @@ function assembleRun(run, opts) {
         let part = parts.find((p) => p.instanceId === label) ??
             (parts.length === 1 && dirs.length === 1 ? parts[0] : undefined);
         if (!part) {
-            const sameCheck = dirs.filter((x) => x.check === d.check).length;
+            const dirsOfCheck = dirs.filter((x) => x.check === d.check).length;
             part = newPart({
                 name: opts.check ?? d.check,
                 version: opts.checkVersion ?? '0.0.0',
-                ...(sameCheck > 1 ? { instance: label } : {}),
+                ...(dirsOfCheck > 1 ? { instance: label } : {}),
             }, label, d.check);
         }
         for (const f of d.snapshots)
@@ -3149,9 +3158,6 @@ function pythonSites(snapshots) {
         sites.push(site);
     }
     return sites.sort((a, b) => b.bytes[0] - a.bytes[0] || (a.key < b.key ? -1 : 1));
-}
-function sameKey(a, b) {
-    return a.name === b.name && a.version === b.version && (a.instance ?? '') === (b.instance ?? '');
 }
 /** A check first seen in run k (> 0): its sites get zeros for the runs before, so indexes stay aligned. */
 function padFront(c, runs) {
@@ -19462,6 +19468,45 @@ function formatSeconds(ms) {
     return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
 }
 
+/**
+ * One GET of a local endpoint, body as bytes. The sampler polls every few hundred milliseconds for
+ * the whole run, and `fetch` costs about twice the CPU of node:http per request here
+ * (bench/sampling-client.ts), which alone broke the 2%-of-a-core budget for sampling.
+ */
+class HttpGetError extends Error {
+    code;
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+        this.name = 'HttpGetError';
+    }
+}
+function httpGet(url, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const client = url.startsWith('https:') ? https : http;
+        const req = client.get(url, { timeout: timeoutMs }, (res) => {
+            if (res.statusCode !== 200) {
+                res.resume();
+                reject(new HttpGetError(`HTTP ${res.statusCode}`));
+                return;
+            }
+            const chunks = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('end', () => resolve(Buffer.concat(chunks)));
+            res.on('error', (err) => reject(new HttpGetError(err.message, err.code)));
+        });
+        req.on('timeout', () => req.destroy(new HttpGetError('timed out')));
+        req.on('error', (err) => reject(err instanceof HttpGetError
+            ? err
+            : new HttpGetError(err.message, err.code)));
+    });
+}
+
+/**
+ * Poll the Agent's endpoints while a run is alive: expvar (`/debug/vars`) and telemetry at an
+ * interval, a pprof heap profile near the start and at the end. A source that never answers is one
+ * warning naming its URL; the run goes on with what the other sources gave.
+ */
 /** Heap profiles are costly to take: refresh the "latest" one every this many polls. */
 const HEAP_EVERY = 4;
 class Sampler {
@@ -19547,10 +19592,7 @@ class Sampler {
     async poll(url, into) {
         const at = Date.now();
         try {
-            const res = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs()) });
-            if (!res.ok)
-                throw new Error(`HTTP ${res.status}`);
-            const text = await res.text();
+            const text = (await httpGet(url, this.timeoutMs())).toString('utf8');
             this.state(url).ok++;
             into.push({ text, source: url, at });
         }
@@ -19560,10 +19602,7 @@ class Sampler {
     }
     async fetchBytes(url, final) {
         try {
-            const res = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs()) });
-            if (!res.ok)
-                throw new Error(`HTTP ${res.status}`);
-            const bytes = new Uint8Array(await res.arrayBuffer());
+            const bytes = new Uint8Array(await httpGet(url, this.timeoutMs()));
             this.state(url).ok++;
             return { bytes, source: `${url}#${final ? 'end' : 'start'}` };
         }
@@ -19581,14 +19620,8 @@ class Sampler {
     }
 }
 function describeFetchError(err) {
-    if (err instanceof Error) {
-        if (err.name === 'TimeoutError')
-            return 'timed out';
-        const cause = err.cause;
-        if (cause?.code)
-            return cause.code;
-        return err.message;
-    }
+    if (err instanceof Error)
+        return err.code ?? err.message;
     return String(err);
 }
 

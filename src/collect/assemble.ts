@@ -15,6 +15,7 @@ import { aggregateRun, describeMetric } from '../metrics.js';
 import {
   emptyReport,
   mergeCheck,
+  sameCheck,
   type AllocationSite,
   type CheckKey,
   type CheckReport,
@@ -93,7 +94,7 @@ export function assembleReport(
     for (const part of assembleRun(run, opts)) {
       for (const n of part.notes) if (n !== PER_POLL_NOTE && !warnings.includes(n)) warnings.push(n);
       const one = toCheckReport(part);
-      const i = checks.findIndex((c) => sameKey(c.check, one.check));
+      const i = checks.findIndex((c) => sameCheck(c.check, one.check));
       if (i >= 0) checks[i] = mergeCheck(checks[i], one);
       else checks.push(runIndex === 0 ? one : padFront(one, runIndex));
     }
@@ -147,12 +148,12 @@ function assembleRun(run: RunCapture, opts: AssembleOptions): RunPart[] {
       parts.find((p) => p.instanceId === label) ??
       (parts.length === 1 && dirs.length === 1 ? parts[0] : undefined);
     if (!part) {
-      const sameCheck = dirs.filter((x) => x.check === d.check).length;
+      const dirsOfCheck = dirs.filter((x) => x.check === d.check).length;
       part = newPart(
         {
           name: opts.check ?? d.check,
           version: opts.checkVersion ?? '0.0.0',
-          ...(sameCheck > 1 ? { instance: label } : {}),
+          ...(dirsOfCheck > 1 ? { instance: label } : {}),
         },
         label,
         d.check,
@@ -534,10 +535,6 @@ function pythonSites(snapshots: TracemallocDump[]): AllocationSite[] {
     sites.push(site);
   }
   return sites.sort((a, b) => b.bytes[0] - a.bytes[0] || (a.key < b.key ? -1 : 1));
-}
-
-function sameKey(a: CheckKey, b: CheckKey): boolean {
-  return a.name === b.name && a.version === b.version && (a.instance ?? '') === (b.instance ?? '');
 }
 
 /** A check first seen in run k (> 0): its sites get zeros for the runs before, so indexes stay aligned. */

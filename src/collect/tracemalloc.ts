@@ -135,6 +135,9 @@ export function parseProfilePrintout(
 }
 
 function normalise(text: string): string {
+  // Files from --m-dir are plain; only a TTY printout carries colour or CRs. Skip two full-text
+  // regex passes in the common case (10% of collecting, bench/RESULTS.md §3).
+  if (!text.includes('\x1b') && !text.includes('\r')) return text;
   return text.replace(RE_ANSI, '').replace(/\r\n?/g, '\n');
 }
 

@@ -3,6 +3,8 @@
  * interval, a pprof heap profile near the start and at the end. A source that never answers is one
  * warning naming its URL; the run goes on with what the other sources gave.
  */
+import { httpGet } from './http-get.js';
+
 export interface SamplerOptions {
   expvarUrl?: string;
   telemetryUrl?: string;
@@ -123,9 +125,7 @@ export class Sampler {
   private async poll(url: string, into: TextPoll[]): Promise<void> {
     const at = Date.now();
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs()) });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const text = await res.text();
+      const text = (await httpGet(url, this.timeoutMs())).toString('utf8');
       this.state(url).ok++;
       into.push({ text, source: url, at });
     } catch (err) {
@@ -138,9 +138,7 @@ export class Sampler {
     final: boolean,
   ): Promise<{ bytes: Uint8Array; source: string } | undefined> {
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs()) });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const bytes = new Uint8Array(await res.arrayBuffer());
+      const bytes = new Uint8Array(await httpGet(url, this.timeoutMs()));
       this.state(url).ok++;
       return { bytes, source: `${url}#${final ? 'end' : 'start'}` };
     } catch (err) {
@@ -158,11 +156,6 @@ export class Sampler {
 }
 
 function describeFetchError(err: unknown): string {
-  if (err instanceof Error) {
-    if (err.name === 'TimeoutError') return 'timed out';
-    const cause = (err as Error & { cause?: { code?: string; message?: string } }).cause;
-    if (cause?.code) return cause.code;
-    return err.message;
-  }
+  if (err instanceof Error) return (err as NodeJS.ErrnoException).code ?? err.message;
   return String(err);
 }
