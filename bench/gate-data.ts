@@ -10,6 +10,7 @@
  */
 import type { RunCapture } from '../src/collect/assemble.js';
 import { checkJsonFor } from '../test/collect/samples.js';
+import { mulberry32 } from '../src/analyze/stats.js';
 
 export interface Shape {
   checks: number;
@@ -25,18 +26,6 @@ export interface Variant {
   extra?: (check: number) => number;
   /** Checks whose top few sites grow by a fixed amount every iteration. */
   leak?: (check: number) => boolean;
-}
-
-/** mulberry32: small, fast, good enough for noise. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB'];
@@ -76,7 +65,7 @@ interface SiteDef {
 
 /** Sizes come from the check's own seed, so current and baseline share them unless `extra` says otherwise. */
 function siteDefs(check: number, count: number, v: Variant): SiteDef[] {
-  const r = rng(1000 + check);
+  const r = mulberry32(1000 + check);
   const name = checkName(check);
   const extra = v.extra?.(check) ?? 0;
   const leaking = v.leak?.(check) ?? false;
@@ -99,11 +88,11 @@ function siteDefs(check: number, count: number, v: Variant): SiteDef[] {
  * texts at once would be ~1 GB of strings, and the GC cost of that would be the bench's, not memgate's.
  */
 export function generateCheck(c: number, shape: Shape, v: Variant): RunCapture[] {
-  const r = rng(v.seed * 7919 + c);
+  const r = mulberry32(v.seed * 7919 + c);
   const all = shape.sites + Math.max(5, Math.round(shape.sites / 10));
   const name = checkName(c);
   const defs = siteDefs(c, all, v);
-  const id = hex16(rng(c + 1));
+  const id = hex16(mulberry32(c + 1));
   return Array.from({ length: shape.runs }, (_, run) => {
     const snapshots: { name: string; text: string }[] = [];
     const diffs: { name: string; text: string }[] = [];

@@ -16,7 +16,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { linearRegression, rSquared, linearRegressionLine } from 'simple-statistics';
 
@@ -34,18 +33,7 @@ import {
 } from '../src/model.js';
 import { renderComment } from '../src/report/markdown.js';
 import { checkName, generateCheck, type Shape, type Variant } from './gate-data.js';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-};
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+import { arg, median, root } from './common.js';
 
 const STAGES = ['assemble', 'merge', 'analyze', 'render', 'total'] as const;
 type Stage = (typeof STAGES)[number];

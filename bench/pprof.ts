@@ -10,28 +10,17 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 import { parsePprof } from '../src/collect/pprof.js';
 import { parsePprofFast } from '../src/collect/pprof-fast.js';
+import { arg, median, root } from './common.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bench/.out');
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-};
 const runs = Number(arg('runs', '5'));
 const sizes = arg('sizes', '1,10,50').split(',').filter(Boolean).map(Number);
 const goRuns50 = Number(arg('go-runs-50', String(runs)));
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 /** One process run under /usr/bin/time: wall seconds and peak RSS in MB. */
 function timed(argv: string[]): { wall: number; rss: number } {
