@@ -2910,17 +2910,18 @@ function assembleRun(run, opts) {
             addRtloader(rt, expvarSeries, processNotes);
         }
         const ms = polls.map((p) => p.memstats);
-        if (ms.every((m) => m !== undefined)) {
-            expvarSeries.set('go.memstats.heap_inuse', ms.map((m) => m.HeapInuse));
-            expvarSeries.set('go.memstats.heap_alloc', ms.map((m) => m.HeapAlloc));
-            expvarSeries.set('go.memstats.sys', ms.map((m) => m.Sys));
-        }
+        if (ms.every((m) => m !== undefined))
+            for (const [id, read] of MEMSTATS_SERIES)
+                expvarSeries.set(id, ms.map(read));
     }
     if (tele.length > 0) {
         setIfAll(teleSeries, 'python.pymem.inuse', tele.map((t) => t.pymemInuse));
         setIfAll(teleSeries, 'python.pymem.alloc', tele.map((t) => t.pymemAlloc));
-        if (!rtloaderSeen)
-            addRtloaderFromTelemetry(tele, teleSeries, processNotes);
+        if (!rtloaderSeen) {
+            const rt = tele.map((t) => t.rtloader);
+            if (rt.every((r) => r !== undefined))
+                addRtloader(rt, teleSeries, processNotes);
+        }
     }
     const heaps = (run.heapProfiles ?? []).map((h) => parsePprof(h.bytes, h.source));
     let goSites = [];
@@ -3045,38 +3046,34 @@ function requireName(opts, where) {
         return opts.check;
     throw new MemgateError('cannot tell which check these measurements belong to: pass --check NAME', where);
 }
+/** Series read from the rtloader counters (expvar map or telemetry), by metric id. */
+const RTLOADER_SERIES = [
+    ['c.rtloader.inuse_bytes', (r) => r.InuseBytes],
+    [
+        'c.rtloader.live_allocations',
+        (r) => (r.Allocations !== undefined && r.Frees !== undefined ? r.Allocations - r.Frees : undefined),
+    ],
+    ['c.rtloader.allocated_bytes', (r) => r.AllocatedBytes],
+    ['c.rtloader.allocations', (r) => r.Allocations],
+    ['c.rtloader.untracked_frees', (r) => r.UntrackedFrees],
+];
+/** Go memstats series, by metric id. */
+const MEMSTATS_SERIES = [
+    ['go.memstats.heap_inuse', (m) => m.HeapInuse],
+    ['go.memstats.heap_alloc', (m) => m.HeapAlloc],
+    ['go.memstats.sys', (m) => m.Sys],
+];
+/**
+ * The rtloader series of one run's polls, whichever endpoint they came from. All-zero counters mean
+ * memtrack is off, not "no allocations": say so and record nothing.
+ */
 function addRtloader(rt, out, notes) {
-    const allZero = rt.every((r) => r.AllocatedBytes === 0 &&
-        r.FreedBytes === 0 &&
-        r.Allocations === 0 &&
-        r.Frees === 0 &&
-        r.InuseBytes === 0 &&
-        !r.UntrackedFrees);
-    if (allZero) {
+    if (rt.every((r) => Object.values(r).every((v) => !v))) {
         notes.push(RTLOADER_OFF_NOTE);
         return;
     }
-    out.set('c.rtloader.inuse_bytes', rt.map((r) => r.InuseBytes));
-    out.set('c.rtloader.live_allocations', rt.map((r) => r.Allocations - r.Frees));
-    out.set('c.rtloader.allocated_bytes', rt.map((r) => r.AllocatedBytes));
-    out.set('c.rtloader.allocations', rt.map((r) => r.Allocations));
-    setIfAll(out, 'c.rtloader.untracked_frees', rt.map((r) => r.UntrackedFrees));
-}
-function addRtloaderFromTelemetry(tele, out, notes) {
-    const rt = tele.map((t) => t.rtloader);
-    if (!rt.every((r) => r !== undefined))
-        return;
-    const allZero = rt.every((r) => Object.values(r).every((v) => v === 0));
-    if (allZero) {
-        notes.push(RTLOADER_OFF_NOTE);
-        return;
-    }
-    setIfAll(out, 'c.rtloader.inuse_bytes', rt.map((r) => r.InuseBytes));
-    const live = rt.map((r) => r.Allocations !== undefined && r.Frees !== undefined ? r.Allocations - r.Frees : undefined);
-    setIfAll(out, 'c.rtloader.live_allocations', live);
-    setIfAll(out, 'c.rtloader.allocated_bytes', rt.map((r) => r.AllocatedBytes));
-    setIfAll(out, 'c.rtloader.allocations', rt.map((r) => r.Allocations));
-    setIfAll(out, 'c.rtloader.untracked_frees', rt.map((r) => r.UntrackedFrees));
+    for (const [id, read] of RTLOADER_SERIES)
+        setIfAll(out, id, rt.map(read));
 }
 /** A metric is recorded only when every poll of the run has it, so a series never has holes. */
 function setIfAll(out, id, values) {
@@ -12618,6 +12615,17 @@ const DEFAULT_THRESHOLDS = {
     exactTolerance: 0.001,
     topSites: 10,
 };
+/**
+ * Read a fail-on list as users write it (`regression, leak`, `[regression, leak]`, or `none`):
+ * the kinds, or the first word that is not one, for the caller to report where it came from.
+ */
+function readFailKinds(text) {
+    const words = (typeof text === 'string' ? text.split(/[\s,]+/) : [...text])
+        .map((s) => s.trim())
+        .filter(Boolean);
+    const unknown = words.find((k) => k !== 'none' && !FAIL_KINDS.includes(k));
+    return unknown !== undefined ? { unknown } : { kinds: words.filter((k) => k !== 'none') };
+}
 function defaultPolicy(overrides = {}, failOn = [...FAIL_KINDS]) {
     return {
         defaults: { ...DEFAULT_THRESHOLDS, ...overrides },
@@ -12712,8 +12720,11 @@ function kindText(kind) {
             : 'ratio (e.g. 0.05 or "5%")';
 }
 const TOP_LEVEL = ['version', 'fail-on', 'failOn', 'overrides', 'budgets', 'waivers'];
-/** Parse `.memgate.yml`. `base` (e.g. the action's inputs) sits under the file's own settings. */
-function parsePolicy(yamlText, source, base = {}) {
+/**
+ * Parse `.memgate.yml`. `base` and `baseFailOn` (e.g. the action's inputs) sit under the file's own
+ * settings: what the file says wins, what it leaves out comes from them.
+ */
+function parsePolicy(yamlText, source, base = {}, baseFailOn) {
     let doc;
     try {
         doc = distExports.parse(yamlText);
@@ -12721,7 +12732,7 @@ function parsePolicy(yamlText, source, base = {}) {
     catch (err) {
         throw new ParseError(source, `not valid YAML (${err.message.split('\n')[0]})`);
     }
-    const policy = defaultPolicy(base);
+    const policy = defaultPolicy(base, baseFailOn);
     if (doc === null || doc === undefined)
         return policy;
     const r = new Reader(source);
@@ -12731,16 +12742,12 @@ function parsePolicy(yamlText, source, base = {}) {
     Object.assign(policy.defaults, r.thresholds(top, '', TOP_LEVEL));
     const failOn = top['fail-on'] ?? top.failOn;
     if (failOn !== undefined) {
-        const items = typeof failOn === 'string'
+        const read = readFailKinds(typeof failOn === 'string'
             ? failOn
-                .split(',')
-                .map((s) => s.trim())
-                .filter(Boolean)
-            : r.list(failOn, 'fail-on').map((x, i) => r.string(x, `fail-on[${i}]`));
-        for (const k of items)
-            if (k !== 'none' && !FAIL_KINDS.includes(k))
-                r.fail('fail-on', `unknown kind "${k}" (expected ${FAIL_KINDS.join(', ')} or none)`);
-        policy.failOn = items.filter((k) => k !== 'none');
+            : r.list(failOn, 'fail-on').map((x, i) => r.string(x, `fail-on[${i}]`)));
+        if ('unknown' in read)
+            return r.fail('fail-on', `unknown kind "${read.unknown}" (expected ${FAIL_KINDS.join(', ')} or none)`);
+        policy.failOn = read.kinds;
     }
     for (const [i, raw] of (top.overrides === undefined ? [] : r.list(top.overrides, 'overrides')).entries()) {
         const path = `overrides[${i}].`;
@@ -13156,459 +13163,6 @@ function compareMetric(metric, baseline, current, t, opts = {}) {
         ...(ci ? { ci: { low: ci.low, high: ci.high, level: ci.level } } : {}),
         p,
         reason,
-    };
-}
-
-/**
- * Budgets: absolute upper bounds per check and metric from the policy. The value judged is the
- * largest run aggregate (e.g. peak pymem inuse), because a budget is a promise about every run.
- */
-function checkBudgets(report, policy) {
-    const out = [];
-    for (const b of policy.budgets) {
-        if (!matches(b.check, report.check.name))
-            continue;
-        for (const [metric, samples] of Object.entries(report.metrics)) {
-            if (!matches(b.metric, metric) || samples.runs.length === 0)
-                continue;
-            const unit = describeMetric(metric).unit;
-            const value = Math.max(...samples.runs.map((r) => r.value));
-            const over = value > b.max;
-            out.push({
-                metric,
-                limit: b.max,
-                value,
-                status: over ? 'fail' : 'pass',
-                reason: over
-                    ? `${fmt(value, unit)} exceeds the budget of ${fmt(b.max, unit)} by ${fmt(value - b.max, unit)}`
-                    : `${fmt(value, unit)} is within the budget of ${fmt(b.max, unit)}`,
-            });
-        }
-    }
-    return out;
-}
-
-/**
- * Leak rules over each run's per-iteration series.
- *
- * trend (gauge series: pymem inuse, rtloader InuseBytes / live allocations, Go heap, goroutines):
- *   drop the warm-up, fit Theil-Sen, test with Mann-Kendall (one-sided, increasing). A run leaks when
- *   p < alpha AND slope ≥ max(abs floor, rel floor × median level) AND the second half of the
- *   post-warm-up series still grows: its own Theil-Sen slope is at least half the slope floor and
- *   its own Mann-Kendall test is significant (the slope alone let 8–12% of plateau caches through
- *   at 20 iterations in bench/detection; see RESULTS.md).
- *   The second-half rule is what clears a cache that fills and then plateaus: its early rise makes the
- *   whole-series trend significant, but the second half is flat.
- * retained (check_run_alloc with gc on): each point is what one check run kept. A run leaks when the
- *   median after warm-up exceeds the leak floor (a flat X > 0 is a leak; a steady check gives 0), or
- *   when the trend rule fires on it (a rising retained size).
- * untracked-frees: rtloader UntrackedFrees > 0 in any run is an accounting bug and always fails.
- * A leak must show in a strict majority of runs.
- *
- * Count metrics (live allocations, goroutines) cannot use byte floors. Their absolute slope floor is
- * 0.5 per iteration (one object every other iteration is a leak worth stopping; integer noise of ±1
- * gives Theil-Sen slopes of 0) unless an override sets leakSlopeAbs for that metric; the relative
- * floor applies unchanged.
- */
-const COUNT_LEAK_SLOPE = 0.5;
-/** Below this many post-warm-up points neither Mann-Kendall nor a half-series slope means anything. */
-const MIN_TREND_POINTS = 6;
-function warmupCount(length, warmup) {
-    return Math.min(length, Math.max(1, Math.floor(length * warmup)));
-}
-function slopeFloor(info, t, level) {
-    const abs = info.unit === 'bytes' || t.explicit?.includes('leakSlopeAbs') ? t.leakSlopeAbs : COUNT_LEAK_SLOPE;
-    return Math.max(abs, t.leakSlopeRel * Math.abs(level));
-}
-/** The trend rule on one run's series (warm-up not yet dropped). */
-function trendRun(series, info, t) {
-    const post = series.slice(warmupCount(series.length, t.warmup));
-    const level = median(post);
-    const floor = slopeFloor(info, t, level);
-    const growth = post.length ? post[post.length - 1] - post[0] : 0;
-    if (post.length < MIN_TREND_POINTS)
-        return {
-            leaking: false,
-            slope: theilSen(post).slope || 0,
-            secondHalfSlope: 0,
-            p: 1,
-            floor,
-            level,
-            growth,
-            tooShort: true,
-        };
-    const slope = theilSen(post).slope;
-    const p = mannKendall(post, 'greater').p;
-    const half = post.slice(Math.floor(post.length / 2));
-    const secondHalfSlope = theilSen(half).slope;
-    const secondHalfP = mannKendall(half, 'greater').p;
-    const leaking = p < t.alpha && slope >= floor && secondHalfSlope >= floor / 2 && secondHalfP < t.alpha;
-    return { leaking, slope, secondHalfSlope, p, floor, level, growth, tooShort: false };
-}
-function majority(n, of) {
-    return of > 0 && n > of / 2;
-}
-/** The leak verdict of one leak-signal metric, or undefined when it has no series to judge. */
-function detectLeak(metric, runs, t, opts = {}) {
-    const info = describeMetric(metric);
-    const withSeries = runs.map((r, i) => ({ r, i })).filter(({ r }) => r.series.length > 0);
-    if (withSeries.length === 0)
-        return undefined;
-    const common = { metric, runtime: info.runtime, unit: info.unit };
-    const retainedRule = info.series === 'retained' && opts.gc !== false;
-    const evidence = [];
-    let retainedHits = 0;
-    let tooShort = 0;
-    for (const { r, i } of withSeries) {
-        const tr = trendRun(r.series, info, t);
-        if (tr.tooShort)
-            tooShort++;
-        const post = r.series.slice(warmupCount(r.series.length, t.warmup));
-        const retained = info.series === 'retained' ? median(post.length ? post : r.series) : undefined;
-        const keeps = retainedRule && retained !== undefined && retained > t.leakSlopeAbs;
-        if (keeps)
-            retainedHits++;
-        evidence.push({
-            run: i,
-            leaking: keeps || tr.leaking,
-            slope: tr.slope,
-            p: tr.tooShort ? undefined : tr.p,
-            retained,
-            growth: tr.growth,
-        });
-    }
-    const runsLeaking = evidence.filter((e) => e.leaking).length;
-    const total = evidence.length;
-    const leaking = majority(runsLeaking, total);
-    const useRetained = retainedRule && (majority(retainedHits, total) || (!leaking && info.series === 'retained'));
-    const perIteration = useRetained
-        ? median(evidence.map((e) => e.retained ?? 0))
-        : median(evidence.map((e) => e.slope));
-    const growth = median(evidence.map((e) => e.growth));
-    const u = (v) => fmt(v, info.unit);
-    const floorText = `${u(t.leakSlopeAbs)}`;
-    let reason;
-    if (leaking && useRetained) {
-        reason = `each check run keeps ${u(perIteration)} (median after warm-up) in ${runsLeaking} of ${total} runs, above the ${floorText} floor`;
-    }
-    else if (leaking) {
-        reason = `grows ${u(perIteration)} per iteration (Theil-Sen, Mann-Kendall p < ${t.alpha}, second half still growing) in ${runsLeaking} of ${total} runs`;
-    }
-    else if (tooShort === total) {
-        reason = `too few iterations after warm-up (< ${MIN_TREND_POINTS}) for a trend test${retainedRule ? '; retained size within the floor' : ''}`;
-    }
-    else if (runsLeaking > 0) {
-        reason = `leak signs in ${runsLeaking} of ${total} runs only (a leak must show in most runs)`;
-    }
-    else {
-        reason = useRetained
-            ? `retained per run ${u(perIteration)} (median), within the ${floorText} floor; no rising trend`
-            : `no leak: slope ${u(perIteration)} per iteration, no significant and sustained growth`;
-    }
-    if (info.series === 'retained' && opts.gc === false)
-        reason += ' (measured without gc: retained-per-run rule skipped, cyclic garbage would look retained)';
-    return {
-        ...common,
-        rule: useRetained ? 'retained' : 'trend',
-        leaking,
-        status: leaking ? 'fail' : 'pass',
-        runsLeaking,
-        runsTotal: total,
-        perIteration,
-        growth,
-        runs: evidence,
-        reason,
-    };
-}
-/** rtloader UntrackedFrees: any run with a value above 0 fails, with the count. */
-function untrackedFrees(runs) {
-    if (runs.length === 0)
-        return undefined;
-    const info = describeMetric('c.rtloader.untracked_frees');
-    const perRun = runs.map((r) => Math.max(r.value, ...r.series, 0));
-    const worst = Math.max(...perRun);
-    const hit = perRun.filter((v) => v > 0).length;
-    return {
-        metric: 'c.rtloader.untracked_frees',
-        runtime: info.runtime,
-        unit: info.unit,
-        rule: 'untracked-frees',
-        leaking: worst > 0,
-        status: worst > 0 ? 'fail' : 'pass',
-        runsLeaking: hit,
-        runsTotal: runs.length,
-        perIteration: 0,
-        growth: worst,
-        runs: perRun.map((v, i) => ({ run: i, leaking: v > 0, slope: 0, growth: v })),
-        reason: worst > 0
-            ? `rtloader freed ${worst} pointer(s) it never saw allocated (UntrackedFrees, in ${hit} of ${runs.length} runs): an accounting bug in the C/cgo memory tracking`
-            : 'no untracked frees',
-    };
-}
-
-function siteId(s) {
-    return `${s.runtime}\u0000${s.key}`;
-}
-/** Median over runs; a site missing from a run (shorter array) held 0 there. */
-function perRunMedian(values, runs) {
-    if (!values || values.length === 0)
-        return 0;
-    const padded = values.length >= runs ? [...values] : [...values, ...new Array(runs - values.length).fill(0)];
-    return median(padded);
-}
-function runsOf(c) {
-    return Math.max(0, ...Object.values(c.metrics).map((m) => m.runs.length), ...c.sites.map((s) => s.bytes.length));
-}
-function growingSites(current, baseline, top) {
-    const curRuns = runsOf(current);
-    const baseRuns = baseline ? runsOf(baseline) : 0;
-    const baseSites = new Map((baseline?.sites ?? []).map((s) => [siteId(s), s]));
-    const out = [];
-    for (const s of current.sites) {
-        const b = baseSites.get(siteId(s));
-        const cur = perRunMedian(s.bytes, curRuns);
-        const base = b ? perRunMedian(b.bytes, baseRuns) : 0;
-        const delta = cur - base;
-        if (delta <= 0)
-            continue;
-        const d = {
-            runtime: s.runtime,
-            key: s.key,
-            file: s.file,
-            baseline: base,
-            current: cur,
-            delta,
-            isNew: baseline !== undefined && b === undefined,
-        };
-        if (s.line !== undefined)
-            d.line = s.line;
-        if (s.function !== undefined)
-            d.function = s.function;
-        if (s.source !== undefined)
-            d.source = s.source;
-        if (s.count)
-            d.countDelta = perRunMedian(s.count, curRuns) - (b?.count ? perRunMedian(b.count, baseRuns) : 0);
-        out.push(d);
-    }
-    return out.sort((a, b) => b.delta - a.delta || a.key.localeCompare(b.key)).slice(0, top);
-}
-
-const UNTRACKED = 'c.rtloader.untracked_frees';
-const ORDER = Object.keys(METRICS);
-function metricOrder(a, b) {
-    const ia = ORDER.indexOf(a);
-    const ib = ORDER.indexOf(b);
-    return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib) || a.localeCompare(b);
-}
-/** A stable 32-bit seed per check and metric, so a verdict is the same every time it is computed. */
-function seedOf(text) {
-    let h = 2166136261;
-    for (let i = 0; i < text.length; i++)
-        h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-    return h >>> 0;
-}
-/** check_run_alloc retains cyclic garbage without gc; the environment says whether gc was on. */
-function gcOption(report) {
-    const o = report.environment.options;
-    for (const k of ['m-gc', 'gc', 'mGc', 'profile_memory_gc']) {
-        const v = o[k];
-        if (v === undefined)
-            continue;
-        return !(v === false || v === 0 || v === '0' || v === 'false');
-    }
-    return undefined;
-}
-const WORST = { pass: 0, warn: 1, fail: 2 };
-function worst(statuses) {
-    return statuses.reduce((w, s) => (WORST[s] > WORST[w] ? s : w), 'pass');
-}
-/**
- * Apply fail-on and waivers to one entry that its rule marked 'fail'. `always` entries (untracked
- * frees) fail whatever fail-on says; only a waiver softens them.
- */
-function judge(entry, kind, check, policy, now, notes) {
-    if (entry.status !== 'fail')
-        return;
-    if (kind !== 'always' && !policy.failOn.includes(kind))
-        entry.status = 'warn';
-    const w = findWaiver(policy, check.name, entry.metric);
-    if (!w)
-        return;
-    const expired = waiverExpired(w, now);
-    entry.waiver = { ...w, expired };
-    if (expired) {
-        const note = expiredNote(w);
-        if (!notes.includes(note))
-            notes.push(note);
-    }
-    else if (entry.status === 'fail') {
-        entry.status = 'warn';
-    }
-}
-function expiredNote(w) {
-    return `waiver for ${w.check}${w.metric ? ` ${w.metric}` : ''} expired on ${w.expires} ("${w.reason}"): it no longer applies`;
-}
-/** The run whose aggregate is the median of the runs: the representative one for the chart. */
-function medianRun(runs) {
-    const withSeries = runs.filter((r) => r.series.length > 0);
-    if (withSeries.length === 0)
-        return undefined;
-    const m = median(withSeries.map((r) => r.value));
-    return withSeries.reduce((best, r) => (Math.abs(r.value - m) < Math.abs(best.value - m) ? r : best));
-}
-/**
- * The series worth drawing: the one that leaked, else the one that regressed, else the leak-signal
- * gauge with the most relative growth across iterations (median over runs). A chart of a flat
- * bystander next to a leak table would point the reader at the wrong memory space.
- */
-function chartFor(current, baseline, warmup, decided) {
-    const flagged = decided.leaks.find((l) => l.leaking && l.rule !== 'untracked-frees')?.metric ??
-        decided.metrics.find((m) => m.change === 'regression')?.metric;
-    let best = flagged && current.metrics[flagged] ? { metric: flagged, growth: Infinity } : undefined;
-    for (const [metric, m] of Object.entries(current.metrics)) {
-        if (best?.growth === Infinity)
-            break;
-        const info = describeMetric(metric);
-        if (!info.leakSignal || info.series !== 'gauge')
-            continue;
-        const growths = m.runs
-            .filter((r) => r.series.length > 1)
-            .map((r) => {
-            const post = r.series.slice(warmupCount(r.series.length, warmup));
-            const first = post[0] ?? r.series[0];
-            const last = post[post.length - 1] ?? r.series[r.series.length - 1];
-            return (last - first) / Math.max(Math.abs(first), 1);
-        });
-        if (growths.length === 0)
-            continue;
-        const g = median(growths);
-        if (!best || g > best.growth)
-            best = { metric, growth: g };
-    }
-    if (!best)
-        return [];
-    const cur = medianRun(current.metrics[best.metric].runs);
-    if (!cur)
-        return [];
-    const base = baseline?.metrics[best.metric] ? medianRun(baseline.metrics[best.metric].runs) : undefined;
-    const chart = {
-        metric: best.metric,
-        unit: describeMetric(best.metric).unit,
-        current: [...cur.series],
-    };
-    if (base)
-        chart.baseline = [...base.series];
-    return [chart];
-}
-function analyzeCheck(report, current, lookup, policy, now, opts) {
-    const notes = [...current.notes];
-    const base = lookup.baseline;
-    const name = current.check.name;
-    const id = checkId(current.check);
-    const prov = lookup.provenance;
-    if (prov.status === 'none')
-        notes.push('no baseline yet: nothing to compare against; this run can become the first');
-    else if (prov.status === 'unreadable')
-        notes.push(`baseline unreadable: ${prov.message ?? 'unknown reason'}`);
-    else if (prov.status === 'fallback')
-        notes.push(`baseline from version ${prov.version ?? '?'} (no baseline for ${prov.requestedVersion})`);
-    const metricIds = Object.keys(current.metrics).sort(metricOrder);
-    const metrics = [];
-    const leaks = [];
-    let fewNoted = false;
-    for (const metric of metricIds) {
-        const runs = current.metrics[metric].runs;
-        if (runs.length === 0)
-            continue;
-        const t = thresholdsFor(policy, name, metric);
-        if (metric === UNTRACKED) {
-            const u = untrackedFrees(runs);
-            if (u) {
-                judge(u, 'always', current.check, policy, now, notes);
-                leaks.push(u);
-            }
-            continue;
-        }
-        const baseRuns = base?.metrics[metric]?.runs;
-        const mv = compareMetric(metric, baseRuns?.map((r) => r.value), runs.map((r) => r.value), t, { resamples: opts.resamples, seed: opts.seed ?? seedOf(`${id}\u0000${metric}`) });
-        judge(mv, 'regression', current.check, policy, now, notes);
-        metrics.push(mv);
-        if (mv.rule === 'threshold-only' && !fewNoted) {
-            fewNoted = true;
-            notes.push(`fewer than ${t.minRuns} runs on a side: noisy metrics were compared by threshold only, without a statistical test`);
-        }
-        if (describeMetric(metric).leakSignal) {
-            const lv = detectLeak(metric, runs, t, { gc: gcOption(report) });
-            if (lv) {
-                judge(lv, 'leak', current.check, policy, now, notes);
-                leaks.push(lv);
-            }
-        }
-    }
-    const budgets = checkBudgets(current, policy);
-    for (const b of budgets)
-        judge(b, 'budget', current.check, policy, now, notes);
-    let expiredWaiver = false;
-    for (const w of policy.waivers) {
-        if (!matches(w.check, name) || !waiverExpired(w, now))
-            continue;
-        expiredWaiver = true;
-        const note = expiredNote(w);
-        if (!notes.includes(note))
-            notes.push(note);
-    }
-    const t0 = thresholdsFor(policy, name, '');
-    const status = worst([
-        ...[...metrics, ...leaks, ...budgets].map((e) => e.status),
-        expiredWaiver ? 'warn' : 'pass',
-    ]);
-    return {
-        check: current.check,
-        status,
-        provenance: lookup.provenance,
-        metrics,
-        leaks,
-        budgets,
-        sites: growingSites(current, base, t0.topSites),
-        charts: chartFor(current, base, t0.warmup, { leaks, metrics }),
-        notes,
-    };
-}
-function analyze(current, baselines, policy, now = new Date(), opts = {}) {
-    const checks = current.checks.map((c) => analyzeCheck(current, c, baselines(c.check), policy, now, opts));
-    const counts = {
-        regressions: 0,
-        improvements: 0,
-        leaks: 0,
-        budgets: 0,
-        warnings: 0,
-        unchanged: 0,
-    };
-    for (const c of checks) {
-        for (const m of c.metrics) {
-            if (m.change === 'regression')
-                counts.regressions++;
-            else if (m.change === 'improvement')
-                counts.improvements++;
-            else if (m.change === 'unchanged')
-                counts.unchanged++;
-        }
-        counts.leaks += c.leaks.filter((l) => l.leaking).length;
-        counts.budgets += c.budgets.filter((b) => b.value > b.limit).length;
-        counts.warnings += [...c.metrics, ...c.leaks, ...c.budgets].filter((e) => e.status === 'warn').length;
-    }
-    const d = policy.defaults;
-    return {
-        status: worst(checks.map((c) => c.status)),
-        counts,
-        checks,
-        settings: {
-            alpha: d.alpha,
-            threshold: d.threshold,
-            floor: d.floor,
-            confidence: d.confidence,
-            failOn: [...policy.failOn],
-        },
     };
 }
 
@@ -17221,15 +16775,6 @@ function selectBaseline(doc, opts = {}) {
     report = { ...report, check: { ...used[0].report.check } };
     return { report, used };
 }
-/** The samples analysis compares against (see `selectBaseline`); throws when there is none. */
-function baselineCheckReport(doc, opts = {}) {
-    const sel = selectBaseline(doc, opts);
-    if (!sel) {
-        const inst = opts.instance ? ` instance ${opts.instance}` : '';
-        throw new MemgateError(`no baseline entries for ${doc.check.name}@${doc.check.version}${inst}`, 'baseline');
-    }
-    return sel.report;
-}
 /** Summary of one document for the index. */
 function indexVersion(path, doc) {
     const last = doc.entries[doc.entries.length - 1];
@@ -17671,14 +17216,463 @@ function createFileStore(opts) {
     return new FileStore(opts);
 }
 
+/**
+ * Budgets: absolute upper bounds per check and metric from the policy. The value judged is the
+ * largest run aggregate (e.g. peak pymem inuse), because a budget is a promise about every run.
+ */
+function checkBudgets(report, policy) {
+    const out = [];
+    for (const b of policy.budgets) {
+        if (!matches(b.check, report.check.name))
+            continue;
+        for (const [metric, samples] of Object.entries(report.metrics)) {
+            if (!matches(b.metric, metric) || samples.runs.length === 0)
+                continue;
+            const unit = describeMetric(metric).unit;
+            const value = Math.max(...samples.runs.map((r) => r.value));
+            const over = value > b.max;
+            out.push({
+                metric,
+                limit: b.max,
+                value,
+                status: over ? 'fail' : 'pass',
+                reason: over
+                    ? `${fmt(value, unit)} exceeds the budget of ${fmt(b.max, unit)} by ${fmt(value - b.max, unit)}`
+                    : `${fmt(value, unit)} is within the budget of ${fmt(b.max, unit)}`,
+            });
+        }
+    }
+    return out;
+}
+
+/**
+ * Leak rules over each run's per-iteration series.
+ *
+ * trend (gauge series: pymem inuse, rtloader InuseBytes / live allocations, Go heap, goroutines):
+ *   drop the warm-up, fit Theil-Sen, test with Mann-Kendall (one-sided, increasing). A run leaks when
+ *   p < alpha AND slope ≥ max(abs floor, rel floor × median level) AND the second half of the
+ *   post-warm-up series still grows: its own Theil-Sen slope is at least half the slope floor and
+ *   its own Mann-Kendall test is significant (the slope alone let 8–12% of plateau caches through
+ *   at 20 iterations in bench/detection; see RESULTS.md).
+ *   The second-half rule is what clears a cache that fills and then plateaus: its early rise makes the
+ *   whole-series trend significant, but the second half is flat.
+ * retained (check_run_alloc with gc on): each point is what one check run kept. A run leaks when the
+ *   median after warm-up exceeds the leak floor (a flat X > 0 is a leak; a steady check gives 0), or
+ *   when the trend rule fires on it (a rising retained size).
+ * untracked-frees: rtloader UntrackedFrees > 0 in any run is an accounting bug and always fails.
+ * A leak must show in a strict majority of runs.
+ *
+ * Count metrics (live allocations, goroutines) cannot use byte floors. Their absolute slope floor is
+ * 0.5 per iteration (one object every other iteration is a leak worth stopping; integer noise of ±1
+ * gives Theil-Sen slopes of 0) unless an override sets leakSlopeAbs for that metric; the relative
+ * floor applies unchanged.
+ */
+const COUNT_LEAK_SLOPE = 0.5;
+/** Below this many post-warm-up points neither Mann-Kendall nor a half-series slope means anything. */
+const MIN_TREND_POINTS = 6;
+function warmupCount(length, warmup) {
+    return Math.min(length, Math.max(1, Math.floor(length * warmup)));
+}
+function slopeFloor(info, t, level) {
+    const abs = info.unit === 'bytes' || t.explicit?.includes('leakSlopeAbs') ? t.leakSlopeAbs : COUNT_LEAK_SLOPE;
+    return Math.max(abs, t.leakSlopeRel * Math.abs(level));
+}
+/** The trend rule on one run's series (warm-up not yet dropped). */
+function trendRun(series, info, t) {
+    const post = series.slice(warmupCount(series.length, t.warmup));
+    const level = median(post);
+    const floor = slopeFloor(info, t, level);
+    const growth = post.length ? post[post.length - 1] - post[0] : 0;
+    if (post.length < MIN_TREND_POINTS)
+        return {
+            leaking: false,
+            slope: theilSen(post).slope || 0,
+            secondHalfSlope: 0,
+            p: 1,
+            floor,
+            level,
+            growth,
+            tooShort: true,
+        };
+    const slope = theilSen(post).slope;
+    const p = mannKendall(post, 'greater').p;
+    const half = post.slice(Math.floor(post.length / 2));
+    const secondHalfSlope = theilSen(half).slope;
+    const secondHalfP = mannKendall(half, 'greater').p;
+    const leaking = p < t.alpha && slope >= floor && secondHalfSlope >= floor / 2 && secondHalfP < t.alpha;
+    return { leaking, slope, secondHalfSlope, p, floor, level, growth, tooShort: false };
+}
+function majority(n, of) {
+    return of > 0 && n > of / 2;
+}
+/** The leak verdict of one leak-signal metric, or undefined when it has no series to judge. */
+function detectLeak(metric, runs, t, opts = {}) {
+    const info = describeMetric(metric);
+    const withSeries = runs.map((r, i) => ({ r, i })).filter(({ r }) => r.series.length > 0);
+    if (withSeries.length === 0)
+        return undefined;
+    const common = { metric, runtime: info.runtime, unit: info.unit };
+    const retainedRule = info.series === 'retained' && opts.gc !== false;
+    const evidence = [];
+    let retainedHits = 0;
+    let tooShort = 0;
+    for (const { r, i } of withSeries) {
+        const tr = trendRun(r.series, info, t);
+        if (tr.tooShort)
+            tooShort++;
+        const post = r.series.slice(warmupCount(r.series.length, t.warmup));
+        const retained = info.series === 'retained' ? median(post.length ? post : r.series) : undefined;
+        const keeps = retainedRule && retained !== undefined && retained > t.leakSlopeAbs;
+        if (keeps)
+            retainedHits++;
+        evidence.push({
+            run: i,
+            leaking: keeps || tr.leaking,
+            slope: tr.slope,
+            p: tr.tooShort ? undefined : tr.p,
+            retained,
+            growth: tr.growth,
+        });
+    }
+    const runsLeaking = evidence.filter((e) => e.leaking).length;
+    const total = evidence.length;
+    const leaking = majority(runsLeaking, total);
+    const useRetained = retainedRule && (majority(retainedHits, total) || (!leaking && info.series === 'retained'));
+    const perIteration = useRetained
+        ? median(evidence.map((e) => e.retained ?? 0))
+        : median(evidence.map((e) => e.slope));
+    const growth = median(evidence.map((e) => e.growth));
+    const u = (v) => fmt(v, info.unit);
+    const floorText = `${u(t.leakSlopeAbs)}`;
+    let reason;
+    if (leaking && useRetained) {
+        reason = `each check run keeps ${u(perIteration)} (median after warm-up) in ${runsLeaking} of ${total} runs, above the ${floorText} floor`;
+    }
+    else if (leaking) {
+        reason = `grows ${u(perIteration)} per iteration (Theil-Sen, Mann-Kendall p < ${t.alpha}, second half still growing) in ${runsLeaking} of ${total} runs`;
+    }
+    else if (tooShort === total) {
+        reason = `too few iterations after warm-up (< ${MIN_TREND_POINTS}) for a trend test${retainedRule ? '; retained size within the floor' : ''}`;
+    }
+    else if (runsLeaking > 0) {
+        reason = `leak signs in ${runsLeaking} of ${total} runs only (a leak must show in most runs)`;
+    }
+    else {
+        reason = useRetained
+            ? `retained per run ${u(perIteration)} (median), within the ${floorText} floor; no rising trend`
+            : `no leak: slope ${u(perIteration)} per iteration, no significant and sustained growth`;
+    }
+    if (info.series === 'retained' && opts.gc === false)
+        reason += ' (measured without gc: retained-per-run rule skipped, cyclic garbage would look retained)';
+    return {
+        ...common,
+        rule: useRetained ? 'retained' : 'trend',
+        leaking,
+        status: leaking ? 'fail' : 'pass',
+        runsLeaking,
+        runsTotal: total,
+        perIteration,
+        growth,
+        runs: evidence,
+        reason,
+    };
+}
+/** rtloader UntrackedFrees: any run with a value above 0 fails, with the count. */
+function untrackedFrees(runs) {
+    if (runs.length === 0)
+        return undefined;
+    const info = describeMetric('c.rtloader.untracked_frees');
+    const perRun = runs.map((r) => Math.max(r.value, ...r.series, 0));
+    const worst = Math.max(...perRun);
+    const hit = perRun.filter((v) => v > 0).length;
+    return {
+        metric: 'c.rtloader.untracked_frees',
+        runtime: info.runtime,
+        unit: info.unit,
+        rule: 'untracked-frees',
+        leaking: worst > 0,
+        status: worst > 0 ? 'fail' : 'pass',
+        runsLeaking: hit,
+        runsTotal: runs.length,
+        perIteration: 0,
+        growth: worst,
+        runs: perRun.map((v, i) => ({ run: i, leaking: v > 0, slope: 0, growth: v })),
+        reason: worst > 0
+            ? `rtloader freed ${worst} pointer(s) it never saw allocated (UntrackedFrees, in ${hit} of ${runs.length} runs): an accounting bug in the C/cgo memory tracking`
+            : 'no untracked frees',
+    };
+}
+
+function siteId(s) {
+    return `${s.runtime}\u0000${s.key}`;
+}
+/** Median over runs; a site missing from a run (shorter array) held 0 there. */
+function perRunMedian(values, runs) {
+    if (!values || values.length === 0)
+        return 0;
+    const padded = values.length >= runs ? [...values] : [...values, ...new Array(runs - values.length).fill(0)];
+    return median(padded);
+}
+function runsOf(c) {
+    return Math.max(0, ...Object.values(c.metrics).map((m) => m.runs.length), ...c.sites.map((s) => s.bytes.length));
+}
+function growingSites(current, baseline, top) {
+    const curRuns = runsOf(current);
+    const baseRuns = baseline ? runsOf(baseline) : 0;
+    const baseSites = new Map((baseline?.sites ?? []).map((s) => [siteId(s), s]));
+    const out = [];
+    for (const s of current.sites) {
+        const b = baseSites.get(siteId(s));
+        const cur = perRunMedian(s.bytes, curRuns);
+        const base = b ? perRunMedian(b.bytes, baseRuns) : 0;
+        const delta = cur - base;
+        if (delta <= 0)
+            continue;
+        const d = {
+            runtime: s.runtime,
+            key: s.key,
+            file: s.file,
+            baseline: base,
+            current: cur,
+            delta,
+            isNew: baseline !== undefined && b === undefined,
+        };
+        if (s.line !== undefined)
+            d.line = s.line;
+        if (s.function !== undefined)
+            d.function = s.function;
+        if (s.source !== undefined)
+            d.source = s.source;
+        if (s.count)
+            d.countDelta = perRunMedian(s.count, curRuns) - (b?.count ? perRunMedian(b.count, baseRuns) : 0);
+        out.push(d);
+    }
+    return out.sort((a, b) => b.delta - a.delta || a.key.localeCompare(b.key)).slice(0, top);
+}
+
+const UNTRACKED = 'c.rtloader.untracked_frees';
+const ORDER = Object.keys(METRICS);
+function metricOrder(a, b) {
+    const ia = ORDER.indexOf(a);
+    const ib = ORDER.indexOf(b);
+    return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib) || a.localeCompare(b);
+}
+/** A stable 32-bit seed per check and metric, so a verdict is the same every time it is computed. */
+function seedOf(text) {
+    let h = 2166136261;
+    for (let i = 0; i < text.length; i++)
+        h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    return h >>> 0;
+}
+/** check_run_alloc retains cyclic garbage without gc; the environment says whether gc was on. */
+function gcOption(report) {
+    const o = report.environment.options;
+    for (const k of ['m-gc', 'gc', 'mGc', 'profile_memory_gc']) {
+        const v = o[k];
+        if (v === undefined)
+            continue;
+        return !(v === false || v === 0 || v === '0' || v === 'false');
+    }
+    return undefined;
+}
+const WORST = { pass: 0, warn: 1, fail: 2 };
+function worst(statuses) {
+    return statuses.reduce((w, s) => (WORST[s] > WORST[w] ? s : w), 'pass');
+}
+/**
+ * Apply fail-on and waivers to one entry that its rule marked 'fail'. `always` entries (untracked
+ * frees) fail whatever fail-on says; only a waiver softens them.
+ */
+function judge(entry, kind, check, policy, now, notes) {
+    if (entry.status !== 'fail')
+        return;
+    if (kind !== 'always' && !policy.failOn.includes(kind))
+        entry.status = 'warn';
+    const w = findWaiver(policy, check.name, entry.metric);
+    if (!w)
+        return;
+    const expired = waiverExpired(w, now);
+    entry.waiver = { ...w, expired };
+    if (expired) {
+        const note = expiredNote(w);
+        if (!notes.includes(note))
+            notes.push(note);
+    }
+    else if (entry.status === 'fail') {
+        entry.status = 'warn';
+    }
+}
+function expiredNote(w) {
+    return `waiver for ${w.check}${w.metric ? ` ${w.metric}` : ''} expired on ${w.expires} ("${w.reason}"): it no longer applies`;
+}
+/** The run whose aggregate is the median of the runs: the representative one for the chart. */
+function medianRun(runs) {
+    const withSeries = runs.filter((r) => r.series.length > 0);
+    if (withSeries.length === 0)
+        return undefined;
+    const m = median(withSeries.map((r) => r.value));
+    return withSeries.reduce((best, r) => (Math.abs(r.value - m) < Math.abs(best.value - m) ? r : best));
+}
+/**
+ * The series worth drawing: the one that leaked, else the one that regressed, else the leak-signal
+ * gauge with the most relative growth across iterations (median over runs). A chart of a flat
+ * bystander next to a leak table would point the reader at the wrong memory space.
+ */
+function chartFor(current, baseline, warmup, decided) {
+    const flagged = decided.leaks.find((l) => l.leaking && l.rule !== 'untracked-frees')?.metric ??
+        decided.metrics.find((m) => m.change === 'regression')?.metric;
+    let best = flagged && current.metrics[flagged] ? { metric: flagged, growth: Infinity } : undefined;
+    for (const [metric, m] of Object.entries(current.metrics)) {
+        if (best?.growth === Infinity)
+            break;
+        const info = describeMetric(metric);
+        if (!info.leakSignal || info.series !== 'gauge')
+            continue;
+        const growths = m.runs
+            .filter((r) => r.series.length > 1)
+            .map((r) => {
+            const post = r.series.slice(warmupCount(r.series.length, warmup));
+            const first = post[0] ?? r.series[0];
+            const last = post[post.length - 1] ?? r.series[r.series.length - 1];
+            return (last - first) / Math.max(Math.abs(first), 1);
+        });
+        if (growths.length === 0)
+            continue;
+        const g = median(growths);
+        if (!best || g > best.growth)
+            best = { metric, growth: g };
+    }
+    if (!best)
+        return [];
+    const cur = medianRun(current.metrics[best.metric].runs);
+    if (!cur)
+        return [];
+    const base = baseline?.metrics[best.metric] ? medianRun(baseline.metrics[best.metric].runs) : undefined;
+    const chart = {
+        metric: best.metric,
+        unit: describeMetric(best.metric).unit,
+        current: [...cur.series],
+    };
+    if (base)
+        chart.baseline = [...base.series];
+    return [chart];
+}
+function analyzeCheck(report, current, lookup, policy, now, opts) {
+    const notes = [...current.notes];
+    const base = lookup.baseline;
+    const name = current.check.name;
+    const id = checkId(current.check);
+    const prov = lookup.provenance;
+    if (prov.status === 'none')
+        notes.push('no baseline yet: nothing to compare against; this run can become the first');
+    else if (prov.status === 'unreadable')
+        notes.push(`baseline unreadable: ${prov.message ?? 'unknown reason'}`);
+    else if (prov.status === 'fallback')
+        notes.push(`baseline from version ${prov.version ?? '?'} (no baseline for ${prov.requestedVersion})`);
+    const metricIds = Object.keys(current.metrics).sort(metricOrder);
+    const metrics = [];
+    const leaks = [];
+    let fewNoted = false;
+    for (const metric of metricIds) {
+        const runs = current.metrics[metric].runs;
+        if (runs.length === 0)
+            continue;
+        const t = thresholdsFor(policy, name, metric);
+        if (metric === UNTRACKED) {
+            const u = untrackedFrees(runs);
+            if (u) {
+                judge(u, 'always', current.check, policy, now, notes);
+                leaks.push(u);
+            }
+            continue;
+        }
+        const baseRuns = base?.metrics[metric]?.runs;
+        const mv = compareMetric(metric, baseRuns?.map((r) => r.value), runs.map((r) => r.value), t, { resamples: opts.resamples, seed: opts.seed ?? seedOf(`${id}\u0000${metric}`) });
+        judge(mv, 'regression', current.check, policy, now, notes);
+        metrics.push(mv);
+        if (mv.rule === 'threshold-only' && !fewNoted) {
+            fewNoted = true;
+            notes.push(`fewer than ${t.minRuns} runs on a side: noisy metrics were compared by threshold only, without a statistical test`);
+        }
+        if (describeMetric(metric).leakSignal) {
+            const lv = detectLeak(metric, runs, t, { gc: gcOption(report) });
+            if (lv) {
+                judge(lv, 'leak', current.check, policy, now, notes);
+                leaks.push(lv);
+            }
+        }
+    }
+    const budgets = checkBudgets(current, policy);
+    for (const b of budgets)
+        judge(b, 'budget', current.check, policy, now, notes);
+    let expiredWaiver = false;
+    for (const w of policy.waivers) {
+        if (!matches(w.check, name) || !waiverExpired(w, now))
+            continue;
+        expiredWaiver = true;
+        const note = expiredNote(w);
+        if (!notes.includes(note))
+            notes.push(note);
+    }
+    const t0 = thresholdsFor(policy, name, '');
+    const status = worst([
+        ...[...metrics, ...leaks, ...budgets].map((e) => e.status),
+        expiredWaiver ? 'warn' : 'pass',
+    ]);
+    return {
+        check: current.check,
+        status,
+        provenance: lookup.provenance,
+        metrics,
+        leaks,
+        budgets,
+        sites: growingSites(current, base, t0.topSites),
+        charts: chartFor(current, base, t0.warmup, { leaks, metrics }),
+        notes,
+    };
+}
+function analyze(current, baselines, policy, now = new Date(), opts = {}) {
+    const checks = current.checks.map((c) => analyzeCheck(current, c, baselines(c.check), policy, now, opts));
+    const counts = {
+        regressions: 0,
+        improvements: 0,
+        leaks: 0,
+        budgets: 0,
+        warnings: 0,
+        unchanged: 0,
+    };
+    for (const c of checks) {
+        for (const m of c.metrics) {
+            if (m.change === 'regression')
+                counts.regressions++;
+            else if (m.change === 'improvement')
+                counts.improvements++;
+            else if (m.change === 'unchanged')
+                counts.unchanged++;
+        }
+        counts.leaks += c.leaks.filter((l) => l.leaking).length;
+        counts.budgets += c.budgets.filter((b) => b.value > b.limit).length;
+        counts.warnings += [...c.metrics, ...c.leaks, ...c.budgets].filter((e) => e.status === 'warn').length;
+    }
+    const d = policy.defaults;
+    return {
+        status: worst(checks.map((c) => c.status)),
+        counts,
+        checks,
+        settings: {
+            alpha: d.alpha,
+            threshold: d.threshold,
+            floor: d.floor,
+            confidence: d.confidence,
+            failOn: [...policy.failOn],
+        },
+    };
+}
+
 async function lookupBaselines(report, store, warn = () => undefined) {
     const lookups = new Map();
     for (const c of report.checks) {
         const requestedVersion = c.check.version;
-        if (!store) {
-            lookups.set(checkId(c.check), { provenance: { status: 'none', requestedVersion } });
-            continue;
-        }
         try {
             lookups.set(checkId(c.check), await store.read(c.check));
         }
@@ -17692,7 +17686,7 @@ async function lookupBaselines(report, store, warn = () => undefined) {
 }
 async function evaluate(report, store, policy, opts = {}) {
     const lookups = await lookupBaselines(report, store, opts.warn);
-    return analyze(report, (check) => lookups.get(checkId(check)) ?? { provenance: { status: 'none', requestedVersion: check.version } }, policy, opts.now ?? new Date());
+    return analyze(report, (check) => lookups.get(checkId(check)) ?? { provenance: noneProvenance(check.version) }, policy, opts.now ?? new Date());
 }
 
 // To do: next major: remove.
@@ -18893,64 +18887,53 @@ Compare a MemoryReport with a baseline and print the verdict.
   --fail-on <kinds>   comma-separated: regression,leak,budget (default all)
 
 Exit status: 0 pass or warn, 1 fail, 2 bad input.`;
-function reportLookup(base) {
-    return (check) => {
-        const same = base.checks.find((c) => checkId(c.check) === checkId(check));
-        const byName = same ??
-            base.checks.find((c) => c.check.name === check.name && (c.check.instance ?? '') === (check.instance ?? ''));
-        if (!byName)
-            return { provenance: { status: 'none', requestedVersion: check.version } };
-        return {
-            baseline: byName,
-            provenance: {
-                status: same ? 'exact' : 'fallback',
-                requestedVersion: check.version,
-                version: byName.check.version,
-                commit: base.environment.commit,
-                date: base.createdAt,
-                samples: runCount(byName),
-                entries: 1,
-            },
-        };
+/**
+ * Another report as the baseline: the same check, at the same version or the highest lower one,
+ * with the same provenance rules as a store (a newer version is never a baseline).
+ */
+function reportSource(base) {
+    return {
+        async read(check) {
+            const same = base.checks.filter((c) => c.check.name === check.name && (c.check.instance ?? '') === (check.instance ?? ''));
+            const [choice] = versionCandidates(check.version, same.map((c) => c.check.version));
+            const found = choice && same.find((c) => c.check.version === choice.version);
+            if (!choice || !found)
+                return { provenance: noneProvenance(check.version) };
+            return {
+                baseline: found,
+                provenance: foundProvenance(choice, check.version, {
+                    commits: base.environment.commit ? [base.environment.commit] : [],
+                    date: base.createdAt,
+                    samples: runCount(found),
+                    entries: 1,
+                }, new Date()),
+            };
+        },
     };
 }
-function documentLookup(text, source) {
+/** One stored document (`<check>/<version>.json`), read through the stores' own lookup. */
+function documentSource(text, source) {
     const doc = parseBaselineDocument(text, source);
-    return (check) => {
-        if (doc.check.name !== check.name)
-            return { provenance: { status: 'none', requestedVersion: check.version } };
-        let baseline;
-        try {
-            baseline = baselineCheckReport(doc, { instance: check.instance });
-        }
-        catch {
-            return { provenance: { status: 'none', requestedVersion: check.version } };
-        }
-        const newest = doc.entries[doc.entries.length - 1];
-        return {
-            baseline,
-            provenance: {
-                status: doc.check.version === check.version ? 'exact' : 'fallback',
-                requestedVersion: check.version,
-                version: doc.check.version,
-                commit: newest?.commit,
-                date: newest?.date,
-                samples: runCount(baseline),
-                entries: doc.entries.length,
-            },
-        };
+    const path = baselinePath(doc.check.name, doc.check.version);
+    const snapshot = { paths: [path], read: async (p) => (p === path ? text : undefined) };
+    return {
+        read: (check) => lookupInSnapshot(snapshot, check, { window: DEFAULT_WINDOW, now: new Date(), where: source }),
     };
 }
-function baselineLookup(text, source) {
+async function baselineSource(path, cwd, warn) {
+    const full = resolve(cwd, path);
+    if (await stat(full).then((s) => s.isDirectory(), () => false))
+        return createFileStore({ dir: full, warn });
+    const text = (await readInput(path, cwd)).toString('utf8');
     let raw;
     try {
         raw = JSON.parse(text);
     }
     catch (err) {
-        throw new MemgateError(`not JSON (${err.message})`, source);
+        throw new MemgateError(`not JSON (${err.message})`, path);
     }
     const isDoc = typeof raw === 'object' && raw !== null && 'entries' in raw && !('checks' in raw);
-    return isDoc ? documentLookup(text, source) : reportLookup(parseMemoryReport(text, source));
+    return isDoc ? documentSource(text, path) : reportSource(parseMemoryReport(text, path));
 }
 function option(value, name, parser) {
     if (value === undefined)
@@ -19074,13 +19057,10 @@ const compareCommand = {
                     throw new MemgateError(`--fail-on: unknown kind "${k}" (regression, leak, budget or none)`, 'arguments');
             policy.failOn = kinds.filter((k) => k !== 'none');
         }
-        const baselinePath = resolve(io.cwd, values.baseline);
-        const isDir = await stat(baselinePath).then((s) => s.isDirectory(), () => false);
-        const verdict = isDir
-            ? await evaluate(report, createFileStore({ dir: baselinePath }), policy, {
-                warn: (m) => io.stderr(`memgate: warning: ${m}\n`),
-            })
-            : analyze(report, baselineLookup((await readInput(values.baseline, io.cwd)).toString('utf8'), values.baseline), policy);
+        const warn = (m) => io.stderr(`memgate: warning: ${m}\n`);
+        const verdict = await evaluate(report, await baselineSource(values.baseline, io.cwd, warn), policy, {
+            warn,
+        });
         io.stdout(format === 'json'
             ? `${JSON.stringify(verdict, null, 2)}\n`
             : format === 'markdown'
@@ -19616,10 +19596,10 @@ class Sampler {
         const s = this.state(url);
         s.failed++;
         if (!s.firstError)
-            s.firstError = describeFetchError(err);
+            s.firstError = describeRequestError(err);
     }
 }
-function describeFetchError(err) {
+function describeRequestError(err) {
     if (err instanceof Error)
         return err.code ?? err.message;
     return String(err);

@@ -11,26 +11,16 @@
  * Every step goes through the `memgate` CLI verbs, so this is also what a user runs by hand.
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { CliIO } from '../src/cli/command.js';
 import { runCli } from '../src/cli.js';
+import { freePort } from '../test/support/cli.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const agentBin = join(root, 'test', 'agent-sim', 'datadog-agent');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer().once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
-}
 
 const work = await mkdtemp(join(tmpdir(), 'memgate-demo-'));
 const checksDir = join(work, 'checks');
@@ -90,7 +80,16 @@ try {
   if ((await measure('baseline.json')) !== 0) throw new Error('the baseline run failed');
 
   step('2/4 store it as the baseline, as a merge to main would');
-  await memgate('baseline', 'update', '--store', storeDir, '--report', 'baseline.json', '--commit', 'demo-main');
+  await memgate(
+    'baseline',
+    'update',
+    '--store',
+    storeDir,
+    '--report',
+    'baseline.json',
+    '--commit',
+    'demo-main',
+  );
 
   step('3/4 the change: queue_stats now remembers every queue name it has seen (a leak)');
   await useCheckCode('leaky');

@@ -3,7 +3,7 @@
  * in the action, a map in tests) and returns typed settings, or throws one MemgateError naming the
  * input and what it accepts.
  */
-import { FAIL_KINDS, type FailKind } from './analyze/policy.js';
+import { FAIL_KINDS, readFailKinds, type FailKind } from './analyze/policy.js';
 import { MemgateError } from './errors.js';
 import { parseBytes, parseRatio } from './units.js';
 
@@ -167,13 +167,12 @@ function url(getInput: GetInput, name: string): string | undefined {
 }
 
 function failOn(getInput: GetInput): FailKind[] {
-  const v = getInput('fail-on').trim();
-  if (v === '') return [];
-  const kinds = v.split(/[\s,]+/).filter(Boolean);
-  for (const k of kinds) {
-    if (!(FAIL_KINDS as readonly string[]).includes(k)) {
-      throw inputError('fail-on', `must be a comma-separated list of: ${FAIL_KINDS.join(', ')}; got "${k}"`);
-    }
+  const read = readFailKinds(getInput('fail-on'));
+  if ('unknown' in read) {
+    throw inputError(
+      'fail-on',
+      `must be a comma-separated list of: ${FAIL_KINDS.join(', ')}; got "${read.unknown}"`,
+    );
   }
-  return kinds as FailKind[];
+  return read.kinds;
 }

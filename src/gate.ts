@@ -8,22 +8,19 @@ import type { Policy } from './analyze/policy.js';
 import { analyze } from './analyze/verdict.js';
 import type { BaselineStore } from './baseline/store.js';
 import type { BaselineLookup } from './baseline/types.js';
+import { noneProvenance } from './baseline/versions.js';
 import { describeError } from './errors.js';
 import { checkId, type MemoryReport } from './model.js';
 import type { Verdict } from './verdict.js';
 
-export async function lookupBaselines(
+async function lookupBaselines(
   report: MemoryReport,
-  store: BaselineStore | undefined,
+  store: Pick<BaselineStore, 'read'>,
   warn: (message: string) => void = () => undefined,
 ): Promise<Map<string, BaselineLookup>> {
   const lookups = new Map<string, BaselineLookup>();
   for (const c of report.checks) {
     const requestedVersion = c.check.version;
-    if (!store) {
-      lookups.set(checkId(c.check), { provenance: { status: 'none', requestedVersion } });
-      continue;
-    }
     try {
       lookups.set(checkId(c.check), await store.read(c.check));
     } catch (err) {
@@ -37,15 +34,14 @@ export async function lookupBaselines(
 
 export async function evaluate(
   report: MemoryReport,
-  store: BaselineStore | undefined,
+  store: Pick<BaselineStore, 'read'>,
   policy: Policy,
   opts: { warn?: (message: string) => void; now?: Date } = {},
 ): Promise<Verdict> {
   const lookups = await lookupBaselines(report, store, opts.warn);
   return analyze(
     report,
-    (check) =>
-      lookups.get(checkId(check)) ?? { provenance: { status: 'none', requestedVersion: check.version } },
+    (check) => lookups.get(checkId(check)) ?? { provenance: noneProvenance(check.version) },
     policy,
     opts.now ?? new Date(),
   );

@@ -121,7 +121,8 @@ async function downloadAndMerge(
   return merged;
 }
 
-function loadPolicy(cfg: ActionConfig, ctx: EventContext): Promise<Policy> {
+/** The inputs, with `.memgate.yml` (when the repository has one) on top of them. */
+async function loadPolicy(cfg: ActionConfig, ctx: EventContext): Promise<Policy> {
   const base = {
     threshold: cfg.threshold,
     alpha: cfg.alpha,
@@ -130,13 +131,8 @@ function loadPolicy(cfg: ActionConfig, ctx: EventContext): Promise<Policy> {
     warmup: cfg.warmup,
   };
   const path = resolve(ctx.workspace, cfg.configPath);
-  if (!existsSync(path)) return Promise.resolve(defaultPolicy(base, cfg.failOn));
-  return readFile(path, 'utf8').then((text) => {
-    const policy = parsePolicy(text, cfg.configPath, base);
-    // The input decides what fails unless the file says otherwise.
-    if (!/^\s*fail-?on\s*:/im.test(text)) policy.failOn = cfg.failOn;
-    return policy;
-  });
+  if (!existsSync(path)) return defaultPolicy(base, cfg.failOn);
+  return parsePolicy(await readFile(path, 'utf8'), cfg.configPath, base, cfg.failOn);
 }
 
 function openStore(cfg: ActionConfig, ctx: EventContext, octokit: () => Octokit): BaselineStore {

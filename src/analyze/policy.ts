@@ -91,6 +91,18 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   topSites: 10,
 };
 
+/**
+ * Read a fail-on list as users write it (`regression, leak`, `[regression, leak]`, or `none`):
+ * the kinds, or the first word that is not one, for the caller to report where it came from.
+ */
+export function readFailKinds(text: string | readonly string[]): { kinds: FailKind[] } | { unknown: string } {
+  const words = (typeof text === 'string' ? text.split(/[\s,]+/) : [...text])
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = words.find((k) => k !== 'none' && !(FAIL_KINDS as readonly string[]).includes(k));
+  return unknown !== undefined ? { unknown } : { kinds: words.filter((k): k is FailKind => k !== 'none') };
+}
+
 export function defaultPolicy(
   overrides: Partial<Thresholds> = {},
   failOn: Policy['failOn'] = [...FAIL_KINDS],
@@ -194,15 +206,23 @@ function kindText(kind: Kind): string {
 
 const TOP_LEVEL = ['version', 'fail-on', 'failOn', 'overrides', 'budgets', 'waivers'] as const;
 
-/** Parse `.memgate.yml`. `base` (e.g. the action's inputs) sits under the file's own settings. */
-export function parsePolicy(yamlText: string, source: string, base: Partial<Thresholds> = {}): Policy {
+/**
+ * Parse `.memgate.yml`. `base` and `baseFailOn` (e.g. the action's inputs) sit under the file's own
+ * settings: what the file says wins, what it leaves out comes from them.
+ */
+export function parsePolicy(
+  yamlText: string,
+  source: string,
+  base: Partial<Thresholds> = {},
+  baseFailOn?: Policy['failOn'],
+): Policy {
   let doc: unknown;
   try {
     doc = parseYaml(yamlText);
   } catch (err) {
     throw new ParseError(source, `not valid YAML (${(err as Error).message.split('\n')[0]})`);
   }
-  const policy = defaultPolicy(base);
+  const policy = defaultPolicy(base, baseFailOn);
   if (doc === null || doc === undefined) return policy;
   const r = new Reader(source);
   const top = r.object(doc, '$');
@@ -212,17 +232,14 @@ export function parsePolicy(yamlText: string, source: string, base: Partial<Thre
 
   const failOn = top['fail-on'] ?? top.failOn;
   if (failOn !== undefined) {
-    const items =
+    const read = readFailKinds(
       typeof failOn === 'string'
         ? failOn
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : r.list(failOn, 'fail-on').map((x, i) => r.string(x, `fail-on[${i}]`));
-    for (const k of items)
-      if (k !== 'none' && !(FAIL_KINDS as readonly string[]).includes(k))
-        r.fail('fail-on', `unknown kind "${k}" (expected ${FAIL_KINDS.join(', ')} or none)`);
-    policy.failOn = items.filter((k): k is FailKind => k !== 'none');
+        : r.list(failOn, 'fail-on').map((x, i) => r.string(x, `fail-on[${i}]`)),
+    );
+    if ('unknown' in read)
+      return r.fail('fail-on', `unknown kind "${read.unknown}" (expected ${FAIL_KINDS.join(', ')} or none)`);
+    policy.failOn = read.kinds;
   }
 
   for (const [i, raw] of (top.overrides === undefined ? [] : r.list(top.overrides, 'overrides')).entries()) {

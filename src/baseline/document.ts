@@ -260,22 +260,6 @@ export function selectBaseline(
   return { report, used };
 }
 
-/** The samples analysis compares against (see `selectBaseline`); throws when there is none. */
-export function baselineCheckReport(
-  doc: BaselineDocument,
-  opts: { window?: number; instance?: string } = {},
-): CheckReport {
-  const sel = selectBaseline(doc, opts);
-  if (!sel) {
-    const inst = opts.instance ? ` instance ${opts.instance}` : '';
-    throw new MemgateError(
-      `no baseline entries for ${doc.check.name}@${doc.check.version}${inst}`,
-      'baseline',
-    );
-  }
-  return sel.report;
-}
-
 /* ------------------------------------------------------------------ index.json */
 
 export interface BaselineIndexVersion {

@@ -5,15 +5,15 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
-import { analyze } from '../analyze/verdict.js';
 import { defaultPolicy, parsePolicy, type Thresholds } from '../analyze/policy.js';
 import { fmt } from '../analyze/regression.js';
-import { baselineCheckReport, parseBaselineDocument } from '../baseline/document.js';
+import { baselinePath, DEFAULT_WINDOW, parseBaselineDocument } from '../baseline/document.js';
 import { createFileStore } from '../baseline/file-store.js';
-import type { BaselineLookup } from '../baseline/types.js';
+import { lookupInSnapshot, type BaselineStore } from '../baseline/store.js';
+import { foundProvenance, noneProvenance, versionCandidates } from '../baseline/versions.js';
 import { MemgateError } from '../errors.js';
 import { evaluate } from '../gate.js';
-import { checkId, parseMemoryReport, runCount, type CheckKey, type MemoryReport } from '../model.js';
+import { checkId, parseMemoryReport, runCount, type MemoryReport } from '../model.js';
 import { formatBytesDelta, formatPercent, parseBytes, parseRatio } from '../units.js';
 import { renderComment } from '../report/markdown.js';
 import type { Verdict } from '../verdict.js';
@@ -39,68 +39,72 @@ Compare a MemoryReport with a baseline and print the verdict.
 
 Exit status: 0 pass or warn, 1 fail, 2 bad input.`;
 
-type Lookup = (check: CheckKey) => BaselineLookup;
+/** Where `--baseline` points: a baseline directory, a stored baseline document, or a MemoryReport. */
+type BaselineSource = Pick<BaselineStore, 'read'>;
 
-function reportLookup(base: MemoryReport): Lookup {
-  return (check) => {
-    const same = base.checks.find((c) => checkId(c.check) === checkId(check));
-    const byName =
-      same ??
-      base.checks.find(
+/**
+ * Another report as the baseline: the same check, at the same version or the highest lower one,
+ * with the same provenance rules as a store (a newer version is never a baseline).
+ */
+function reportSource(base: MemoryReport): BaselineSource {
+  return {
+    async read(check) {
+      const same = base.checks.filter(
         (c) => c.check.name === check.name && (c.check.instance ?? '') === (check.instance ?? ''),
       );
-    if (!byName) return { provenance: { status: 'none', requestedVersion: check.version } };
-    return {
-      baseline: byName,
-      provenance: {
-        status: same ? 'exact' : 'fallback',
-        requestedVersion: check.version,
-        version: byName.check.version,
-        commit: base.environment.commit,
-        date: base.createdAt,
-        samples: runCount(byName),
-        entries: 1,
-      },
-    };
+      const [choice] = versionCandidates(
+        check.version,
+        same.map((c) => c.check.version),
+      );
+      const found = choice && same.find((c) => c.check.version === choice.version);
+      if (!choice || !found) return { provenance: noneProvenance(check.version) };
+      return {
+        baseline: found,
+        provenance: foundProvenance(
+          choice,
+          check.version,
+          {
+            commits: base.environment.commit ? [base.environment.commit] : [],
+            date: base.createdAt,
+            samples: runCount(found),
+            entries: 1,
+          },
+          new Date(),
+        ),
+      };
+    },
   };
 }
 
-function documentLookup(text: string, source: string): Lookup {
+/** One stored document (`<check>/<version>.json`), read through the stores' own lookup. */
+function documentSource(text: string, source: string): BaselineSource {
   const doc = parseBaselineDocument(text, source);
-  return (check) => {
-    if (doc.check.name !== check.name)
-      return { provenance: { status: 'none', requestedVersion: check.version } };
-    let baseline;
-    try {
-      baseline = baselineCheckReport(doc, { instance: check.instance });
-    } catch {
-      return { provenance: { status: 'none', requestedVersion: check.version } };
-    }
-    const newest = doc.entries[doc.entries.length - 1];
-    return {
-      baseline,
-      provenance: {
-        status: doc.check.version === check.version ? 'exact' : 'fallback',
-        requestedVersion: check.version,
-        version: doc.check.version,
-        commit: newest?.commit,
-        date: newest?.date,
-        samples: runCount(baseline),
-        entries: doc.entries.length,
-      },
-    };
+  const path = baselinePath(doc.check.name, doc.check.version);
+  const snapshot = { paths: [path], read: async (p: string) => (p === path ? text : undefined) };
+  return {
+    read: (check) =>
+      lookupInSnapshot(snapshot, check, { window: DEFAULT_WINDOW, now: new Date(), where: source }),
   };
 }
 
-function baselineLookup(text: string, source: string): Lookup {
+async function baselineSource(path: string, cwd: string, warn: (m: string) => void): Promise<BaselineSource> {
+  const full = resolve(cwd, path);
+  if (
+    await stat(full).then(
+      (s) => s.isDirectory(),
+      () => false,
+    )
+  )
+    return createFileStore({ dir: full, warn });
+  const text = (await readInput(path, cwd)).toString('utf8');
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new MemgateError(`not JSON (${(err as Error).message})`, source);
+    throw new MemgateError(`not JSON (${(err as Error).message})`, path);
   }
   const isDoc = typeof raw === 'object' && raw !== null && 'entries' in raw && !('checks' in raw);
-  return isDoc ? documentLookup(text, source) : reportLookup(parseMemoryReport(text, source));
+  return isDoc ? documentSource(text, path) : reportSource(parseMemoryReport(text, path));
 }
 
 function option(
@@ -240,20 +244,10 @@ export const compareCommand: Command = {
           );
       policy.failOn = kinds.filter((k): k is 'regression' | 'leak' | 'budget' => k !== 'none');
     }
-    const baselinePath = resolve(io.cwd, values.baseline);
-    const isDir = await stat(baselinePath).then(
-      (s) => s.isDirectory(),
-      () => false,
-    );
-    const verdict = isDir
-      ? await evaluate(report, createFileStore({ dir: baselinePath }), policy, {
-          warn: (m) => io.stderr(`memgate: warning: ${m}\n`),
-        })
-      : analyze(
-          report,
-          baselineLookup((await readInput(values.baseline, io.cwd)).toString('utf8'), values.baseline),
-          policy,
-        );
+    const warn = (m: string) => io.stderr(`memgate: warning: ${m}\n`);
+    const verdict = await evaluate(report, await baselineSource(values.baseline, io.cwd, warn), policy, {
+      warn,
+    });
     io.stdout(
       format === 'json'
         ? `${JSON.stringify(verdict, null, 2)}\n`

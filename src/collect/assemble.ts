@@ -26,7 +26,7 @@ import { parseCheckJson, type CheckInstanceResult } from './check-json.js';
 import { parseExpvar, type ExpvarSnapshot, type RtloaderCounters } from './expvar.js';
 import { parsePprof, profileTotals, topLines, type PprofProfile } from './pprof.js';
 import type { ProfileDirFiles } from './profile-dir.js';
-import { parseTelemetry, type TelemetrySnapshot } from './telemetry.js';
+import { parseTelemetry } from './telemetry.js';
 import { parseProfilePrintout, parseTracemallocText, type TracemallocDump } from './tracemalloc.js';
 
 export interface RunCapture {
@@ -209,20 +209,8 @@ function assembleRun(run: RunCapture, opts: AssembleOptions): RunPart[] {
       addRtloader(rt, expvarSeries, processNotes);
     }
     const ms = polls.map((p) => p.memstats);
-    if (ms.every((m): m is NonNullable<ExpvarSnapshot['memstats']> => m !== undefined)) {
-      expvarSeries.set(
-        'go.memstats.heap_inuse',
-        ms.map((m) => m.HeapInuse),
-      );
-      expvarSeries.set(
-        'go.memstats.heap_alloc',
-        ms.map((m) => m.HeapAlloc),
-      );
-      expvarSeries.set(
-        'go.memstats.sys',
-        ms.map((m) => m.Sys),
-      );
-    }
+    if (ms.every((m): m is NonNullable<ExpvarSnapshot['memstats']> => m !== undefined))
+      for (const [id, read] of MEMSTATS_SERIES) expvarSeries.set(id, ms.map(read));
   }
   if (tele.length > 0) {
     setIfAll(
@@ -235,7 +223,11 @@ function assembleRun(run: RunCapture, opts: AssembleOptions): RunPart[] {
       'python.pymem.alloc',
       tele.map((t) => t.pymemAlloc),
     );
-    if (!rtloaderSeen) addRtloaderFromTelemetry(tele, teleSeries, processNotes);
+    if (!rtloaderSeen) {
+      const rt = tele.map((t) => t.rtloader);
+      if (rt.every((r): r is Partial<RtloaderCounters> => r !== undefined))
+        addRtloader(rt, teleSeries, processNotes);
+    }
   }
   const heaps = (run.heapProfiles ?? []).map((h) => parsePprof(h.bytes, h.source));
   let goSites: AllocationSite[] = [];
@@ -382,79 +374,35 @@ function requireName(opts: AssembleOptions, where: string): string {
   throw new MemgateError('cannot tell which check these measurements belong to: pass --check NAME', where);
 }
 
-function addRtloader(rt: RtloaderCounters[], out: Map<string, number[]>, notes: string[]): void {
-  const allZero = rt.every(
-    (r) =>
-      r.AllocatedBytes === 0 &&
-      r.FreedBytes === 0 &&
-      r.Allocations === 0 &&
-      r.Frees === 0 &&
-      r.InuseBytes === 0 &&
-      !r.UntrackedFrees,
-  );
-  if (allZero) {
-    notes.push(RTLOADER_OFF_NOTE);
-    return;
-  }
-  out.set(
-    'c.rtloader.inuse_bytes',
-    rt.map((r) => r.InuseBytes),
-  );
-  out.set(
+/** Series read from the rtloader counters (expvar map or telemetry), by metric id. */
+const RTLOADER_SERIES: [string, (r: Partial<RtloaderCounters>) => number | undefined][] = [
+  ['c.rtloader.inuse_bytes', (r) => r.InuseBytes],
+  [
     'c.rtloader.live_allocations',
-    rt.map((r) => r.Allocations - r.Frees),
-  );
-  out.set(
-    'c.rtloader.allocated_bytes',
-    rt.map((r) => r.AllocatedBytes),
-  );
-  out.set(
-    'c.rtloader.allocations',
-    rt.map((r) => r.Allocations),
-  );
-  setIfAll(
-    out,
-    'c.rtloader.untracked_frees',
-    rt.map((r) => r.UntrackedFrees),
-  );
-}
+    (r) => (r.Allocations !== undefined && r.Frees !== undefined ? r.Allocations - r.Frees : undefined),
+  ],
+  ['c.rtloader.allocated_bytes', (r) => r.AllocatedBytes],
+  ['c.rtloader.allocations', (r) => r.Allocations],
+  ['c.rtloader.untracked_frees', (r) => r.UntrackedFrees],
+];
 
-function addRtloaderFromTelemetry(
-  tele: TelemetrySnapshot[],
-  out: Map<string, number[]>,
-  notes: string[],
-): void {
-  const rt = tele.map((t) => t.rtloader);
-  if (!rt.every((r): r is Partial<RtloaderCounters> => r !== undefined)) return;
-  const allZero = rt.every((r) => Object.values(r).every((v) => v === 0));
-  if (allZero) {
+/** Go memstats series, by metric id. */
+const MEMSTATS_SERIES: [string, (m: NonNullable<ExpvarSnapshot['memstats']>) => number][] = [
+  ['go.memstats.heap_inuse', (m) => m.HeapInuse],
+  ['go.memstats.heap_alloc', (m) => m.HeapAlloc],
+  ['go.memstats.sys', (m) => m.Sys],
+];
+
+/**
+ * The rtloader series of one run's polls, whichever endpoint they came from. All-zero counters mean
+ * memtrack is off, not "no allocations": say so and record nothing.
+ */
+function addRtloader(rt: Partial<RtloaderCounters>[], out: Map<string, number[]>, notes: string[]): void {
+  if (rt.every((r) => Object.values(r).every((v) => !v))) {
     notes.push(RTLOADER_OFF_NOTE);
     return;
   }
-  setIfAll(
-    out,
-    'c.rtloader.inuse_bytes',
-    rt.map((r) => r.InuseBytes),
-  );
-  const live = rt.map((r) =>
-    r.Allocations !== undefined && r.Frees !== undefined ? r.Allocations - r.Frees : undefined,
-  );
-  setIfAll(out, 'c.rtloader.live_allocations', live);
-  setIfAll(
-    out,
-    'c.rtloader.allocated_bytes',
-    rt.map((r) => r.AllocatedBytes),
-  );
-  setIfAll(
-    out,
-    'c.rtloader.allocations',
-    rt.map((r) => r.Allocations),
-  );
-  setIfAll(
-    out,
-    'c.rtloader.untracked_frees',
-    rt.map((r) => r.UntrackedFrees),
-  );
+  for (const [id, read] of RTLOADER_SERIES) setIfAll(out, id, rt.map(read));
 }
 
 /** A metric is recorded only when every poll of the run has it, so a series never has holes. */

@@ -151,11 +151,11 @@ export class Sampler {
   private failed(url: string, err: unknown): void {
     const s = this.state(url);
     s.failed++;
-    if (!s.firstError) s.firstError = describeFetchError(err);
+    if (!s.firstError) s.firstError = describeRequestError(err);
   }
 }
 
-function describeFetchError(err: unknown): string {
+function describeRequestError(err: unknown): string {
   if (err instanceof Error) return (err as NodeJS.ErrnoException).code ?? err.message;
   return String(err);
 }

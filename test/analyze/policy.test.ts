@@ -6,6 +6,7 @@ import {
   DEFAULT_THRESHOLDS,
   defaultPolicy,
   parsePolicy,
+  readFailKinds,
   thresholdsFor,
   waiverExpired,
 } from '../../src/analyze/policy.js';
@@ -93,4 +94,13 @@ test('bad input names the key and what it accepts', () => {
   fails('- a\n- b', /must be a mapping/);
   fails('a: [', /not valid YAML/);
   fails('version: 2', /version 1/);
+});
+
+test('fail-on: the file wins, the base fills in what it leaves out', () => {
+  assert.deepEqual(parsePolicy('threshold: 10%', 'f', {}, ['leak']).failOn, ['leak']);
+  assert.deepEqual(parsePolicy('fail-on: [budget]', 'f', {}, ['leak']).failOn, ['budget']);
+  assert.deepEqual(parsePolicy('fail-on: none', 'f', {}, ['leak']).failOn, []);
+  assert.deepEqual(parsePolicy('', 'f', {}, ['regression']).failOn, ['regression']);
+  assert.deepEqual(readFailKinds('regression, leak'), { kinds: ['regression', 'leak'] });
+  assert.deepEqual(readFailKinds(['leak', 'slowness']), { unknown: 'slowness' });
 });

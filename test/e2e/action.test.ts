@@ -52,7 +52,7 @@ describe('dist/index.js as the runner runs it', { concurrency: false }, () => {
   const push = async (check: string, extra: Record<string, string> = {}, sha = '1'.repeat(40)) =>
     runAction({
       event: 'push',
-      payload: await webhookPayload('push', repo, (p) => {
+      payload: webhookPayload('push', repo, (p) => {
         p.ref = 'refs/heads/main';
         p.after = sha;
         p.head_commit.timestamp = new Date().toISOString();
@@ -72,7 +72,7 @@ describe('dist/index.js as the runner runs it', { concurrency: false }, () => {
   ) =>
     runAction({
       event: 'pull_request',
-      payload: await webhookPayload('pull_request', repo, (p) => {
+      payload: webhookPayload('pull_request', repo, (p) => {
         p.number = PR;
         p.pull_request.number = PR;
         p.pull_request.head.sha = '2'.repeat(40);
@@ -179,7 +179,7 @@ describe('dist/index.js as the runner runs it', { concurrency: false }, () => {
     for (const name of ['alpha', 'beta', 'gamma']) {
       const r = await runAction({
         event: 'pull_request',
-        payload: await webhookPayload('pull_request', repo, (p) => {
+        payload: webhookPayload('pull_request', repo, (p) => {
           p.number = PR;
           p.pull_request.number = PR;
         }),
@@ -196,7 +196,7 @@ describe('dist/index.js as the runner runs it', { concurrency: false }, () => {
     const commentsBefore = prComments().length;
     const agg = await runAction({
       event: 'pull_request',
-      payload: await webhookPayload('pull_request', repo, (p) => {
+      payload: webhookPayload('pull_request', repo, (p) => {
         p.number = PR;
         p.pull_request.number = PR;
       }),
@@ -219,7 +219,7 @@ describe('dist/index.js as the runner runs it', { concurrency: false }, () => {
     const historyBefore = gh.branchHistory(BRANCH).length;
     const merged = await runAction({
       event: 'push',
-      payload: await webhookPayload('push', repo, (p) => (p.ref = 'refs/heads/main')),
+      payload: webhookPayload('push', repo, (p) => (p.ref = 'refs/heads/main')),
       inputs: { mode: 'aggregate', 'artifact-name': 'memgate-report', 'github-token': TOKEN },
       workspace: ws,
       apiUrl: gh.url,
@@ -268,7 +268,7 @@ describe('dist/index.js as the runner runs it', { concurrency: false }, () => {
     await putCheck(ws, 'mycheck', { example: 'leaky' });
     const collected = await runAction({
       event: 'pull_request',
-      payload: await webhookPayload('pull_request', repo, (p) => {
+      payload: webhookPayload('pull_request', repo, (p) => {
         p.number = 8;
         p.pull_request.number = 8;
         p.pull_request.head.repo.full_name = 'someone/fork';
@@ -284,7 +284,7 @@ describe('dist/index.js as the runner runs it', { concurrency: false }, () => {
     const history = gh.branchHistory(BRANCH);
     const r = await runAction({
       event: 'workflow_run',
-      payload: await webhookPayload('workflow_run', repo, (p) => {
+      payload: webhookPayload('workflow_run', repo, (p) => {
         p.workflow_run.id = forkRun;
         p.workflow_run.event = 'pull_request';
         p.workflow_run.pull_requests = []; // GitHub lists none for fork PRs

@@ -7,7 +7,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 
 import { freePort } from '../support/cli.js';
+import { webhookExample, type Payload } from '../support/webhooks.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const AGENT_SIM = join(ROOT, 'test', 'agent-sim', 'datadog-agent');
@@ -58,26 +58,19 @@ export function parseOutputs(text: string): Record<string, string> {
   return out;
 }
 
-// Webhook payloads are deep, loosely typed JSON that the tests edit in place.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Payload = Record<string, any>;
-
-/** Real webhook payloads (@octokit/webhooks-examples), pointed at the fake repository. */
-export async function webhookPayload(
+/** A real webhook payload (@octokit/webhooks-examples), pointed at the fake repository. */
+export function webhookPayload(
   name: 'pull_request' | 'push' | 'workflow_run',
   repo: { owner: string; repo: string },
   edit: (payload: Payload) => void = () => undefined,
-): Promise<Record<string, unknown>> {
-  const require = createRequire(import.meta.url);
-  const all = JSON.parse(
-    await readFile(require.resolve('@octokit/webhooks-examples/api.github.com/index.json'), 'utf8'),
-  ) as { name: string; examples: Record<string, unknown>[] }[];
-  const examples = all.find((e) => e.name === name)?.examples ?? [];
-  const pick =
+): Payload {
+  const payload = webhookExample(name, (e) =>
     name === 'pull_request'
-      ? examples.find((e) => e.action === 'opened')
-      : (examples.find((e) => e.action === 'completed') ?? examples[0]);
-  const payload = structuredClone(pick ?? examples[0]) as Payload;
+      ? e.action === 'opened'
+      : name === 'workflow_run'
+        ? e.action === 'completed'
+        : true,
+  );
   const fullName = `${repo.owner}/${repo.repo}`;
   const setRepo = (r: Payload | undefined) => {
     if (!r) return;

@@ -10,7 +10,7 @@ import { runCliCaptured } from '../support/cli.js';
 const fixtures = fileURLToPath(new URL('../fixtures/tracemalloc/', import.meta.url));
 
 /** A report of one fixture case (real tracemalloc runs of the simulator), filed under one check name. */
-async function collect(dir: string, fixture: string, out: string): Promise<void> {
+async function collect(dir: string, fixture: string, out: string, version = '1.0.0'): Promise<void> {
   const r = await runCliCaptured(
     [
       'collect',
@@ -20,6 +20,8 @@ async function collect(dir: string, fixture: string, out: string): Promise<void>
       join(fixtures, fixture, 'm-dir'),
       '--check',
       'queue_stats',
+      '--check-version',
+      version,
       '--out',
       out,
     ],
@@ -62,6 +64,47 @@ describe('memgate compare against a baseline directory', () => {
 
     const same = await runCliCaptured(['compare', '--baseline', 'baselines', '--report', 'base.json'], dir);
     assert.equal(same.code, 0, same.stdout);
+  });
+
+  it("takes a baseline file or report with the stores' version rules: lower versions only", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'memgate-compare-'));
+    await collect(dir, 'steady-gc', 'base-1.0.json', '1.0.0');
+    await collect(dir, 'steady-gc', 'base-2.0.json', '2.0.0');
+    await collect(dir, 'steady-gc', 'head-1.1.json', '1.1.0');
+    const provenance = async (baseline: string) => {
+      const r = await runCliCaptured(
+        ['compare', '--baseline', baseline, '--report', 'head-1.1.json', '--json'],
+        dir,
+      );
+      assert.equal(r.code, 0, r.stderr);
+      return (
+        JSON.parse(r.stdout) as {
+          checks: { provenance: { status: string; version?: string; message?: string } }[];
+        }
+      ).checks[0].provenance;
+    };
+    // Another report: 1.0.0 is a fallback for 1.1.0; 2.0.0 is newer and never a baseline.
+    const fromReport = await provenance('base-1.0.json');
+    assert.equal(fromReport.status, 'fallback');
+    assert.equal(fromReport.version, '1.0.0');
+    assert.match(
+      fromReport.message ?? '',
+      /compared with 1\.0\.0's baseline \(no baseline for 1\.1\.0 yet\)/,
+    );
+    assert.equal((await provenance('base-2.0.json')).status, 'none');
+    // A stored document: the same rules and the same words as the store.
+    await runCliCaptured(
+      ['baseline', 'update', '--store', 'bl', '--report', 'base-1.0.json', '--commit', 'c1'],
+      dir,
+    );
+    await runCliCaptured(
+      ['baseline', 'update', '--store', 'bl2', '--report', 'base-2.0.json', '--commit', 'c2'],
+      dir,
+    );
+    const fromDoc = await provenance('bl/queue_stats/1.0.0.json');
+    assert.equal(fromDoc.status, 'fallback');
+    assert.match(fromDoc.message ?? '', /compared with 1\.0\.0's baseline \(no baseline for 1\.1\.0 yet\)/);
+    assert.equal((await provenance('bl2/queue_stats/2.0.0.json')).status, 'none');
   });
 
   it('rejects an unknown format in one line', async () => {

@@ -1,27 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 
 import { branchOf, eventContextFrom } from '../../src/github/context.js';
-
-interface Example {
-  name: string;
-  examples: Record<string, unknown>[];
-}
-
-/** Real webhook payloads, as GitHub sends them, from @octokit/webhooks-examples. */
-function webhookExample(
-  name: string,
-  pick: (e: Record<string, unknown>) => boolean,
-): Record<string, unknown> {
-  const require = createRequire(import.meta.url);
-  const file = require.resolve('@octokit/webhooks-examples/api.github.com/index.json');
-  const all = JSON.parse(readFileSync(file, 'utf8')) as Example[];
-  const found = all.find((e) => e.name === name)?.examples.find(pick);
-  assert.ok(found, `no ${name} example`);
-  return found;
-}
+import { webhookExample } from '../support/webhooks.js';
 
 describe('eventContextFrom', () => {
   it('reads a pull_request payload', () => {
@@ -36,7 +17,7 @@ describe('eventContextFrom', () => {
   });
 
   it('tells a fork PR from its head repository', () => {
-    const payload = structuredClone(webhookExample('pull_request', (e) => e.action === 'opened'));
+    const payload = webhookExample('pull_request', (e) => e.action === 'opened');
     const pr = payload.pull_request as { head: { repo: { full_name: string } } };
     pr.head.repo.full_name = 'someone-else/fork';
     const ctx = eventContextFrom({ GITHUB_EVENT_NAME: 'pull_request' }, payload);
