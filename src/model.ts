@@ -49,8 +49,46 @@ export interface AllocationSite {
   count?: number[];
 }
 
+/** A profiling option as captured: its value, or `unknown` when nothing recorded it. */
+export type Known<T> = T | 'unknown';
+
+/**
+ * The tracemalloc options a check's runs were captured with (the Agent's `--m-*` flags, or the
+ * `init_config` keys of the seed). They decide what `check_run_alloc` means: with gc off, cyclic
+ * garbage looks retained; `combine` totals double-count; `frames` and `sort` change the site keys.
+ * Runs captured with different options are not compared.
+ */
+export interface ProfilingOptions {
+  frames: Known<number>;
+  gc: Known<boolean>;
+  combine: Known<boolean>;
+  sort: Known<'lineno' | 'filename' | 'traceback'>;
+  limit: Known<number>;
+  diff: Known<'absolute' | 'positive'>;
+  filters: Known<string>;
+  unit: Known<string>;
+  verbose: Known<boolean>;
+}
+
+export const UNKNOWN_PROFILING: ProfilingOptions = {
+  frames: 'unknown',
+  gc: 'unknown',
+  combine: 'unknown',
+  sort: 'unknown',
+  limit: 'unknown',
+  diff: 'unknown',
+  filters: 'unknown',
+  unit: 'unknown',
+  verbose: 'unknown',
+};
+
 export interface CheckReport {
   check: CheckKey;
+  /**
+   * The profiling options of this check's runs. Absent (older reports, or no Python profiling) means
+   * every option is unknown. Merging runs captured with different values makes that option unknown.
+   */
+  profiling?: ProfilingOptions;
   /** Keyed by metric id (see `metrics.ts`). */
   metrics: Record<string, MetricSamples>;
   sites: AllocationSite[];
