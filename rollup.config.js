@@ -25,7 +25,7 @@ export default [
     onwarn,
   },
   {
-    input: 'src/cli.ts',
+    input: 'src/cli/main.ts',
     output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', inlineDynamicImports: true },
     plugins: plugins(),
     onwarn,

@@ -58,7 +58,7 @@ function pickCli(): string[] {
       spawnSync('node', [file, 'pprof', '--help'], { cwd: root }).status === 0
     )
       return ['node', file];
-  return ['node', '--import', 'tsx', 'src/cli.ts'];
+  return ['node', '--import', 'tsx', 'src/cli/main.ts'];
 }
 const cli = pickCli();
 const fmt = (x: number, d = 2) => x.toFixed(d);

@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { CliIO } from '../src/cli/command.js';
-import { runCli } from '../src/cli.js';
+import { runCli } from '../src/cli/main.js';
 import { freePort } from '../test/support/cli.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

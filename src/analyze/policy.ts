@@ -21,7 +21,8 @@
 import { parse as parseYaml } from 'yaml';
 
 import { ParseError } from '../errors.js';
-import { parseBytes, parseRatio } from '../units.js';
+import { THRESHOLD_NAMES, thresholdSetting } from '../settings/thresholds.js';
+import { parseBytes } from '../units.js';
 
 export interface Thresholds {
   /** Significance level of the rank and trend tests. */
@@ -116,26 +117,6 @@ export function defaultPolicy(
   };
 }
 
-type Kind = 'ratio' | 'bytes' | 'int' | 'prob';
-const THRESHOLD_KEYS: Record<string, [keyof Thresholds, Kind]> = {
-  alpha: ['alpha', 'prob'],
-  threshold: ['threshold', 'ratio'],
-  floor: ['floor', 'bytes'],
-  confidence: ['confidence', 'prob'],
-  'leak-threshold': ['leakSlopeAbs', 'bytes'],
-  'leak-slope-abs': ['leakSlopeAbs', 'bytes'],
-  leakSlopeAbs: ['leakSlopeAbs', 'bytes'],
-  'leak-slope-rel': ['leakSlopeRel', 'ratio'],
-  leakSlopeRel: ['leakSlopeRel', 'ratio'],
-  warmup: ['warmup', 'prob'],
-  'min-runs': ['minRuns', 'int'],
-  minRuns: ['minRuns', 'int'],
-  'exact-tolerance': ['exactTolerance', 'ratio'],
-  exactTolerance: ['exactTolerance', 'ratio'],
-  'top-sites': ['topSites', 'int'],
-  topSites: ['topSites', 'int'],
-};
-
 type Obj = Record<string, unknown>;
 
 class Reader {
@@ -162,21 +143,13 @@ class Reader {
   }
 
   threshold(key: string, raw: unknown, path: string): [keyof Thresholds, number] {
-    const [field, kind] = THRESHOLD_KEYS[key];
-    const asInput = typeof raw === 'number' || typeof raw === 'string' ? raw : undefined;
-    let v: number | undefined;
-    if (asInput !== undefined) {
-      if (kind === 'bytes') v = parseBytes(asInput);
-      else if (kind === 'int')
-        v = typeof asInput === 'number' || /^\s*\d+\s*$/.test(asInput) ? Number(asInput) : undefined;
-      else v = parseRatio(asInput);
-    }
-    if (v === undefined || !Number.isFinite(v) || v < 0)
-      this.fail(path, `"${String(raw)}" is not a valid ${kindText(kind)}`);
-    if (kind === 'int' && !Number.isInteger(v)) this.fail(path, `must be a whole number, got ${v}`);
-    if (kind === 'prob' && (v <= 0 || v >= 1))
-      this.fail(path, `must be between 0 and 1 (exclusive), got ${v}`);
-    return [field, v];
+    const setting = thresholdSetting(key)!;
+    const parsed =
+      typeof raw === 'number' || typeof raw === 'string'
+        ? setting.parse(raw)
+        : { ok: false as const, why: `must be a number or a string, got ${JSON.stringify(raw)}` };
+    if (!parsed.ok) return this.fail(path, parsed.why);
+    return [setting.field, parsed.value];
   }
 
   /** Threshold keys from `o`; keys in `allowed` are skipped, any other key is an error. */
@@ -184,10 +157,10 @@ class Reader {
     const out: Partial<Thresholds> = {};
     for (const [k, raw] of Object.entries(o)) {
       if (allowed.includes(k)) continue;
-      if (!(k in THRESHOLD_KEYS))
+      if (!thresholdSetting(k))
         this.fail(
           `${path}${k}`,
-          `unknown key "${k}" (expected one of ${[...Object.keys(THRESHOLD_KEYS), ...allowed].join(', ')})`,
+          `unknown key "${k}" (expected one of ${[...THRESHOLD_NAMES, ...allowed].join(', ')})`,
         );
       const [field, v] = this.threshold(k, raw, `${path}${k}`);
       out[field] = v;
@@ -196,33 +169,20 @@ class Reader {
   }
 }
 
-function kindText(kind: Kind): string {
-  return kind === 'bytes'
-    ? 'size (e.g. 16384, "16 KiB", "64MiB")'
-    : kind === 'int'
-      ? 'whole number'
-      : 'ratio (e.g. 0.05 or "5%")';
-}
-
 const TOP_LEVEL = ['version', 'fail-on', 'failOn', 'overrides', 'budgets', 'waivers'] as const;
 
 /**
- * Parse `.memgate.yml`. `base` and `baseFailOn` (e.g. the action's inputs) sit under the file's own
- * settings: what the file says wins, what it leaves out comes from them.
+ * Parse `.memgate.yml` over the defaults. Inputs and flags go on top of the result, in
+ * `settings/policy.ts` (`resolvePolicy`), which is the one place precedence is decided.
  */
-export function parsePolicy(
-  yamlText: string,
-  source: string,
-  base: Partial<Thresholds> = {},
-  baseFailOn?: Policy['failOn'],
-): Policy {
+export function parsePolicy(yamlText: string, source: string): Policy {
   let doc: unknown;
   try {
     doc = parseYaml(yamlText);
   } catch (err) {
     throw new ParseError(source, `not valid YAML (${(err as Error).message.split('\n')[0]})`);
   }
-  const policy = defaultPolicy(base, baseFailOn);
+  const policy = defaultPolicy();
   if (doc === null || doc === undefined) return policy;
   const r = new Reader(source);
   const top = r.object(doc, '$');

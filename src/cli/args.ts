@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 import { MemgateError } from '../errors.js';
+import { integer, url, type Parsed } from '../settings/values.js';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -13,11 +14,28 @@ export function parse<T extends Options>(argv: string[], options: T, usage: stri
   }
 }
 
-/** A numeric option, validated. */
+/** A flag's value was not valid: one line naming the flag and why. */
+export function argumentError(name: string, why: string): never {
+  throw new MemgateError(`--${name} ${why}`, 'arguments');
+}
+
+/** A flag read with one of the shared value parsers (`settings/values.ts`); undefined when not given. */
+export function option<T>(
+  value: string | undefined,
+  name: string,
+  parse: (raw: string) => Parsed<T>,
+): T | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parse(value);
+  return parsed.ok ? parsed.value : argumentError(name, parsed.why);
+}
+
+/** A whole-number flag ≥ min. */
 export function intOption(value: string | undefined, name: string, fallback: number, min = 1): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min)
-    throw new MemgateError(`--${name} must be an integer ≥ ${min}, got "${value}"`, 'arguments');
-  return n;
+  return option(value, name, (raw) => integer(raw, min)) ?? fallback;
+}
+
+/** An http(s) URL flag. */
+export function urlOption(value: string | undefined, name: string): string | undefined {
+  return option(value, name, url);
 }

@@ -10,7 +10,7 @@ import { MemgateError } from '../errors.js';
 import { parseMemoryReport, runCount } from '../model.js';
 import { intOption, parse } from './args.js';
 import type { CliIO, Command } from './command.js';
-import { readInput } from './io.js';
+import { readInput } from '../app/report-file.js';
 
 const USAGE = `Usage:
   memgate baseline update --store DIR --report R [--commit SHA] [--date ISO] [--ref REF] [--keep ${DEFAULT_KEEP}] [--repair]

@@ -2,7 +2,6 @@
  * `memgate collect`: turn files captured from one check run (check --json, tracemalloc output,
  * /debug/vars, /telemetry, pprof profiles) into a MemoryReport file.
  */
-import { stat, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 
 import { assembleReport, type RunCapture } from '../collect/assemble.js';
@@ -12,7 +11,7 @@ import { MemgateError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { parse } from './args.js';
 import type { CliIO, Command } from './command.js';
-import { readInput } from './io.js';
+import { isDirectory, readInput, writeReport } from '../app/report-file.js';
 
 const USAGE = `Usage: memgate collect [options] --out report.json
 
@@ -89,12 +88,7 @@ export const collectCommand: Command = {
     });
     if (report.checks.length === 0)
       throw new MemgateError('the inputs hold no measurement for any check', 'arguments');
-    const out = resolve(io.cwd, values.out);
-    try {
-      await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
-    } catch (err) {
-      throw new MemgateError(`cannot write the report (${(err as Error).message})`, values.out);
-    }
+    await writeReport(resolve(io.cwd, values.out), report, values.out);
     for (const w of warnings) io.stderr(`memgate: warning: ${w}\n`);
     const names = report.checks.map(
       (c) => `${c.check.name}@${c.check.version}${c.check.instance ? `#${c.check.instance}` : ''}`,
@@ -106,11 +100,3 @@ export const collectCommand: Command = {
     return 0;
   },
 };
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false; // readInput reports the missing file with a clear message
-  }
-}

@@ -16,7 +16,7 @@ import {
 import { parsePprofFast } from '../collect/pprof-fast.js';
 import { intOption, parse } from './args.js';
 import type { CliIO, Command } from './command.js';
-import { readInput } from './io.js';
+import { readInput } from '../app/report-file.js';
 
 const USAGE = `Usage:
   memgate pprof top FILE [options]        top-N functions of a Go profile (gzipped or not)

@@ -2,16 +2,18 @@
  * `memgate run`: run a check (or any command) R times under memory profiling, sample its endpoints,
  * and write the MemoryReport.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+
+import { measure } from '../app/measure.js';
 
 import { MemgateError } from '../errors.js';
 import { describeMetric } from '../metrics.js';
 import type { MemoryReport } from '../model.js';
 import { M_OPTIONS, type MOption } from '../run/command.js';
-import { DEFAULT_EXPVAR_URL, runCheck } from '../run/runner.js';
+import { DEFAULT_EXPVAR_URL } from '../run/runner.js';
+import { duration } from '../settings/values.js';
 import { formatBytes } from '../units.js';
-import { intOption, parse } from './args.js';
+import { intOption, option, parse, urlOption } from './args.js';
 import type { CliIO, Command } from './command.js';
 
 const USAGE = `Usage: memgate run (--check NAME | --command "…") [options]
@@ -25,7 +27,7 @@ runs, and write the MemoryReport.
   --agent-bin BIN        Agent command or prefix (default datadog-agent; e.g. "docker exec dd-agent agent")
   --repeat R             process runs (default 5)
   --check-times N        check runs per process (default 20)
-  --timeout S            seconds per process run (default 300)
+  --timeout S            seconds per process run, or e.g. 5m (default 300)
   --expvar-url URL       /debug/vars to poll (default ${DEFAULT_EXPVAR_URL}); --no-expvar to skip
   --telemetry-url URL    /telemetry to poll (Prometheus text: pymem, rtloader)
   --pprof-url URL        heap profile fetched at the start and the end
@@ -70,17 +72,6 @@ const OPTIONS = {
   out: { type: 'string' },
 } as const;
 
-function urlOption(value: string | undefined, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    const u = new URL(value);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http');
-  } catch {
-    throw new MemgateError(`--${name} must be an http(s) URL, got "${value}"`, 'arguments');
-  }
-  return value;
-}
-
 export const runCommand: Command = {
   name: 'run',
   summary: 'run a check R times with memory profiling and write the MemoryReport',
@@ -99,34 +90,37 @@ export const runCommand: Command = {
       const v = values[`m-${name}`];
       if (v !== undefined) mOptions[name] = v;
     }
-    const out = resolve(io.cwd, values.out ?? 'memgate-report.json');
-    const { report, warnings } = await runCheck({
-      check: values.check,
-      command: values.command,
-      shell: values.shell ?? false,
-      agentBin: values['agent-bin'],
-      repeat: intOption(values.repeat, 'repeat', 5),
-      checkTimes: intOption(values['check-times'], 'check-times', 20),
-      timeoutMs: intOption(values.timeout, 'timeout', 300) * 1000,
-      expvarUrl: values['no-expvar']
-        ? undefined
-        : (urlOption(values['expvar-url'], 'expvar-url') ?? DEFAULT_EXPVAR_URL),
-      telemetryUrl: urlOption(values['telemetry-url'], 'telemetry-url'),
-      pprofUrl: urlOption(values['pprof-url'], 'pprof-url'),
-      sampleIntervalMs: intOption(values['sample-interval'], 'sample-interval', 250, 10),
-      mGc: !values['no-m-gc'],
-      mOptions,
-      extraArgs: values['agent-arg'],
-      checkVersion: values['check-version'],
-      checkPath: values['check-path'],
-      profileDir: values['profile-dir'],
-      cwd: io.cwd,
-      env: io.env,
-      log: (line) => io.stderr(`memgate: ${line}\n`),
+    const outShown = values.out ?? 'memgate-report.json';
+    const out = resolve(io.cwd, outShown);
+    const report = await measure({
+      out,
+      outShown,
+      warn: (w) => io.stderr(`memgate: warning: ${w}\n`),
+      run: {
+        check: values.check,
+        command: values.command,
+        shell: values.shell ?? false,
+        agentBin: values['agent-bin'],
+        repeat: intOption(values.repeat, 'repeat', 5),
+        checkTimes: intOption(values['check-times'], 'check-times', 20),
+        timeoutMs: (option(values.timeout, 'timeout', (r) => duration(r, 1)) ?? 300) * 1000,
+        expvarUrl: values['no-expvar']
+          ? undefined
+          : (urlOption(values['expvar-url'], 'expvar-url') ?? DEFAULT_EXPVAR_URL),
+        telemetryUrl: urlOption(values['telemetry-url'], 'telemetry-url'),
+        pprofUrl: urlOption(values['pprof-url'], 'pprof-url'),
+        sampleIntervalMs: intOption(values['sample-interval'], 'sample-interval', 250, 10),
+        mGc: !values['no-m-gc'],
+        mOptions,
+        extraArgs: values['agent-arg'],
+        checkVersion: values['check-version'],
+        checkPath: values['check-path'],
+        profileDir: values['profile-dir'],
+        cwd: io.cwd,
+        env: io.env,
+        log: (line) => io.stderr(`memgate: ${line}\n`),
+      },
     });
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
-    for (const w of warnings) io.stderr(`memgate: warning: ${w}\n`);
     io.stdout(summarize(report));
     io.stdout(`report written to ${out}\n`);
     return 0;

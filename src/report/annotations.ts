@@ -5,13 +5,9 @@
  * the workspace: the exact relative path, else the longest path suffix that matches exactly one
  * workspace file. Anything unresolved or ambiguous gets no annotation (the comment still lists it).
  *
- * `annotationsFor` is pure (the workspace comes in as functions); `emitAnnotations` is the adapter.
+ * `annotationsFor` is pure (the workspace comes in as functions); `github/annotations.ts` is the
+ * adapter that reads the disk and sends them to the runner.
  */
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
-
-import * as core from '@actions/core';
-
 import { formatBytesDelta } from '../units.js';
 import type { CheckVerdict, Verdict } from '../verdict.js';
 
@@ -116,52 +112,4 @@ function resolveOne(file: string, ws: Workspace, index: () => Map<string, string
     return hits.length === 1 ? hits[0] : undefined;
   }
   return undefined;
-}
-
-const SKIP_DIRS = new Set(['.git', 'node_modules', '.tox', '.venv', 'venv', '__pycache__', '.mypy_cache']);
-const MAX_FILES = 200_000;
-
-/** The real workspace on disk. */
-export function diskWorkspace(root: string): Workspace {
-  let files: string[] | undefined;
-  let set: Set<string> | undefined;
-  const walk = (dir: string, into: string[]) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (into.length >= MAX_FILES) return;
-      const full = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) walk(full, into);
-      } else if (e.isFile()) into.push(relative(root, full).split('\\').join('/'));
-    }
-  };
-  const list = (): string[] => {
-    if (!files) walk(root, (files = []));
-    return files;
-  };
-  return {
-    root,
-    fileExists: (rel) => (set ??= new Set(list())).has(rel),
-    listFiles: list,
-  };
-}
-
-/** Adapter: send the annotations to the runner. Returns how many were emitted. */
-export function emitAnnotations(
-  verdict: Verdict,
-  workspaceRoot: string | undefined = process.env.GITHUB_WORKSPACE,
-): number {
-  if (!workspaceRoot) return 0;
-  const notes = annotationsFor(verdict, diskWorkspace(workspaceRoot));
-  for (const a of notes) {
-    const props = { file: a.file, startLine: a.startLine, title: a.title };
-    if (a.level === 'error') core.error(a.message, props);
-    else core.warning(a.message, props);
-  }
-  return notes.length;
 }

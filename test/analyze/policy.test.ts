@@ -62,12 +62,6 @@ waivers:
   assert.equal(waiverExpired(p.waivers[0], new Date('2030-02-01T00:00:00Z')), true);
 });
 
-test('the base (action inputs) sits under the file', () => {
-  const p = parsePolicy('alpha: 0.01', 'f', { threshold: 0.07, alpha: 0.1 });
-  assert.equal(p.defaults.threshold, 0.07);
-  assert.equal(p.defaults.alpha, 0.01);
-});
-
 function fails(text: string, pattern: RegExp): void {
   assert.throws(
     () => parsePolicy(text, '.memgate.yml'),
@@ -78,9 +72,12 @@ function fails(text: string, pattern: RegExp): void {
 test('bad input names the key and what it accepts', () => {
   fails('treshold: 5%', /treshold: unknown key "treshold"/);
   fails('overrides:\n  - check: a\n    flor: 1KiB', /overrides\[0\]\.flor: unknown key/);
-  fails('floor: lots', /floor: "lots" is not a valid size/);
-  fails('threshold: 5 percent', /threshold: .* not a valid ratio/);
-  fails('alpha: 1.5', /alpha: must be between 0 and 1/);
+  fails('floor: lots', /floor: must be a size such as 16384, "16KiB" or "1 MiB", got "lots"/);
+  fails('threshold: 5 percent', /threshold: must be a percentage such as "5%"/);
+  // One range per setting: alpha is in (0, 0.5) in the file as in the inputs and flags.
+  fails('alpha: 1.5', /alpha: must be above 0 and below 0.5, got "1.5"/);
+  fails('alpha: 0.7', /alpha: must be above 0 and below 0.5/);
+  fails('warmup: 100%', /warmup: must be at least 0 and below 1/);
   fails('min-runs: 2.5', /min-runs/);
   fails('fail-on: [regression, leaks]', /unknown kind "leaks"/);
   fails('budgets:\n  - { check: a, metric: b, max: huge }', /budgets\[0\]\.max/);
@@ -96,11 +93,10 @@ test('bad input names the key and what it accepts', () => {
   fails('version: 2', /version 1/);
 });
 
-test('fail-on: the file wins, the base fills in what it leaves out', () => {
-  assert.deepEqual(parsePolicy('threshold: 10%', 'f', {}, ['leak']).failOn, ['leak']);
-  assert.deepEqual(parsePolicy('fail-on: [budget]', 'f', {}, ['leak']).failOn, ['budget']);
-  assert.deepEqual(parsePolicy('fail-on: none', 'f', {}, ['leak']).failOn, []);
-  assert.deepEqual(parsePolicy('', 'f', {}, ['regression']).failOn, ['regression']);
+test('fail-on: the file sets it, the defaults fill in what it leaves out', () => {
+  assert.deepEqual(parsePolicy('threshold: 10%', 'f').failOn, ['regression', 'leak', 'budget']);
+  assert.deepEqual(parsePolicy('fail-on: [budget]', 'f').failOn, ['budget']);
+  assert.deepEqual(parsePolicy('fail-on: none', 'f').failOn, []);
   assert.deepEqual(readFailKinds('regression, leak'), { kinds: ['regression', 'leak'] });
   assert.deepEqual(readFailKinds(['leak', 'slowness']), { unknown: 'slowness' });
 });

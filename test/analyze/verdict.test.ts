@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 
 import type { BaselineLookup } from '../../src/baseline/types.js';
-import { runCli } from '../../src/cli.js';
+import { runCli } from '../../src/cli/main.js';
 import { defaultPolicy, parsePolicy } from '../../src/analyze/policy.js';
 import { analyze } from '../../src/analyze/verdict.js';
 import type { CheckReport, MemoryReport } from '../../src/model.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { runCli } from '../../src/cli.js';
+import { runCli } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/command.js';
 import { checkReport, memoryReport, storedValues } from './helpers.js';
 
@@ -135,7 +135,7 @@ describe('memgate baseline (CLI, file store)', () => {
       [
         '--import',
         'tsx',
-        join(ROOT, 'src/cli.ts'),
+        join(ROOT, 'src/cli/main.ts'),
         'baseline',
         'update',
         '--store',

@@ -11,7 +11,7 @@ import { MemgateError } from '../../src/errors.js';
 import { checkReport, memoryReport, storedValues } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(ROOT, 'src/cli.ts');
+const CLI = join(ROOT, 'src/cli/main.ts');
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {

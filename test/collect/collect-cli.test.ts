@@ -144,7 +144,7 @@ describe('memgate collect', () => {
       [
         '--import',
         'tsx',
-        'src/cli.ts',
+        'src/cli/main.ts',
         'collect',
         '--expvar',
         bad,

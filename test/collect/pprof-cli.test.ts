@@ -119,7 +119,7 @@ describe('memgate pprof', () => {
   it('runs as a process: exit 2 and one stderr line on bad input, a table on good input', async () => {
     const bad = await run(
       process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', 'pprof', 'top', join(work, 'empty.pb.gz')],
+      ['--import', 'tsx', 'src/cli/main.ts', 'pprof', 'top', join(work, 'empty.pb.gz')],
       { cwd: root },
     ).then(
       () => assert.fail('expected exit 2'),
@@ -130,7 +130,7 @@ describe('memgate pprof', () => {
     assert.match(bad.stderr, /^memgate: \S+empty\.pb\.gz: empty file, expected a pprof profile\n$/);
     const good = await run(
       process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', 'pprof', 'top', join(shared, 'heap-steady.pb.gz'), '--top', '1'],
+      ['--import', 'tsx', 'src/cli/main.ts', 'pprof', 'top', join(shared, 'heap-steady.pb.gz'), '--top', '1'],
       { cwd: root },
     );
     assert.match(good.stdout, /main\.fillRegistry\n$/);

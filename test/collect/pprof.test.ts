@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { Function as PFunction, Line, Location, Profile, Sample, StringTable, ValueType } from 'pprof-format';
 
-import { runCli } from '../../src/cli.js';
+import { runCli } from '../../src/cli/main.js';
 import { ParseError } from '../../src/errors.js';
 import {
   diffProfiles,

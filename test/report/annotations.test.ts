@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 
-import { annotationsFor, emitAnnotations, resolver, type Workspace } from '../../src/report/annotations.js';
+import { emitAnnotations } from '../../src/github/annotations.js';
+import { annotationsFor, resolver, type Workspace } from '../../src/report/annotations.js';
 import * as fx from './verdicts.js';
 
 function workspace(

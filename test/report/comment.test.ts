@@ -12,7 +12,8 @@ import { upsertComment, type UpsertOptions } from '../../src/github/comment.js';
 import { createOctokit, type Octokit } from '../../src/github/octokit.js';
 import { MemgateError } from '../../src/errors.js';
 import { commentMarker, renderComment } from '../../src/report/markdown.js';
-import { SUMMARY_MAX_BYTES, writeSummary, writeVerdictSummary } from '../../src/report/summary.js';
+import { writeSummary, writeVerdictSummary } from '../../src/github/summary.js';
+import { SUMMARY_MAX_BYTES } from '../../src/report/summary.js';
 import { startGitHubApi, type FakeGitHub } from '../support/github-api.js';
 import * as fx from './verdicts.js';
 

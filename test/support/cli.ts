@@ -1,7 +1,7 @@
 /** Running the CLI in-process with captured output, and loopback ports, for tests. */
 import { createServer } from 'node:net';
 
-import { runCli } from '../../src/cli.js';
+import { runCli } from '../../src/cli/main.js';
 
 export interface CliResult {
   code: number;

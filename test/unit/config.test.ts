@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 
 import { parse as parseYaml } from 'yaml';
 
-import { readConfig } from '../../src/config.js';
+import { readConfig } from '../../src/settings/action.js';
 import { MemgateError } from '../../src/errors.js';
 
 /** The defaults the runner passes as INPUT_* for inputs the workflow leaves out, read from action.yml. */
@@ -26,11 +26,8 @@ describe('readConfig', () => {
     assert.equal(c.mode, 'run');
     assert.equal(c.repeat, 5);
     assert.equal(c.checkTimes, 20);
-    assert.equal(c.threshold, 0.05);
-    assert.equal(c.floor, 16 * 1024);
-    assert.equal(c.leakThreshold, 1024);
-    assert.equal(c.warmup, 0.2);
-    assert.deepEqual(c.failOn, ['regression', 'leak', 'budget']);
+    // Policy inputs have no action.yml default: unset, they leave .memgate.yml and the defaults alone.
+    assert.deepEqual(c.policy, { thresholds: {} });
     assert.equal(c.baselineStore, 'branch');
     assert.equal(c.baselineBranch, 'memgate-baselines');
     assert.equal(c.commentKey, 'wf/job');
@@ -48,9 +45,11 @@ describe('readConfig', () => {
       [{ check: 'x', repeat: 'five' }, /^input "repeat": must be a whole number ≥ 1, got "five"$/],
       [{ check: 'x', threshold: 'ten' }, /^input "threshold": must be a percentage/],
       [{ check: 'x', floor: '16 bananas' }, /^input "floor": must be a size/],
+      [{ check: 'x', alpha: '0.7' }, /^input "alpha": must be above 0 and below 0.5, got "0.7"$/],
+      [{ check: 'x', timeout: 'soon' }, /^input "timeout": must be a duration in seconds/],
       [
         { check: 'x', 'fail-on': 'regression,slowness' },
-        /^input "fail-on": must be a comma-separated list of: regression, leak, budget; got "slowness"$/,
+        /^input "fail-on": must be a list of: regression, leak, budget or none; got "slowness"$/,
       ],
       [{ check: 'x', 'expvar-url': 'file:///etc/passwd' }, /^input "expvar-url": must be an http\(s\) URL/],
       [{}, /^input "check": is required/],
@@ -78,10 +77,10 @@ describe('readConfig', () => {
       }),
       { commentKey: 'k' },
     );
-    assert.equal(c.threshold, 0.1);
-    assert.equal(c.floor, 1024 * 1024);
-    assert.equal(c.leakThreshold, 512);
-    assert.deepEqual(c.failOn, ['leak']);
+    assert.deepEqual(c.policy, {
+      thresholds: { threshold: 0.1, floor: 1024 * 1024, leakSlopeAbs: 512 },
+      failOn: ['leak'],
+    });
     assert.equal(c.expvarUrl, undefined);
   });
 

@@ -1,15 +1,15 @@
 /**
- * The `memgate` command line. Each verb lives in `src/cli/<verb>.ts`; this file only dispatches and
- * turns user errors into one line on stderr with exit code 2.
+ * The `memgate` command line (bundled as dist/cli.js). Each verb lives in `src/cli/<verb>.ts`; this
+ * file only dispatches and turns user errors into one line on stderr with exit code 2.
  */
-import { describeError, MemgateError } from './errors.js';
-import type { CliIO, Command } from './cli/command.js';
-import { VERSION } from './version.js';
-import { collectCommand } from './cli/collect.js';
-import { pprofCommand } from './cli/pprof.js';
-import { compareCommand } from './cli/compare.js';
-import { baselineCommand } from './cli/baseline.js';
-import { runCommand } from './cli/run.js';
+import { describeError, MemgateError } from '../errors.js';
+import type { CliIO, Command } from './command.js';
+import { VERSION } from '../version.js';
+import { collectCommand } from './collect.js';
+import { pprofCommand } from './pprof.js';
+import { compareCommand } from './compare.js';
+import { baselineCommand } from './baseline.js';
+import { runCommand } from './run.js';
 
 const COMMANDS: Command[] = [collectCommand, pprofCommand, compareCommand, baselineCommand, runCommand];
 
@@ -57,10 +57,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-/** True when this module is the process entry (bundled dist/cli.js or `tsx src/cli.ts`), not an import. */
+/** True when this module is the process entry (bundled dist/cli.js or `tsx src/cli/main.ts`), not an import. */
 function isEntry(): boolean {
   const entry = process.argv[1] ?? '';
-  return /(?:^|[\\/])(?:cli\.(?:js|ts)|memgate)$/.test(entry);
+  return /(?:^|[\\/])(?:cli\.js|memgate)$|[\\/]cli[\\/]main\.ts$/.test(entry);
 }
 
 if (isEntry()) {

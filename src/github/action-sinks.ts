@@ -1,0 +1,101 @@
+/**
+ * The action's sinks for `publish`: each one small adapter from a judged report to the outside
+ * world (step outputs, job summary, annotations, PR comment, baseline update, job status).
+ */
+import * as core from '@actions/core';
+
+import type { Sink } from '../app/publish.js';
+import type { BaselineStore } from '../baseline/store.js';
+import { mayWriteBaseline } from '../baseline/write-policy.js';
+import { describeError } from '../errors.js';
+import type { RenderOptions } from '../report/markdown.js';
+import { VERSION } from '../version.js';
+import type { ActionRun } from './action-run.js';
+import { emitAnnotations } from './annotations.js';
+import { upsertComment } from './comment.js';
+import { branchOf } from './context.js';
+import { writeVerdictSummary } from './summary.js';
+
+export function outputsSink(body: string): Sink {
+  return ({ verdict }) => {
+    core.setOutput('verdict', verdict.status);
+    core.setOutput('regressions', String(verdict.counts.regressions));
+    core.setOutput('leaks', String(verdict.counts.leaks));
+    core.setOutput('comment-body', body);
+  };
+}
+
+export function summarySink(opts: RenderOptions): Sink {
+  return async ({ verdict }) => void (await writeVerdictSummary(verdict, opts));
+}
+
+export function annotationsSink(workspace: string): Sink {
+  return ({ verdict }) => void emitAnnotations(verdict, workspace);
+}
+
+/**
+ * The comment is a view of the verdict, not the verdict: a fork's read-only token (403), an outage or
+ * a rate limit is a warning, and the gate still passes or fails on memory alone.
+ */
+export function commentSink(a: ActionRun, issueNumber: number, body: string, runUrl?: string): Sink {
+  return async ({ verdict }) => {
+    try {
+      const result = await upsertComment(a.octokit(), {
+        owner: a.ctx.owner,
+        repo: a.ctx.repo,
+        issueNumber,
+        key: a.cfg.commentKey,
+        body,
+        mode: a.cfg.comment === 'on-change' ? 'on-change' : 'always',
+        passing: verdict.status === 'pass',
+        version: VERSION,
+        runUrl,
+      });
+      if (result.status === 'forbidden') {
+        core.warning(
+          `memgate could not comment on PR #${issueNumber} (${result.message}): a fork PR's token is read-only. ` +
+            'The job summary and the comment-body output carry the report; see the README section "Fork PRs".',
+        );
+      } else core.info(`PR comment ${result.status}`);
+    } catch (err) {
+      core.warning(
+        `memgate could not comment on PR #${issueNumber}: ${describeError(err)}; the job summary has the report`,
+      );
+    }
+  };
+}
+
+/** Write the report into the baseline store when the event and `update-baseline` allow it. */
+export function baselineSink(a: ActionRun, store: BaselineStore): Sink {
+  return async ({ report }) => {
+    const { ctx } = a;
+    const decision = mayWriteBaseline(
+      { name: ctx.eventName, ref: ctx.ref, defaultBranch: ctx.defaultBranch },
+      a.cfg.updateBaseline,
+    );
+    core.info(decision.reason);
+    if (!decision.write) return;
+    const { written } = await store.update(report, {
+      commit: ctx.sha,
+      date: ctx.commitDate,
+      ref: branchOf(ctx.ref) ?? ctx.ref,
+    });
+    core.info(`baseline files written: ${written.join(', ') || 'none'}`);
+  };
+}
+
+/** Fail the job on a failing verdict (`failJob`), else log the outcome. */
+export function statusSink(failJob: boolean): Sink {
+  return ({ verdict }) => {
+    const c = verdict.counts;
+    if (verdict.status === 'fail' && failJob) {
+      core.setFailed(
+        `memgate: ${c.regressions} regression(s), ${c.leaks} leak(s), ${c.budgets} budget(s) exceeded`,
+      );
+    } else {
+      core.info(
+        `memgate: ${verdict.status} (${c.regressions} regressions, ${c.leaks} leaks, ${c.warnings} warnings)`,
+      );
+    }
+  };
+}

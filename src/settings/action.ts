@@ -1,0 +1,109 @@
+/**
+ * The action's inputs, validated once at the edge with the shared value parsers. Pure: takes a
+ * `getInput` function (core.getInput in the action, a map in tests) and returns typed settings, or
+ * throws one MemgateError naming the input and what it accepts. An empty input is "not given".
+ */
+import { MemgateError } from '../errors.js';
+import { readPolicyInputs, type PolicyInputs } from './policy.js';
+import { bool, duration, integer, oneOf, url, type Parsed } from './values.js';
+
+export const MODES = ['run', 'collect', 'aggregate', 'comment'] as const;
+export const COMMENT_MODES = ['always', 'on-change', 'never'] as const;
+export const STORES = ['branch', 'file'] as const;
+export const UPDATE_MODES = ['auto', 'true', 'false'] as const;
+
+export type Mode = (typeof MODES)[number];
+export type CommentMode = (typeof COMMENT_MODES)[number];
+
+export interface ActionConfig {
+  mode: Mode;
+  check?: string;
+  command?: string;
+  shell: boolean;
+  agentBin: string;
+  checkVersion?: string;
+  repeat: number;
+  checkTimes: number;
+  timeoutSeconds: number;
+  expvarUrl?: string;
+  telemetryUrl?: string;
+  pprofUrl?: string;
+  sampleIntervalMs: number;
+  configPath: string;
+  /** Only the policy inputs the workflow set; `resolvePolicy` puts them over `.memgate.yml`. */
+  policy: PolicyInputs;
+  baselineStore: (typeof STORES)[number];
+  baselineBranch: string;
+  baselinePath: string;
+  baselineKeep: number;
+  updateBaseline: (typeof UPDATE_MODES)[number];
+  comment: CommentMode;
+  commentKey: string;
+  token: string;
+  reportPath: string;
+  artifactName: string;
+}
+
+type GetInput = (name: string) => string;
+
+export function readConfig(getInput: GetInput, defaults: { commentKey: string }): ActionConfig {
+  const str = (name: string): string | undefined => getInput(name).trim() || undefined;
+  const read = <T>(name: string, parse: (raw: string) => Parsed<T>): T | undefined => {
+    const raw = str(name);
+    return raw === undefined ? undefined : orFail(name, parse(raw));
+  };
+  const mode = read('mode', (r) => oneOf(r, MODES)) ?? 'run';
+  const { check, command } = readTarget(mode, str('check'), str('command'));
+  return {
+    mode,
+    check,
+    command,
+    shell: read('shell', bool) ?? false,
+    agentBin: str('agent-bin') ?? 'datadog-agent',
+    checkVersion: str('check-version'),
+    repeat: read('repeat', (r) => integer(r, 1)) ?? 5,
+    checkTimes: read('check-times', (r) => integer(r, 1)) ?? 20,
+    timeoutSeconds: read('timeout', (r) => duration(r, 1)) ?? 300,
+    expvarUrl: read('expvar-url', url),
+    telemetryUrl: read('telemetry-url', url),
+    pprofUrl: read('pprof-url', url),
+    sampleIntervalMs: read('sample-interval', (r) => integer(r, 10)) ?? 250,
+    configPath: str('config') ?? '.memgate.yml',
+    policy: readPolicyInputs(str, (name, why) => {
+      throw inputError(name, why);
+    }),
+    baselineStore: read('baseline-store', (r) => oneOf(r, STORES)) ?? 'branch',
+    baselineBranch: str('baseline-branch') ?? 'memgate-baselines',
+    baselinePath: str('baseline-path') ?? '.memgate/baselines',
+    baselineKeep: read('baseline-keep', (r) => integer(r, 1)) ?? 30,
+    updateBaseline: read('update-baseline', (r) => oneOf(r, UPDATE_MODES)) ?? 'auto',
+    comment: read('comment', (r) => oneOf(r, COMMENT_MODES)) ?? 'always',
+    commentKey: str('comment-key') ?? defaults.commentKey,
+    token: getInput('github-token'),
+    reportPath: str('report-path') ?? 'memgate-report.json',
+    artifactName: str('artifact-name') ?? 'memgate-report',
+  };
+}
+
+function readTarget(mode: Mode, check: string | undefined, command: string | undefined) {
+  if ((mode === 'run' || mode === 'collect') && !check && !command) {
+    throw inputError(
+      'check',
+      'is required in mode "run" and "collect": give `check` (an Agent check name) or `command`',
+    );
+  }
+  if (check && command) throw inputError('command', 'cannot be used together with `check`; give one of them');
+  if (check && !/^[A-Za-z0-9_.-]+$/.test(check)) {
+    throw inputError('check', `must be a check name (letters, digits, _ . -), got "${check}"`);
+  }
+  return { check, command };
+}
+
+function orFail<T>(name: string, parsed: Parsed<T>): T {
+  if (!parsed.ok) throw inputError(name, parsed.why);
+  return parsed.value;
+}
+
+function inputError(name: string, message: string): MemgateError {
+  return new MemgateError(message, `input "${name}"`);
+}
