@@ -15,10 +15,10 @@ export type MetricUnit = 'bytes' | 'count';
  * - `retained`: each point is what one iteration kept (check_run_alloc with gc on); flat > 0 is a leak;
  * - `counter`: monotonic total; only its per-run delta is compared.
  */
-export type SeriesKind = 'gauge' | 'retained' | 'counter';
+type SeriesKind = 'gauge' | 'retained' | 'counter';
 
 /** How one run's series is reduced to the single number the regression test compares. */
-export type RunAggregate = 'median' | 'last' | 'max' | 'delta';
+type RunAggregate = 'median' | 'last' | 'max' | 'delta';
 
 export interface MetricInfo {
   runtime: Runtime;
@@ -145,8 +145,6 @@ export const METRICS = {
     description: 'Go goroutine count',
   },
 } as const satisfies Record<string, MetricInfo>;
-
-export type KnownMetricId = keyof typeof METRICS;
 
 /** Catalogue entry for an id; unknown ids are treated as noisy byte gauges of the python runtime. */
 export function describeMetric(id: string): MetricInfo {

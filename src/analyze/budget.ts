@@ -4,7 +4,7 @@
  */
 import { describeMetric } from '../metrics.js';
 import type { CheckReport } from '../model.js';
-import type { BudgetVerdict } from '../verdict.js';
+import type { BudgetVerdict } from '../model-verdict.js';
 import { matches, type Policy } from './policy.js';
 import { fmt } from './regression.js';
 

@@ -22,7 +22,7 @@
  */
 import { describeMetric, type MetricInfo } from '../metrics.js';
 import type { RunSample } from '../model.js';
-import type { LeakVerdict, RunLeakEvidence } from '../verdict.js';
+import type { LeakVerdict, RunLeakEvidence } from '../model-verdict.js';
 import type { ResolvedThresholds } from './policy.js';
 import { fmt } from './regression.js';
 import { mannKendall, median, theilSen } from './stats.js';

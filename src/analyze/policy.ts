@@ -22,7 +22,7 @@ import { parse as parseYaml } from 'yaml';
 
 import { ParseError } from '../errors.js';
 import { THRESHOLD_NAMES, thresholdSetting } from '../settings/thresholds.js';
-import { parseBytes } from '../units.js';
+import { bytes, list } from '../settings/values.js';
 
 export interface Thresholds {
   /** Significance level of the rank and trend tests. */
@@ -82,7 +82,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   floor: 16384,
   confidence: 0.9,
   leakSlopeAbs: 1024,
-  // 0.2%, not the 0.5% of DESIGN.md: with 0.5% a leak of 0.5%/iteration sits below its own floor
+  // 0.2%, not the 0.5% first planned: with 0.5% a leak of 0.5%/iteration sits below its own floor
   // (the median level grows with it) and is never caught; bench/detection/RESULTS.md shows 0.2%
   // keeps plateau caches and flat series at 0 false leaks in 1,000 trials.
   leakSlopeRel: 0.002,
@@ -97,9 +97,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
  * the kinds, or the first word that is not one, for the caller to report where it came from.
  */
 export function readFailKinds(text: string | readonly string[]): { kinds: FailKind[] } | { unknown: string } {
-  const words = (typeof text === 'string' ? text.split(/[\s,]+/) : [...text])
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const words = list(text);
   const unknown = words.find((k) => k !== 'none' && !(FAIL_KINDS as readonly string[]).includes(k));
   return unknown !== undefined ? { unknown } : { kinds: words.filter((k): k is FailKind => k !== 'none') };
 }
@@ -217,13 +215,13 @@ export function parsePolicy(yamlText: string, source: string): Policy {
     const path = `budgets[${i}]`;
     const o = r.object(raw, path);
     onlyKeys(r, o, path, ['check', 'metric', 'max']);
-    const max = typeof o.max === 'number' || typeof o.max === 'string' ? parseBytes(o.max) : undefined;
-    if (max === undefined)
-      return r.fail(`${path}.max`, `"${String(o.max)}" is not a valid size (e.g. 64 MiB or 1000)`);
+    const max = typeof o.max === 'number' || typeof o.max === 'string' ? bytes(o.max) : undefined;
+    if (!max?.ok)
+      return r.fail(`${path}.max`, max?.why ?? `must be a size such as 64 MiB, got ${String(o.max)}`);
     policy.budgets.push({
       check: r.string(o.check, `${path}.check`),
       metric: r.string(o.metric, `${path}.metric`),
-      max,
+      max: max.value,
     });
   }
 

@@ -10,7 +10,7 @@
  * whether the policy's fail-on keeps it a failure.
  */
 import { describeMetric, type MetricUnit } from '../metrics.js';
-import type { MetricVerdict, SampleSummary } from '../verdict.js';
+import type { MetricVerdict, SampleSummary } from '../model-verdict.js';
 import type { ResolvedThresholds } from './policy.js';
 import { bootstrapRelativeChange, hodgesLehmann, mad, mannWhitneyU, median } from './stats.js';
 import { formatBytes, formatPercent } from '../units.js';

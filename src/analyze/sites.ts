@@ -3,7 +3,7 @@
  * biggest growth first. Sites absent from a baseline that exists are flagged new.
  */
 import type { AllocationSite, CheckReport } from '../model.js';
-import type { SiteDelta } from '../verdict.js';
+import type { SiteDelta } from '../model-verdict.js';
 import { median } from './stats.js';
 
 function siteId(s: AllocationSite): string {

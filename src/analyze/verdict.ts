@@ -17,7 +17,7 @@ import type {
   Verdict,
   VerdictCounts,
   Waiver,
-} from '../verdict.js';
+} from '../model-verdict.js';
 import { checkBudgets } from './budget.js';
 import { detectLeak, untrackedFrees, warmupCount } from './leak.js';
 import {

@@ -10,7 +10,7 @@ import type { BaselineLookup } from '../baseline/types.js';
 import { noneProvenance } from '../baseline/versions.js';
 import { describeError } from '../errors.js';
 import { checkId, type MemoryReport } from '../model.js';
-import type { Verdict } from '../verdict.js';
+import type { Verdict } from '../model-verdict.js';
 import type { BaselineSource } from './baseline-source.js';
 
 async function lookupBaselines(

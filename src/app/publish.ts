@@ -4,7 +4,7 @@
  * sinks a mode has, so "comment mode never fails the job" is a missing sink, not a flag.
  */
 import type { MemoryReport } from '../model.js';
-import type { Verdict } from '../verdict.js';
+import type { Verdict } from '../model-verdict.js';
 
 export interface Judged {
   report: MemoryReport;

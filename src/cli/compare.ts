@@ -12,7 +12,7 @@ import { parseMemoryReport } from '../model.js';
 import { renderComment } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
 import { readPolicyInputs, resolvePolicy, type PolicyInputs } from '../settings/policy.js';
-import type { Verdict } from '../verdict.js';
+import type { Verdict } from '../model-verdict.js';
 import { VERSION } from '../version.js';
 import { argumentError, parse } from './args.js';
 import type { Command } from './command.js';

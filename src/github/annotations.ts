@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import * as core from '@actions/core';
 
 import { annotationsFor, type Workspace } from '../report/annotations.js';
-import type { Verdict } from '../verdict.js';
+import type { Verdict } from '../model-verdict.js';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.tox', '.venv', 'venv', '__pycache__', '.mypy_cache']);
 const MAX_FILES = 200_000;

@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 
 import type { RenderOptions } from '../report/markdown.js';
 import { renderSummary, SUMMARY_MAX_BYTES, summaryBytes } from '../report/summary.js';
-import type { Verdict } from '../verdict.js';
+import type { Verdict } from '../model-verdict.js';
 
 /**
  * Append a rendered verdict to the step summary, with the summary's larger size budget. Returns

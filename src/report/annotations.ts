@@ -9,7 +9,7 @@
  * adapter that reads the disk and sends them to the runner.
  */
 import { formatBytesDelta } from '../units.js';
-import type { CheckVerdict, Verdict } from '../verdict.js';
+import type { CheckVerdict, Verdict } from '../model-verdict.js';
 
 export interface Annotation {
   level: 'error' | 'warning';

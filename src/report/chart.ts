@@ -3,7 +3,7 @@
  * renders Mermaid blocks in comments and job summaries. xychart-beta has no legend, so the two
  * lines get fixed colours through an init directive and a caption names them.
  */
-import type { ChartSeries } from '../verdict.js';
+import type { ChartSeries } from '../model-verdict.js';
 import { escapeMermaidLabel } from './escape.js';
 
 export const MAX_POINTS = 50;

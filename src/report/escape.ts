@@ -45,11 +45,6 @@ export function escapeCell(text: string): string {
   return escapeText(text);
 }
 
-/** Link text, `[here](…)`: brackets are already escaped by escapeText. */
-export function escapeLinkText(text: string): string {
-  return escapeText(text);
-}
-
 /**
  * Inline code outside tables: a code span whose fence is longer than any backtick run inside,
  * padded when the text starts or ends with a backtick (CommonMark §6.1). Inside a code span

@@ -25,7 +25,7 @@ import type {
   SiteDelta,
   Verdict,
   Waiver,
-} from '../verdict.js';
+} from '../model-verdict.js';
 import { chartCaption, renderChart } from './chart.js';
 import { codeCell, escapeCell, escapeHtml, escapeText, inlineCode, markerKey, safeUrl } from './escape.js';
 

@@ -3,7 +3,7 @@
  * whole step summary above 1 MiB, so it is capped at 900 KiB counted in UTF-8 bytes). Pure; the
  * adapter that appends it to GITHUB_STEP_SUMMARY is `github/summary.ts`.
  */
-import type { Verdict } from '../verdict.js';
+import type { Verdict } from '../model-verdict.js';
 import { renderComment, type RenderOptions } from './markdown.js';
 
 export const SUMMARY_MAX_BYTES = 900 * 1024;

@@ -5,7 +5,7 @@
 import { fmt } from '../analyze/regression.js';
 import { checkId } from '../model.js';
 import { formatBytesDelta, formatPercent } from '../units.js';
-import type { Verdict } from '../verdict.js';
+import type { Verdict } from '../model-verdict.js';
 
 const STATUS: Record<string, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' };
 

@@ -13,7 +13,7 @@ import { runCli } from '../../src/cli/main.js';
 import { defaultPolicy, parsePolicy } from '../../src/analyze/policy.js';
 import { analyze } from '../../src/analyze/verdict.js';
 import type { CheckReport, MemoryReport } from '../../src/model.js';
-import type { Verdict } from '../../src/verdict.js';
+import type { Verdict } from '../../src/model-verdict.js';
 
 const REAL = JSON.parse(
   readFileSync(new URL('../fixtures/analyze/check_run_alloc.json', import.meta.url), 'utf8'),

@@ -14,7 +14,7 @@ import {
   renderComment,
   type RenderOptions,
 } from '../../src/report/markdown.js';
-import type { Verdict } from '../../src/verdict.js';
+import type { Verdict } from '../../src/model-verdict.js';
 import { assertNoInjectedHtml, htmlTables, markdownTables, textOf, toHtml } from './html.js';
 import * as fx from './verdicts.js';
 

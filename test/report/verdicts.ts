@@ -1,6 +1,6 @@
 /**
  * Verdict fixtures for the renderer tests, shaped like what the analysis produces for real checks
- * (numbers taken from the tracemalloc/expvar samples under /work/shared/formats/samples).
+ * (numbers taken from the real tracemalloc/expvar samples in test/fixtures/agent-samples).
  */
 import type { BaselineProvenance } from '../../src/baseline/types.js';
 import type { CheckKey } from '../../src/model.js';
@@ -14,7 +14,7 @@ import type {
   Status,
   Verdict,
   VerdictCounts,
-} from '../../src/verdict.js';
+} from '../../src/model-verdict.js';
 
 const KiB = 1024;
 const MiB = 1024 * 1024;
