@@ -4,7 +4,7 @@
  */
 import type { BaselineProvenance } from './baseline/types.js';
 import type { MetricUnit } from './metrics.js';
-import type { CheckKey, Runtime } from './model.js';
+import type { AllocationSite, CheckKey, Runtime } from './model.js';
 
 /** pass: nothing to report; warn: shown but does not fail the job; fail: fails the job. */
 export type Status = 'pass' | 'warn' | 'fail';
@@ -100,14 +100,11 @@ export interface BudgetVerdict {
   waiver?: Waiver;
 }
 
-/** An allocation site whose held bytes changed against the baseline. */
-export interface SiteDelta {
-  runtime: Runtime;
-  key: string;
-  file: string;
-  line?: number;
-  function?: string;
-  source?: string;
+/** An allocation site (where it is, as the report names it) whose held bytes changed against the baseline. */
+export interface SiteDelta extends Pick<
+  AllocationSite,
+  'runtime' | 'key' | 'file' | 'line' | 'function' | 'source'
+> {
   /** Median bytes held per run. */
   baseline: number;
   current: number;

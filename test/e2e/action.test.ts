@@ -5,6 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { artifactRestRoutes } from '../support/artifact-rest.js';
@@ -172,6 +174,21 @@ describe('dist/index.js as the runner runs it', { concurrency: false }, () => {
     assert.ok(Number(r.outputs.regressions) >= 1, `regressions output ${r.outputs.regressions}`);
     assert.equal(r.outputs.leaks, '0');
     assert.match(r.outputs['comment-body'], /regress/i);
+  });
+
+  it('4b. an input wins over .memgate.yml, which wins over the defaults', async () => {
+    // regcheck grew 20% in test 4. A file threshold of 90% lets it through; the input of 5% does not.
+    await writeFile(join(ws, '.memgate.yml'), 'threshold: 90%\n');
+    try {
+      const fileOnly = await pullRequest('regcheck', { 'comment-key': 'precedence' });
+      assert.equal(fileOnly.outputs.regressions, '0', describeRun(fileOnly));
+      assert.equal(fileOnly.code, 0, describeRun(fileOnly));
+      const input = await pullRequest('regcheck', { 'comment-key': 'precedence', threshold: '5%' });
+      assert.equal(input.code, 1, describeRun(input));
+      assert.ok(Number(input.outputs.regressions) >= 1, `regressions output ${input.outputs.regressions}`);
+    } finally {
+      await rm(join(ws, '.memgate.yml'), { force: true });
+    }
   });
 
   it('5. collect ×3 then aggregate make one comment and one baseline commit', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -105,6 +105,32 @@ describe('memgate compare against a baseline directory', () => {
     assert.equal(fromDoc.status, 'fallback');
     assert.match(fromDoc.message ?? '', /compared with 1\.0\.0's baseline \(no baseline for 1\.1\.0 yet\)/);
     assert.equal((await provenance('bl2/queue_stats/2.0.0.json')).status, 'none');
+  });
+
+  it('puts flags over the policy file, and reads alpha with one range (0, 0.5) in both', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'memgate-compare-'));
+    await collect(dir, 'steady-gc', 'base.json');
+    await collect(dir, 'leaky-gc-positive', 'head.json');
+    // The file only fails on regressions: the leak is reported, the gate passes.
+    await writeFile(join(dir, '.memgate.yml'), 'fail-on: [regression]\n');
+    const compare = (...extra: string[]) =>
+      runCliCaptured(
+        ['compare', '--baseline', 'base.json', '--report', 'head.json', '--config', '.memgate.yml', ...extra],
+        dir,
+      );
+    const fileOnly = await compare();
+    assert.equal(fileOnly.code, 0, fileOnly.stdout);
+    assert.match(fileOnly.stdout, /leak/i);
+    const flag = await compare('--fail-on', 'leak');
+    assert.equal(flag.code, 1, flag.stdout);
+
+    const badFlag = await compare('--alpha', '0.7');
+    assert.equal(badFlag.code, 2);
+    assert.equal(badFlag.stderr, 'memgate: arguments: --alpha must be above 0 and below 0.5, got "0.7"\n');
+    await writeFile(join(dir, '.memgate.yml'), 'alpha: 0.7\n');
+    const badFile = await compare();
+    assert.equal(badFile.code, 2);
+    assert.equal(badFile.stderr, 'memgate: .memgate.yml: alpha: must be above 0 and below 0.5, got "0.7"\n');
   });
 
   it('rejects an unknown format in one line', async () => {
