@@ -10,7 +10,7 @@ import { readInput } from '../app/report-file.js';
 import { MemgateError } from '../errors.js';
 import { parseMemoryReport } from '../model.js';
 import { renderComment } from '../report/markdown.js';
-import { renderText } from '../report/text.js';
+import { renderText } from '../report/verdict-text.js';
 import { readPolicyInputs, resolvePolicy, type PolicyInputs } from '../settings/policy.js';
 import type { Verdict } from '../model-verdict.js';
 import { VERSION } from '../version.js';

@@ -7,12 +7,10 @@ import { resolve } from 'node:path';
 import { measure } from '../app/measure.js';
 
 import { MemgateError } from '../errors.js';
-import { describeMetric } from '../metrics.js';
-import type { MemoryReport } from '../model.js';
 import { M_OPTIONS, type MOption } from '../run/command.js';
+import { renderReportText } from '../report/report-text.js';
 import { DEFAULT_EXPVAR_URL } from '../run/runner.js';
 import { duration } from '../settings/values.js';
-import { formatBytes } from '../units.js';
 import { intOption, option, parse, urlOption } from './args.js';
 import type { CliIO, Command } from './command.js';
 
@@ -121,31 +119,8 @@ export const runCommand: Command = {
         log: (line) => io.stderr(`memgate: ${line}\n`),
       },
     });
-    io.stdout(summarize(report));
+    io.stdout(renderReportText(report));
     io.stdout(`report written to ${out}\n`);
     return 0;
   },
 };
-
-/** A few lines per check: each metric's per-run aggregates, and the top allocation sites. */
-export function summarize(report: MemoryReport): string {
-  const lines: string[] = [];
-  for (const c of report.checks) {
-    const runs = Math.max(0, ...Object.values(c.metrics).map((m) => m.runs.length));
-    lines.push(
-      `${c.check.name}@${c.check.version}${c.check.instance ? `#${c.check.instance}` : ''}: ${runs} runs`,
-    );
-    for (const [id, m] of Object.entries(c.metrics)) {
-      const info = describeMetric(id);
-      const show = (v: number) => (info.unit === 'bytes' ? formatBytes(v) : String(Math.round(v)));
-      const points = m.runs.reduce((n, r) => n + r.series.length, 0);
-      lines.push(`  ${id.padEnd(28)} ${m.runs.map((r) => show(r.value)).join(', ')}  (${points} points)`);
-    }
-    const top = [...c.sites]
-      .sort((a, b) => b.bytes.reduce((x, y) => x + y, 0) - a.bytes.reduce((x, y) => x + y, 0))
-      .slice(0, 3);
-    for (const s of top) lines.push(`  site ${s.key}: ${s.bytes.map(formatBytes).join(', ')}`);
-    for (const n of c.notes) lines.push(`  note: ${n}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
