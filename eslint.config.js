@@ -41,4 +41,11 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The use cases serve the CLI too, which has no runner: @actions/* stays in github/.
+    files: ['src/app/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@actions/*'], message: 'Use cases and the CLI run outside Actions; put @actions/* in a github/ adapter.' }] }],
+    },
+  },
 );
