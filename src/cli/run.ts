@@ -10,8 +10,8 @@ import { MemgateError } from '../errors.js';
 import { M_OPTIONS, type MOption } from '../run/command.js';
 import { renderReportText } from '../report/report-text.js';
 import { DEFAULT_EXPVAR_URL } from '../run/runner.js';
-import { duration } from '../settings/values.js';
-import { intOption, option, parse, urlOption } from './args.js';
+import { RUN_DEFAULTS, RUN_PARSERS } from '../settings/run.js';
+import { option, parse, urlOption } from './args.js';
 import type { CliIO, Command } from './command.js';
 
 const USAGE = `Usage: memgate run (--check NAME | --command "…") [options]
@@ -22,14 +22,14 @@ runs, and write the MemoryReport.
   --check NAME           Agent check: runs \`<agent-bin> check NAME --check-times N --json -m --m-dir …\`
   --command "…"          any command instead (split into argv; no shell unless --shell)
   --shell                run --command through /bin/sh
-  --agent-bin BIN        Agent command or prefix (default datadog-agent; e.g. "docker exec dd-agent agent")
-  --repeat R             process runs (default 5)
-  --check-times N        check runs per process (default 20)
-  --timeout S            seconds per process run, or e.g. 5m (default 300)
+  --agent-bin BIN        Agent command or prefix (default ${RUN_DEFAULTS.agentBin}; e.g. "docker exec dd-agent agent")
+  --repeat R             process runs (default ${RUN_DEFAULTS.repeat})
+  --check-times N        check runs per process (default ${RUN_DEFAULTS.checkTimes})
+  --timeout S            seconds per process run, or e.g. 5m (default ${RUN_DEFAULTS.timeoutSeconds})
   --expvar-url URL       /debug/vars to poll (default ${DEFAULT_EXPVAR_URL}); --no-expvar to skip
   --telemetry-url URL    /telemetry to poll (Prometheus text: pymem, rtloader)
   --pprof-url URL        heap profile fetched at the start and the end
-  --sample-interval MS   polling interval (default 250)
+  --sample-interval MS   polling interval (default ${RUN_DEFAULTS.sampleIntervalMs})
   --m-gc / --no-m-gc     gc.collect() before each snapshot (default on)
   --m-frames, --m-combine, --m-sort, --m-limit, --m-diff, --m-filters, --m-unit, --m-verbose V
                          passed to the Agent as is
@@ -99,15 +99,19 @@ export const runCommand: Command = {
         command: values.command,
         shell: values.shell ?? false,
         agentBin: values['agent-bin'],
-        repeat: intOption(values.repeat, 'repeat', 5),
-        checkTimes: intOption(values['check-times'], 'check-times', 20),
-        timeoutMs: (option(values.timeout, 'timeout', (r) => duration(r, 1)) ?? 300) * 1000,
+        repeat: option(values.repeat, 'repeat', RUN_PARSERS.repeat) ?? RUN_DEFAULTS.repeat,
+        checkTimes:
+          option(values['check-times'], 'check-times', RUN_PARSERS['check-times']) ?? RUN_DEFAULTS.checkTimes,
+        timeoutMs:
+          (option(values.timeout, 'timeout', RUN_PARSERS.timeout) ?? RUN_DEFAULTS.timeoutSeconds) * 1000,
         expvarUrl: values['no-expvar']
           ? undefined
           : (urlOption(values['expvar-url'], 'expvar-url') ?? DEFAULT_EXPVAR_URL),
         telemetryUrl: urlOption(values['telemetry-url'], 'telemetry-url'),
         pprofUrl: urlOption(values['pprof-url'], 'pprof-url'),
-        sampleIntervalMs: intOption(values['sample-interval'], 'sample-interval', 250, 10),
+        sampleIntervalMs:
+          option(values['sample-interval'], 'sample-interval', RUN_PARSERS['sample-interval']) ??
+          RUN_DEFAULTS.sampleIntervalMs,
         mGc: !values['no-m-gc'],
         mOptions,
         extraArgs: values['agent-arg'],

@@ -5,7 +5,8 @@
  */
 import { MemgateError } from '../errors.js';
 import { readPolicyInputs, type PolicyInputs } from './policy.js';
-import { bool, duration, integer, oneOf, url, type Parsed } from './values.js';
+import { RUN_DEFAULTS, RUN_PARSERS } from './run.js';
+import { bool, integer, oneOf, url, type Parsed } from './values.js';
 
 export const MODES = ['run', 'collect', 'aggregate', 'comment'] as const;
 export const COMMENT_MODES = ['always', 'on-change', 'never'] as const;
@@ -59,15 +60,16 @@ export function readConfig(getInput: GetInput, defaults: { commentKey: string })
     check,
     command,
     shell: read('shell', bool) ?? false,
-    agentBin: str('agent-bin') ?? 'datadog-agent',
+    agentBin: str('agent-bin') ?? RUN_DEFAULTS.agentBin,
     checkVersion: str('check-version'),
-    repeat: read('repeat', (r) => integer(r, 1)) ?? 5,
-    checkTimes: read('check-times', (r) => integer(r, 1)) ?? 20,
-    timeoutSeconds: read('timeout', (r) => duration(r, 1)) ?? 300,
+    repeat: read('repeat', RUN_PARSERS.repeat) ?? RUN_DEFAULTS.repeat,
+    checkTimes: read('check-times', RUN_PARSERS['check-times']) ?? RUN_DEFAULTS.checkTimes,
+    timeoutSeconds: read('timeout', RUN_PARSERS.timeout) ?? RUN_DEFAULTS.timeoutSeconds,
     expvarUrl: read('expvar-url', url),
     telemetryUrl: read('telemetry-url', url),
     pprofUrl: read('pprof-url', url),
-    sampleIntervalMs: read('sample-interval', (r) => integer(r, 10)) ?? 250,
+    sampleIntervalMs:
+      read('sample-interval', RUN_PARSERS['sample-interval']) ?? RUN_DEFAULTS.sampleIntervalMs,
     configPath: str('config') ?? '.memgate.yml',
     policy: readPolicyInputs(str, (name, why) => {
       throw inputError(name, why);

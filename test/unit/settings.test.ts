@@ -9,6 +9,7 @@ import { readCompareSettings } from '../../src/cli/compare.js';
 import { MemgateError } from '../../src/errors.js';
 import { readConfig } from '../../src/settings/action.js';
 import { resolvePolicy } from '../../src/settings/policy.js';
+import { RUN_DEFAULTS } from '../../src/settings/run.js';
 import { bool, bytes, duration, integer, list, ratio, url } from '../../src/settings/values.js';
 
 /** What the runner passes for inputs the workflow leaves out: action.yml's defaults. */
@@ -133,5 +134,26 @@ describe('the shared value parsers', () => {
     assert.deepEqual(list(['a', ' b ']), ['a', 'b']);
     assert.deepEqual(bool('on'), { ok: true, value: true });
     assert.equal(bool('maybe').ok, false);
+  });
+});
+
+describe('run defaults', () => {
+  it('action.yml declares the same defaults as memgate run', () => {
+    assert.equal(ACTION_DEFAULTS['agent-bin'], RUN_DEFAULTS.agentBin);
+    assert.equal(Number(ACTION_DEFAULTS.repeat), RUN_DEFAULTS.repeat);
+    assert.equal(Number(ACTION_DEFAULTS['check-times']), RUN_DEFAULTS.checkTimes);
+    assert.equal(Number(ACTION_DEFAULTS.timeout), RUN_DEFAULTS.timeoutSeconds);
+    assert.equal(Number(ACTION_DEFAULTS['sample-interval']), RUN_DEFAULTS.sampleIntervalMs);
+    const cfg = readConfig((n) => (n === 'check' ? 'x' : ''), { commentKey: 'k' });
+    assert.deepEqual(
+      [cfg.agentBin, cfg.repeat, cfg.checkTimes, cfg.timeoutSeconds, cfg.sampleIntervalMs],
+      [
+        RUN_DEFAULTS.agentBin,
+        RUN_DEFAULTS.repeat,
+        RUN_DEFAULTS.checkTimes,
+        RUN_DEFAULTS.timeoutSeconds,
+        RUN_DEFAULTS.sampleIntervalMs,
+      ],
+    );
   });
 });
