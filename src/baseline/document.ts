@@ -24,7 +24,10 @@ export const DEFAULT_WINDOW = 5;
 
 /* ------------------------------------------------------------------ paths */
 
-function encodeComponent(s: string): string {
+/** The folder of the history files (`history.ts`); never a check's folder. */
+export const HISTORY_DIR = 'history';
+
+export function encodeComponent(s: string): string {
   if (s === '') throw new MemgateError('a check name or version is empty', 'baseline');
   // encodeURIComponent leaves '.' alone; a leading dot would allow '.', '..' and hidden files.
   return encodeURIComponent(s).replace(/^\./, '%2E');
@@ -32,13 +35,15 @@ function encodeComponent(s: string): string {
 
 /** `<check_name>/<check_version>.json`, each component URI-encoded. */
 export function baselinePath(name: string, version: string): string {
-  return `${encodeComponent(name)}/${encodeComponent(version)}.json`;
+  // A check named "history" escapes its first letter, so `history/` stays the history folder.
+  const dir = name === HISTORY_DIR ? `%68${encodeComponent(name.slice(1))}` : encodeComponent(name);
+  return `${dir}/${encodeComponent(version)}.json`;
 }
 
 /** The inverse of `baselinePath`; undefined for any other file (index.json, README, *.corrupt). */
 export function parseBaselinePath(path: string): { name: string; version: string } | undefined {
   const m = /^([^/]+)\/([^/]+)\.json$/.exec(path);
-  if (!m) return undefined;
+  if (!m || m[1] === HISTORY_DIR) return undefined;
   try {
     return { name: decodeURIComponent(m[1]), version: decodeURIComponent(m[2]) };
   } catch {

@@ -25,6 +25,8 @@ import {
   serializeBaselineDocument,
   stableJson,
 } from './document.js';
+import { historyPoint, type HistoryPoint } from './history.js';
+import { addHistoryPoints } from './history-store.js';
 import type { BaselineDocument, BaselineLookup } from './types.js';
 import { foundProvenance, noneProvenance, unreadableProvenance, versionCandidates } from './versions.js';
 
@@ -145,6 +147,11 @@ export class BackendBaselineStore implements BaselineStore {
     return listSnapshot(await this.backend.snapshot());
   }
 
+  /** A read-only view of the whole store (history files, the dashboard). */
+  snapshot(): Promise<StoreSnapshot> {
+    return this.backend.snapshot();
+  }
+
   /** Every stored document (of one check, if named), parsed, or why it could not be. For `baseline show`. */
   async documents(name?: string): Promise<StoredDocument[]> {
     const snap = await this.backend.snapshot();
@@ -260,6 +267,7 @@ export async function mergeIntoSnapshot(
   const changes: FileChanges = new Map();
   const docs = new Map<string, BaselineDocument>();
   const targets: string[] = [];
+  const points: { check: string; point: HistoryPoint }[] = [];
   let landed = 0;
   for (const c of report.checks) {
     const path = baselinePath(c.check.name, c.check.version);
@@ -284,11 +292,14 @@ export async function mergeIntoSnapshot(
       { commit: meta.commit, date: meta.date, ref: meta.ref, id: entryId, report: c },
       opts.keep,
     );
+    points.push({ check: c.check.name, point: historyPoint(c, { ...meta, id: entryId }) });
     docs.set(path, doc);
   }
   const written = [...docs.keys()];
   if (landed === report.checks.length) return { changes: new Map(), written };
   for (const [path, doc] of docs) changes.set(path, serializeBaselineDocument(doc));
+  // The history points go in the same write as their baseline entries (see history-store.ts).
+  await addHistoryPoints(snap, points, changes, opts);
   const indexText = await snap.read(INDEX_PATH);
   const index = buildIndex(
     snap.paths,

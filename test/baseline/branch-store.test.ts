@@ -38,7 +38,11 @@ describe('branch store against the fake GitHub API', () => {
     const history = gh.branchHistory(branch);
     assert.equal(history.length, 1, 'one commit');
     const files = await gh.branchFiles(branch);
-    assert.deepEqual(Object.keys(files).sort(), ['index.json', 'postgres/1.0.0.json']);
+    assert.deepEqual(Object.keys(files).sort(), [
+      'history/postgres.json',
+      'index.json',
+      'postgres/1.0.0.json',
+    ]);
     assert.equal(files['README.md'], undefined, 'the data branch shares nothing with the code branch');
     const index = JSON.parse(files['index.json']) as {
       checks: { name: string; versions: { version: string; entries: number }[] }[];
@@ -99,7 +103,7 @@ describe('branch store against the fake GitHub API', () => {
     );
     const files = await gh.branchFiles(branch);
     const stored = Object.entries(files)
-      .filter(([p]) => p.endsWith('.json') && p !== 'index.json')
+      .filter(([p]) => p.endsWith('.json') && p !== 'index.json' && !p.startsWith('history/'))
       .flatMap(([, text]) => storedValues(text))
       .sort((a, b) => a - b);
     assert.deepEqual(
@@ -146,6 +150,9 @@ describe('branch store against the fake GitHub API', () => {
       'a/1.0.0.json',
       'b/2.0.0.json',
       'c/3.0.0.json',
+      'history/a.json',
+      'history/b.json',
+      'history/c.json',
       'index.json',
     ]);
   });

@@ -36,7 +36,7 @@ describe('file store', () => {
     const dir = join(tmp, 'basic');
     const s = createFileStore({ dir });
     await s.update(memoryReport(checkReport('http_check', '2.1.0', [5, 6])), { commit: 'a'.repeat(40) });
-    assert.deepEqual((await readdir(dir)).sort(), ['http_check', 'index.json']);
+    assert.deepEqual((await readdir(dir)).sort(), ['history', 'http_check', 'index.json']);
     assert.deepEqual(await readdir(join(dir, 'http_check')), ['2.1.0.json']);
     const l = await s.read({ name: 'http_check', version: '2.2.0' });
     assert.equal(l.provenance.status, 'fallback');
@@ -48,7 +48,7 @@ describe('file store', () => {
     const dir = join(tmp, 'names');
     const s = createFileStore({ dir });
     await s.update(memoryReport(checkReport('../evil', '..', [1])), { commit: 'a'.repeat(40) });
-    assert.deepEqual((await readdir(dir)).sort(), ['%2E.%2Fevil', 'index.json']);
+    assert.deepEqual((await readdir(dir)).sort(), ['%2E.%2Fevil', 'history', 'index.json']);
     assert.deepEqual(await s.list(), [{ name: '../evil', versions: ['..'] }]);
     assert.equal((await s.read({ name: '../evil', version: '..' })).provenance.status, 'exact');
   });
