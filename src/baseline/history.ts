@@ -194,7 +194,13 @@ function migrate0(raw: Raw, fail: (path: string, msg: string) => never): Raw {
   const points = objects.map((p, i) => {
     if (!isObject(p) || !isObject(p.metrics)) return fail(`$.points[${i}]`, 'must be an object with metrics');
     const pm = p.metrics;
-    const row: unknown[] = [p.commit, p.date, p.version, p.instance ?? '', p.id ?? `${String(p.commit)}:${i}`];
+    const row: unknown[] = [
+      p.commit,
+      p.date,
+      p.version,
+      p.instance ?? '',
+      p.id ?? `${String(p.commit)}:${i}`,
+    ];
     for (const id of metrics) {
       const m = pm[id];
       row.push(...(isObject(m) ? [m.median, m.spread, m.runs] : [null, null, null]));
@@ -248,7 +254,8 @@ function validateHistory(o: Raw, fail: (path: string, msg: string) => never): Hi
       const nums = [med, spread, runs];
       nums.forEach(
         (v, j) =>
-          (typeof v === 'number' && Number.isFinite(v)) || fail(`${p}[${at + j}]`, `(${id}) must be a finite number`),
+          (typeof v === 'number' && Number.isFinite(v)) ||
+          fail(`${p}[${at + j}]`, `(${id}) must be a finite number`),
       );
       out[id] = { median: med as number, spread: spread as number, runs: runs as number };
     });

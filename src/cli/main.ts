@@ -10,8 +10,16 @@ import { pprofCommand } from './pprof.js';
 import { compareCommand } from './compare.js';
 import { baselineCommand } from './baseline.js';
 import { runCommand } from './run.js';
+import { historyCommand } from './history.js';
 
-const COMMANDS: Command[] = [collectCommand, pprofCommand, compareCommand, baselineCommand, runCommand];
+const COMMANDS: Command[] = [
+  collectCommand,
+  pprofCommand,
+  compareCommand,
+  baselineCommand,
+  runCommand,
+  historyCommand,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 4);

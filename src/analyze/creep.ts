@@ -1,0 +1,120 @@
+/**
+ * Creeping growth: a metric that rose past the threshold over several merges while no single
+ * merge crossed it, so the per-PR gate passed every one of them. Ten +2% merges leave a check 22%
+ * heavier and nobody saw it happen.
+ *
+ * Two windows over the history (oldest first, the current head optionally appended last):
+ * - the last `merges` merges;
+ * - everything from the last change point on (E-Divisive, `changepoint.ts`), when there is one.
+ * A window creeps when all hold:
+ * - its rise, last / first − 1, exceeds the threshold;
+ * - no single step inside it exceeded the threshold (such a merge was the gate's to catch);
+ * - the rise is a trend, not noise: Mann-Kendall says increasing at p < alpha.
+ * The larger of the two rises is reported.
+ */
+import { escapeText, inlineCode } from '../report/escape.js';
+import { mannKendall } from './stats.js';
+
+export interface CreepOptions {
+  /** Relative rise that counts (default 0.05, the regression threshold). */
+  threshold?: number;
+  /** Merges the cumulative window spans (default 10). */
+  merges?: number;
+  /** Mann-Kendall significance (default 0.05). */
+  alpha?: number;
+}
+
+export interface CreepPoint {
+  commit: string;
+  value: number;
+}
+
+export interface CreepFinding {
+  metric: string;
+  /** Which window found it. */
+  window: 'last-merges' | 'since-change-point';
+  /** last / first − 1 over the window. */
+  rise: number;
+  /** Merges (steps) in the window. */
+  merges: number;
+  /** The point the rise is measured from. */
+  since: CreepPoint;
+  /** The latest point. */
+  latest: CreepPoint;
+  /** Mann-Kendall p of an increasing trend over the window. */
+  p: number;
+}
+
+function judge(
+  points: readonly CreepPoint[],
+  metric: string,
+  window: CreepFinding['window'],
+  o: Required<CreepOptions>,
+): CreepFinding | undefined {
+  if (points.length < 3) return undefined;
+  const first = points[0];
+  const latest = points[points.length - 1];
+  if (!(first.value > 0)) return undefined;
+  const rise = latest.value / first.value - 1;
+  if (!(rise > o.threshold)) return undefined;
+  for (let i = 1; i < points.length; i++) {
+    const before = points[i - 1].value;
+    const step = before > 0 ? points[i].value / before - 1 : Infinity;
+    if (step > o.threshold) return undefined;
+  }
+  const { p } = mannKendall(
+    points.map((x) => x.value),
+    'greater',
+  );
+  if (!(p < o.alpha)) return undefined;
+  return { metric, window, rise, merges: points.length - 1, since: first, latest, p };
+}
+
+/**
+ * Creep of one metric's series, or undefined. `changePoints` are indexes into `series` (the first
+ * point of each new level), e.g. from `eDivisive`.
+ */
+export function detectCreep(
+  metric: string,
+  series: readonly CreepPoint[],
+  changePoints: readonly number[],
+  options: CreepOptions = {},
+): CreepFinding | undefined {
+  const o = {
+    threshold: options.threshold ?? 0.05,
+    merges: options.merges ?? 10,
+    alpha: options.alpha ?? 0.05,
+  };
+  if (!Number.isInteger(o.merges) || o.merges < 2)
+    throw new RangeError(`merges must be an integer ≥ 2, got ${o.merges}`);
+  const lastCp = Math.max(-1, ...changePoints.filter((c) => c > 0 && c < series.length));
+  const found = [
+    judge(series.slice(-(o.merges + 1)), metric, 'last-merges', o),
+    lastCp > 0 ? judge(series.slice(lastCp), metric, 'since-change-point', o) : undefined,
+  ].filter((f): f is CreepFinding => f !== undefined);
+  return found.sort((a, b) => b.rise - a.rise)[0];
+}
+
+/** The metric as people say it: `python.check_run_alloc` → `check_run_alloc`, `python.pymem.inuse` → `pymem.inuse`. */
+export function metricLabel(metric: string): string {
+  return metric.replace(/^(?:python|go|c)\./, '');
+}
+
+/**
+ * The comment's one line, e.g. "check_run_alloc has risen 22% over the last 10 merges (since
+ * `abc1234`)". Markdown by default (metric escaped, commit as inline code: both are store text);
+ * `text` for a terminal.
+ */
+export function creepLine(
+  f: CreepFinding,
+  opts: { check?: string; format?: 'markdown' | 'text' } = {},
+): string {
+  const md = opts.format !== 'text';
+  const pct = Math.round(f.rise * 100);
+  const sha = /^[0-9a-f]{7,64}$/i.test(f.since.commit) ? f.since.commit.slice(0, 7) : f.since.commit;
+  const code = (t: string): string => (md ? inlineCode(t, 64) : t);
+  const who = opts.check === undefined ? '' : `${code(opts.check)}: `;
+  const label = md ? escapeText(metricLabel(f.metric)) : metricLabel(f.metric);
+  const merges = f.merges === 1 ? 'the last merge' : `the last ${f.merges} merges`;
+  return `${who}${label} has risen ${pct}% over ${merges} (since ${code(sha)})`;
+}

@@ -1,0 +1,150 @@
+/**
+ * `memgate history`: the change points of a check's stored history (`history/<check>.json` in a
+ * baseline directory or a `git:` branch), per metric: the commit where the level changed, the level
+ * before and after, the relative change and its permutation p-value; and any creeping growth.
+ */
+import { analyzeHistory, type MetricHistory } from '../analyze/history-analysis.js';
+import { creepLine } from '../analyze/creep.js';
+import { readHistory } from '../baseline/history-store.js';
+import { historyPath } from '../baseline/history.js';
+import { storeFromSpec } from '../baseline/git-store.js';
+import { MemgateError } from '../errors.js';
+import { describeMetric } from '../metrics.js';
+import { escapeCell, escapeText, inlineCode } from '../report/escape.js';
+import { formatBytes, formatPercent, parseRatio } from '../units.js';
+import { intOption, parse } from './args.js';
+import type { CliIO, Command } from './command.js';
+
+const USAGE = `Usage:
+  memgate history --baseline STORE --check NAME [--metric M] [--format text|json|markdown]
+                  [--alpha 0.05] [--permutations 199] [--threshold 5%] [--merges 10]
+
+STORE is a baseline directory or git:<ref> (a branch of the git repository in the current
+directory, e.g. git:origin/memgate-baselines after git fetch origin memgate-baselines).
+Lists, per metric, the change points of the check's history (E-Divisive means with a permutation
+test at --alpha with --permutations permutations), and creeping growth: a rise over --threshold
+over the last --merges merges, or since the last change point, while no single merge crossed it.
+`;
+
+const OPTIONS = {
+  baseline: { type: 'string' },
+  check: { type: 'string' },
+  metric: { type: 'string' },
+  format: { type: 'string' },
+  alpha: { type: 'string' },
+  permutations: { type: 'string' },
+  threshold: { type: 'string' },
+  merges: { type: 'string' },
+} as const;
+
+type Format = 'text' | 'json' | 'markdown';
+
+function level(metric: string, v: number): string {
+  return describeMetric(metric).unit === 'bytes' ? formatBytes(v) : String(Math.round(v * 100) / 100);
+}
+
+function p(v: number): string {
+  return v === 0 ? '< 1/(R+1)' : v.toFixed(3);
+}
+
+function text(check: string, results: MetricHistory[]): string {
+  const out: string[] = [];
+  for (const r of results) {
+    const inst = r.instance ? ` #${r.instance}` : '';
+    const n = r.changes.length;
+    out.push(
+      `${check}${inst} ${r.metric}: ${r.points.length} points, ${n} change point${n === 1 ? '' : 's'}`,
+    );
+    for (const c of r.changes) {
+      out.push(
+        `  ${c.commit.slice(0, 12)}  ${c.date.slice(0, 10)}  ${level(r.metric, c.before)} -> ${level(r.metric, c.after)}  ${formatPercent(c.relative)}  p=${p(c.probability)}`,
+      );
+    }
+    if (r.creep) out.push(`  creep: ${creepLine(r.creep, { format: 'text' })}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function markdown(check: string, results: MetricHistory[]): string {
+  const out = [`### History of ${inlineCode(check)}`, ''];
+  for (const r of results) {
+    out.push(
+      `**${escapeText(r.metric)}**${r.instance ? ` (${escapeText(r.instance)})` : ''}: ${r.points.length} points`,
+      '',
+    );
+    if (r.changes.length > 0) {
+      out.push('| commit | date | before | after | change | p |', '|---|---|---|---|---|---|');
+      for (const c of r.changes)
+        out.push(
+          `| <code>${escapeCell(c.commit.slice(0, 12))}</code> | ${escapeCell(c.date.slice(0, 10))} | ${level(r.metric, c.before)} | ${level(r.metric, c.after)} | ${formatPercent(c.relative)} | ${p(c.probability)} |`,
+        );
+    } else out.push('No change point.');
+    if (r.creep) out.push('', creepLine(r.creep));
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function json(check: string, results: MetricHistory[]): string {
+  const metrics = results.map((r) => ({
+    metric: r.metric,
+    instance: r.instance,
+    points: r.points.length,
+    changePoints: r.changes,
+    ...(r.creep ? { creep: r.creep } : {}),
+  }));
+  return `${JSON.stringify({ check, metrics }, null, 2)}\n`;
+}
+
+function ratioOption(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const r = parseRatio(value);
+  if (r === undefined || r <= 0 || r >= 1)
+    throw new MemgateError(
+      `--${name} must be a ratio between 0 and 1 (e.g. 5% or 0.05), got "${value}"`,
+      'arguments',
+    );
+  return r;
+}
+
+export const historyCommand: Command = {
+  name: 'history',
+  summary: "list the change points and creeping growth in a check's stored history",
+  usage: USAGE,
+  async run(argv: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parse(argv, OPTIONS, USAGE);
+    if (positionals.length > 0)
+      throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE}`, 'arguments');
+    if (!values.baseline) throw new MemgateError(`--baseline STORE is required\n${USAGE}`, 'arguments');
+    if (!values.check) throw new MemgateError(`--check NAME is required\n${USAGE}`, 'arguments');
+    const format = (values.format ?? 'text') as Format;
+    if (!['text', 'json', 'markdown'].includes(format))
+      throw new MemgateError(`--format must be text, json or markdown, got "${format}"`, 'arguments');
+    const store = storeFromSpec(values.baseline, io.cwd);
+    const doc = await readHistory(await store.snapshot(), values.check, values.baseline);
+    if (!doc)
+      throw new MemgateError(
+        `no history for check "${values.check}" (${historyPath(values.check)} is missing)`,
+        values.baseline,
+      );
+    const results = analyzeHistory(doc, {
+      metric: values.metric,
+      changePoints: {
+        alpha: ratioOption(values.alpha, 'alpha', 0.05),
+        permutations: intOption(values.permutations, 'permutations', 199),
+      },
+      creep: {
+        threshold: ratioOption(values.threshold, 'threshold', 0.05),
+        merges: intOption(values.merges, 'merges', 10, 2),
+      },
+    });
+    if (values.metric !== undefined && results.length === 0)
+      throw new MemgateError(
+        `the history of "${values.check}" has no metric "${values.metric}"`,
+        values.baseline,
+      );
+    const render = format === 'json' ? json : format === 'markdown' ? markdown : text;
+    io.stdout(render(values.check, results));
+    return 0;
+  },
+};
