@@ -43,11 +43,12 @@ function level(metric: string, v: number): string {
   return describeMetric(metric).unit === 'bytes' ? formatBytes(v) : String(Math.round(v * 100) / 100);
 }
 
-function p(v: number): string {
-  return v === 0 ? '< 1/(R+1)' : v.toFixed(3);
+/** A permutation p-value; 0 means no permutation reached q̂, i.e. p < 1/(R + 1). */
+function p(v: number, permutations: number): string {
+  return v === 0 ? `<${(1 / (permutations + 1)).toFixed(3)}` : `=${v.toFixed(3)}`;
 }
 
-function text(check: string, results: MetricHistory[]): string {
+function text(check: string, results: MetricHistory[], permutations: number): string {
   const out: string[] = [];
   for (const r of results) {
     const inst = r.instance ? ` #${r.instance}` : '';
@@ -57,7 +58,7 @@ function text(check: string, results: MetricHistory[]): string {
     );
     for (const c of r.changes) {
       out.push(
-        `  ${c.commit.slice(0, 12)}  ${c.date.slice(0, 10)}  ${level(r.metric, c.before)} -> ${level(r.metric, c.after)}  ${formatPercent(c.relative)}  p=${p(c.probability)}`,
+        `  ${c.commit.slice(0, 12)}  ${c.date.slice(0, 10)}  ${level(r.metric, c.before)} -> ${level(r.metric, c.after)}  ${formatPercent(c.relative)}  p${p(c.probability, permutations)}`,
       );
     }
     if (r.creep) out.push(`  creep: ${creepLine(r.creep, { format: 'text' })}`);
@@ -65,7 +66,7 @@ function text(check: string, results: MetricHistory[]): string {
   return `${out.join('\n')}\n`;
 }
 
-function markdown(check: string, results: MetricHistory[]): string {
+function markdown(check: string, results: MetricHistory[], permutations: number): string {
   const out = [`### History of ${inlineCode(check)}`, ''];
   for (const r of results) {
     out.push(
@@ -76,7 +77,7 @@ function markdown(check: string, results: MetricHistory[]): string {
       out.push('| commit | date | before | after | change | p |', '|---|---|---|---|---|---|');
       for (const c of r.changes)
         out.push(
-          `| <code>${escapeCell(c.commit.slice(0, 12))}</code> | ${escapeCell(c.date.slice(0, 10))} | ${level(r.metric, c.before)} | ${level(r.metric, c.after)} | ${formatPercent(c.relative)} | ${p(c.probability)} |`,
+          `| <code>${escapeCell(c.commit.slice(0, 12))}</code> | ${escapeCell(c.date.slice(0, 10))} | ${level(r.metric, c.before)} | ${level(r.metric, c.after)} | ${formatPercent(c.relative)} | ${p(c.probability, permutations).replace(/^=/, '').replace('<', '&lt;')} |`,
         );
     } else out.push('No change point.');
     if (r.creep) out.push('', creepLine(r.creep));
@@ -85,7 +86,7 @@ function markdown(check: string, results: MetricHistory[]): string {
   return `${out.join('\n')}\n`;
 }
 
-function json(check: string, results: MetricHistory[]): string {
+function json(check: string, results: MetricHistory[], permutations: number): string {
   const metrics = results.map((r) => ({
     metric: r.metric,
     instance: r.instance,
@@ -93,7 +94,7 @@ function json(check: string, results: MetricHistory[]): string {
     changePoints: r.changes,
     ...(r.creep ? { creep: r.creep } : {}),
   }));
-  return `${JSON.stringify({ check, metrics }, null, 2)}\n`;
+  return `${JSON.stringify({ check, permutations, metrics }, null, 2)}\n`;
 }
 
 function ratioOption(value: string | undefined, name: string, fallback: number): number {
@@ -127,12 +128,10 @@ export const historyCommand: Command = {
         `no history for check "${values.check}" (${historyPath(values.check)} is missing)`,
         values.baseline,
       );
+    const permutations = intOption(values.permutations, 'permutations', 199);
     const results = analyzeHistory(doc, {
       metric: values.metric,
-      changePoints: {
-        alpha: ratioOption(values.alpha, 'alpha', 0.05),
-        permutations: intOption(values.permutations, 'permutations', 199),
-      },
+      changePoints: { alpha: ratioOption(values.alpha, 'alpha', 0.05), permutations },
       creep: {
         threshold: ratioOption(values.threshold, 'threshold', 0.05),
         merges: intOption(values.merges, 'merges', 10, 2),
@@ -144,7 +143,7 @@ export const historyCommand: Command = {
         values.baseline,
       );
     const render = format === 'json' ? json : format === 'markdown' ? markdown : text;
-    io.stdout(render(values.check, results));
+    io.stdout(render(values.check, results, permutations));
     return 0;
   },
 };
