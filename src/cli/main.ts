@@ -11,6 +11,7 @@ import { compareCommand } from './compare.js';
 import { baselineCommand } from './baseline.js';
 import { runCommand } from './run.js';
 import { historyCommand } from './history.js';
+import { dashboardCommand } from './dashboard.js';
 
 const COMMANDS: Command[] = [
   collectCommand,
@@ -19,6 +20,7 @@ const COMMANDS: Command[] = [
   baselineCommand,
   runCommand,
   historyCommand,
+  dashboardCommand,
 ];
 
 function help(): string {

@@ -4,6 +4,7 @@
  * dashboard tests.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -16,7 +17,7 @@ export const KIB = 1024;
 
 /** The commit SHA of merge i (deterministic, 40 hex digits). */
 export function sha(i: number): string {
-  return `${(0xc0ffee00 + i).toString(16)}${'0'.repeat(32)}`;
+  return createHash('sha1').update(`merge ${i}`).digest('hex');
 }
 
 /** A check report of `runs` runs around `level` (±1% noise), for check_run_alloc and pymem inuse. */
