@@ -5,15 +5,17 @@
  *
  * Two windows over the history (oldest first, the current head optionally appended last):
  * - the last `merges` merges;
- * - everything from the last change point on (E-Divisive, `changepoint.ts`), when there is one.
+ * - everything since the latest rise began: the commit before the first of the trailing change
+ *   points (E-Divisive, `changepoint.ts`) that each raised the level.
  * A window creeps when all hold:
  * - its rise, last / first − 1, exceeds the threshold;
- * - no single step inside it exceeded the threshold (such a merge was the gate's to catch);
+ * - no single merge explains it: without its biggest step the window still rises past the
+ *   threshold (a step is the gate's to catch; one noisy +5.5% merge inside a ramp is not a step);
  * - the rise is a trend, not noise: Mann-Kendall says increasing at p < alpha.
  * The larger of the two rises is reported.
  */
 import { escapeText, inlineCode } from '../report/escape.js';
-import { mannKendall } from './stats.js';
+import { mannKendall, median } from './stats.js';
 
 export interface CreepOptions {
   /** Relative rise that counts (default 0.05, the regression threshold). */
@@ -57,17 +59,32 @@ function judge(
   if (!(first.value > 0)) return undefined;
   const rise = latest.value / first.value - 1;
   if (!(rise > o.threshold)) return undefined;
+  let biggest = 0;
   for (let i = 1; i < points.length; i++) {
     const before = points[i - 1].value;
-    const step = before > 0 ? points[i].value / before - 1 : Infinity;
-    if (step > o.threshold) return undefined;
+    biggest = Math.max(biggest, before > 0 ? points[i].value / before - 1 : Infinity);
   }
+  // Without its biggest merge the window must still rise past the threshold: a step is the gate's.
+  if (!((1 + rise) / (1 + biggest) - 1 > o.threshold)) return undefined;
   const { p } = mannKendall(
     points.map((x) => x.value),
     'greater',
   );
   if (!(p < o.alpha)) return undefined;
   return { metric, window, rise, merges: points.length - 1, since: first, latest, p };
+}
+
+/**
+ * Where the latest rise began: the first of the trailing change points that each raised the level
+ * (E-Divisive cuts a ramp into several upward steps), or -1 when the last change point was a drop.
+ */
+export function growthStart(values: readonly number[], changePoints: readonly number[]): number {
+  const cps = [...new Set(changePoints)].filter((c) => c > 0 && c < values.length).sort((a, b) => a - b);
+  const bounds = [0, ...cps, values.length];
+  const level = (k: number): number => median(values.slice(bounds[k], bounds[k + 1]));
+  let start = -1;
+  for (let k = cps.length; k >= 1 && level(k) > level(k - 1); k--) start = bounds[k];
+  return start;
 }
 
 /**
@@ -87,10 +104,13 @@ export function detectCreep(
   };
   if (!Number.isInteger(o.merges) || o.merges < 2)
     throw new RangeError(`merges must be an integer ≥ 2, got ${o.merges}`);
-  const lastCp = Math.max(-1, ...changePoints.filter((c) => c > 0 && c < series.length));
+  const start = growthStart(
+    series.map((p) => p.value),
+    changePoints,
+  );
   const found = [
     judge(series.slice(-(o.merges + 1)), metric, 'last-merges', o),
-    lastCp > 0 ? judge(series.slice(lastCp), metric, 'since-change-point', o) : undefined,
+    start > 0 ? judge(series.slice(start - 1), metric, 'since-change-point', o) : undefined,
   ].filter((f): f is CreepFinding => f !== undefined);
   return found.sort((a, b) => b.rise - a.rise)[0];
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { eDivisive } from '../../src/analyze/changepoint.js';
-import { creepLine, detectCreep, type CreepPoint } from '../../src/analyze/creep.js';
+import { creepLine, detectCreep, growthStart, type CreepPoint } from '../../src/analyze/creep.js';
 import { mulberry32 } from '../../src/analyze/stats.js';
 
 const M = 'python.check_run_alloc';
@@ -62,7 +62,8 @@ describe('creeping growth', () => {
   });
 
   it('measures growth since the last change point when it spans more than the window', () => {
-    // A level, then 16 merges of +1%: the 10-merge window sees ~10.5%, since the change point ~17%.
+    // A level, then 16 merges of +1%: the 10-merge window sees ~10.5%, since the merge before the
+    // change point ~17%.
     const values = [
       ...noisy(20, 8, 100_000, 0.001),
       ...noisy(16, 9, 100_000, 0.001).map((v, i) => v * 1.01 ** (i + 1)),
@@ -70,7 +71,27 @@ describe('creeping growth', () => {
     const f = detectCreep(M, series(values), [20]);
     assert.ok(f);
     assert.equal(f.window, 'since-change-point');
-    assert.equal(f.merges, 15);
+    assert.equal(f.merges, 16);
+    assert.equal(f.since.commit, series(values)[19].commit);
+  });
+
+  it('follows a ramp that E-Divisive cut into several upward change points back to its start', () => {
+    const values = [
+      ...noisy(20, 11, 100_000, 0.001),
+      ...noisy(10, 12, 100_000, 0.001).map((v, i) => v * 1.02 ** (i + 1)),
+      ...noisy(20, 13, 100_000 * 1.02 ** 10, 0.001),
+    ];
+    assert.equal(growthStart(values, [23, 27, 30]), 23);
+    assert.equal(
+      growthStart(values, [5, 23]),
+      23,
+      'an earlier change that did not raise the level stops the walk',
+    );
+    assert.equal(growthStart([1, 1, 1, 5, 5, 5, 2, 2, 2], [3, 6]), -1, 'the last change was a drop');
+    const f = detectCreep(M, series(values), [23, 27, 30]);
+    assert.ok(f);
+    assert.equal(f.window, 'since-change-point');
+    assert.equal(f.since.commit, series(values)[22].commit);
   });
 
   it('escapes store text in the Markdown line', () => {
