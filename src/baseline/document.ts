@@ -187,9 +187,26 @@ export function emptyBaselineDocument(name: string, version: string): BaselineDo
 
 /* ------------------------------------------------------------------ entries */
 
-function dateMs(e: BaselineEntry): number {
-  const t = Date.parse(e.date);
-  return Number.isFinite(t) ? t : 0;
+/**
+ * Items in date order (stable for ties; an unparsable date sorts first), the newest `keep` kept.
+ * Baseline entries and history points are both kept this way.
+ */
+export function newestByDate<T extends { date: string }>(
+  items: readonly T[],
+  keep: number,
+  where: string,
+): T[] {
+  if (!Number.isInteger(keep) || keep < 1)
+    throw new MemgateError(`keep must be an integer ≥ 1, got ${keep}`, where);
+  const ms = (x: T): number => {
+    const t = Date.parse(x.date);
+    return Number.isFinite(t) ? t : 0;
+  };
+  return items
+    .map((e, i) => ({ e, i, t: ms(e) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.e)
+    .slice(-keep);
 }
 
 /**
@@ -203,8 +220,6 @@ export function appendEntry(
   entry: BaselineEntry,
   keep = DEFAULT_KEEP,
 ): BaselineDocument {
-  if (!Number.isInteger(keep) || keep < 1)
-    throw new MemgateError(`keep must be an integer ≥ 1, got ${keep}`, 'baseline');
   if (entry.report.check.name !== doc.check.name || entry.report.check.version !== doc.check.version) {
     throw new MemgateError(
       `entry for ${entry.report.check.name}@${entry.report.check.version} does not belong in ${doc.check.name}@${doc.check.version}`,
@@ -212,11 +227,8 @@ export function appendEntry(
     );
   }
   if (entry.id !== undefined && doc.entries.some((e) => e.id === entry.id)) return doc;
-  const entries = [...doc.entries, entry]
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => dateMs(a.e) - dateMs(b.e) || a.i - b.i)
-    .map((x) => x.e);
-  return { ...doc, schemaVersion: BASELINE_SCHEMA_VERSION, entries: entries.slice(-keep) };
+  const entries = newestByDate([...doc.entries, entry], keep, 'baseline');
+  return { ...doc, schemaVersion: BASELINE_SCHEMA_VERSION, entries };
 }
 
 export function hasEntry(doc: BaselineDocument, id: string): boolean {

@@ -24,7 +24,7 @@ import { MemgateError, ParseError } from '../errors.js';
 import type { CheckReport } from '../model.js';
 import { mad, median } from '../analyze/stats.js';
 import { VERSION } from '../version.js';
-import { encodeComponent, HISTORY_DIR, stableJson } from './document.js';
+import { encodeComponent, HISTORY_DIR, newestByDate, stableJson } from './document.js';
 
 export const HISTORY_SCHEMA_VERSION = 1;
 /** Points kept per check: at least 2,000 (about eight years of merges at one a day). */
@@ -97,11 +97,6 @@ export function historyPoint(
   };
 }
 
-function dateMs(p: HistoryPoint): number {
-  const t = Date.parse(p.date);
-  return Number.isFinite(t) ? t : 0;
-}
-
 /**
  * Union of two histories of the same check (a point is the same when its id is): what a writer
  * that lost a race merges into the newer file. Ordered by date (stable), the newest `keep` kept.
@@ -122,15 +117,10 @@ export function appendPoints(
   points: readonly HistoryPoint[],
   keep = DEFAULT_HISTORY_KEEP,
 ): HistoryDocument {
-  if (!Number.isInteger(keep) || keep < 1)
-    throw new MemgateError(`keep must be an integer ≥ 1, got ${keep}`, 'history');
   const ids = new Set(doc.points.map((p) => p.id));
   const added = points.filter((p) => !ids.has(p.id) && ids.add(p.id));
-  const all = [...doc.points, ...added]
-    .map((p, i) => ({ p, i }))
-    .sort((x, y) => dateMs(x.p) - dateMs(y.p) || x.i - y.i)
-    .map((x) => x.p);
-  return { schemaVersion: HISTORY_SCHEMA_VERSION, check: doc.check, points: all.slice(-keep) };
+  const kept = newestByDate([...doc.points, ...added], keep, 'history');
+  return { schemaVersion: HISTORY_SCHEMA_VERSION, check: doc.check, points: kept };
 }
 
 /** One metric's series, oldest first, for one instance ('' = the only one). */

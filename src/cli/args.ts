@@ -39,3 +39,22 @@ export function intOption(value: string | undefined, name: string, fallback: num
 export function urlOption(value: string | undefined, name: string): string | undefined {
   return option(value, name, url);
 }
+
+/**
+ * Refuse positional arguments and read the required string options, in the order asked; a missing
+ * one is a one-line error with the usage text.
+ */
+export function requireOptions<K extends string>(
+  positionals: readonly string[],
+  values: Partial<Record<K, string | boolean>>,
+  required: readonly { name: K; what: string }[],
+  usage: string,
+): string[] {
+  if (positionals.length > 0)
+    throw new MemgateError(`unexpected argument "${positionals[0]}"\n${usage}`, 'arguments');
+  return required.map(({ name, what }) => {
+    const v = values[name];
+    if (typeof v !== 'string') throw new MemgateError(`--${name} ${what} is required\n${usage}`, 'arguments');
+    return v;
+  });
+}

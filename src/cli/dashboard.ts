@@ -12,7 +12,7 @@ import { parseHistoryPath } from '../baseline/history.js';
 import { MemgateError } from '../errors.js';
 import { dashboardData, renderDashboard } from '../report/dashboard.js';
 import { UPLOT_CSS_BASE64, UPLOT_JS_BASE64, UPLOT_VERSION } from '../report/uplot-asset.js';
-import { intOption, parse } from './args.js';
+import { intOption, parse, requireOptions } from './args.js';
 import type { CliIO, Command } from './command.js';
 
 const USAGE = `Usage:
@@ -45,25 +45,30 @@ export const dashboardCommand: Command = {
   usage: USAGE,
   async run(argv: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parse(argv, OPTIONS, USAGE);
-    if (positionals.length > 0)
-      throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE}`, 'arguments');
-    if (!values.baseline) throw new MemgateError(`--baseline STORE is required\n${USAGE}`, 'arguments');
-    if (!values.out) throw new MemgateError(`--out DIR is required\n${USAGE}`, 'arguments');
+    const [baseline, outDir] = requireOptions(
+      positionals,
+      values,
+      [
+        { name: 'baseline', what: 'STORE' },
+        { name: 'out', what: 'DIR' },
+      ],
+      USAGE,
+    );
     const permutations = intOption(values.permutations, 'permutations', 199);
-    const snap = await storeFromSpec(values.baseline, io.cwd).snapshot();
+    const snap = await storeFromSpec(baseline, io.cwd).snapshot();
     const checks = snap.paths
       .map(parseHistoryPath)
       .filter((c): c is string => c !== undefined)
       .sort();
     const histories = [];
     for (const check of checks) {
-      const doc = await readHistory(snap, check, values.baseline);
+      const doc = await readHistory(snap, check, baseline);
       if (doc) histories.push({ check, metrics: analyzeHistory(doc, { changePoints: { permutations } }) });
     }
     if (histories.length === 0)
       throw new MemgateError(
         'no history files (history/<check>.json) in this store; they are written by each baseline update',
-        values.baseline,
+        baseline,
       );
     const data = dashboardData(histories, {
       title: values.title,
@@ -76,12 +81,12 @@ export const dashboardCommand: Command = {
       uplotCss: Buffer.from(UPLOT_CSS_BASE64, 'base64').toString('utf8'),
       uplotVersion: UPLOT_VERSION,
     });
-    const out = resolve(io.cwd, values.out);
+    const out = resolve(io.cwd, outDir);
     await mkdir(out, { recursive: true });
     await writeFile(join(out, 'index.html'), html);
     const points = data.charts.reduce((n, c) => n + c.values.length, 0);
     io.stdout(
-      `memgate: dashboard of ${histories.length} check${histories.length === 1 ? '' : 's'}, ${data.charts.length} chart${data.charts.length === 1 ? '' : 's'}, ${points} points written to ${join(values.out, 'index.html')}\n`,
+      `memgate: dashboard of ${histories.length} check${histories.length === 1 ? '' : 's'}, ${data.charts.length} chart${data.charts.length === 1 ? '' : 's'}, ${points} points written to ${join(outDir, 'index.html')}\n`,
     );
     return 0;
   },

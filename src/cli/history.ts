@@ -12,7 +12,7 @@ import { MemgateError } from '../errors.js';
 import { describeMetric } from '../metrics.js';
 import { escapeCell, escapeText, inlineCode } from '../report/escape.js';
 import { formatBytes, formatPercent, parseRatio } from '../units.js';
-import { intOption, parse } from './args.js';
+import { intOption, parse, requireOptions } from './args.js';
 import type { CliIO, Command } from './command.js';
 
 const USAGE = `Usage:
@@ -114,20 +114,22 @@ export const historyCommand: Command = {
   usage: USAGE,
   async run(argv: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parse(argv, OPTIONS, USAGE);
-    if (positionals.length > 0)
-      throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE}`, 'arguments');
-    if (!values.baseline) throw new MemgateError(`--baseline STORE is required\n${USAGE}`, 'arguments');
-    if (!values.check) throw new MemgateError(`--check NAME is required\n${USAGE}`, 'arguments');
+    const [baseline, check] = requireOptions(
+      positionals,
+      values,
+      [
+        { name: 'baseline', what: 'STORE' },
+        { name: 'check', what: 'NAME' },
+      ],
+      USAGE,
+    );
     const format = (values.format ?? 'text') as Format;
     if (!['text', 'json', 'markdown'].includes(format))
       throw new MemgateError(`--format must be text, json or markdown, got "${format}"`, 'arguments');
-    const store = storeFromSpec(values.baseline, io.cwd);
-    const doc = await readHistory(await store.snapshot(), values.check, values.baseline);
+    const store = storeFromSpec(baseline, io.cwd);
+    const doc = await readHistory(await store.snapshot(), check, baseline);
     if (!doc)
-      throw new MemgateError(
-        `no history for check "${values.check}" (${historyPath(values.check)} is missing)`,
-        values.baseline,
-      );
+      throw new MemgateError(`no history for check "${check}" (${historyPath(check)} is missing)`, baseline);
     const permutations = intOption(values.permutations, 'permutations', 199);
     const results = analyzeHistory(doc, {
       metric: values.metric,
@@ -138,12 +140,9 @@ export const historyCommand: Command = {
       },
     });
     if (values.metric !== undefined && results.length === 0)
-      throw new MemgateError(
-        `the history of "${values.check}" has no metric "${values.metric}"`,
-        values.baseline,
-      );
+      throw new MemgateError(`the history of "${check}" has no metric "${values.metric}"`, baseline);
     const render = format === 'json' ? json : format === 'markdown' ? markdown : text;
-    io.stdout(render(values.check, results, permutations));
+    io.stdout(render(check, results, permutations));
     return 0;
   },
 };

@@ -15,6 +15,7 @@ import { retry } from '@octokit/plugin-retry';
 import { createBranchStore } from '../../src/baseline/branch-store.js';
 import { createFileStore } from '../../src/baseline/file-store.js';
 import { parseHistoryDocument } from '../../src/baseline/history.js';
+import type { RetryOptions } from '../../src/baseline/store.js';
 import { startGitHubApi, type FakeGitHub } from '../support/github-api.js';
 import { checkReport, memoryReport } from '../baseline/helpers.js';
 
@@ -23,6 +24,12 @@ const TOKEN = 'ghs_test_token';
 function historyValues(files: Record<string, string>, check: string): number[] {
   const doc = parseHistoryDocument(files[`history/${check}.json`], check);
   return doc.points.map((p) => p.metrics['python.check_run_alloc'].median);
+}
+
+/** The action's client carries plugin-retry; the store must not let it replay writes. */
+function branchStore(gh: FakeGitHub, branch: string, retryOpts: RetryOptions) {
+  const client = getOctokit(TOKEN, { baseUrl: gh.url }, retry);
+  return createBranchStore({ client, owner: gh.owner, repo: gh.repo, branch, retry: retryOpts });
 }
 
 describe('history under concurrent baseline updates', () => {
@@ -34,14 +41,7 @@ describe('history under concurrent baseline updates', () => {
 
   it('20 concurrent branch-store updates: every point kept once, each in its baseline commit', async () => {
     const branch = 'hist-race';
-    const client = getOctokit(TOKEN, { baseUrl: gh.url }, retry);
-    const s = createBranchStore({
-      client,
-      owner: gh.owner,
-      repo: gh.repo,
-      branch,
-      retry: { attempts: 30, baseDelayMs: 5, maxDelayMs: 800 },
-    });
+    const s = branchStore(gh, branch, { attempts: 30, baseDelayMs: 5, maxDelayMs: 800 });
     const names = ['disk', 'disk', 'cpu', 'disk', 'network'];
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -69,14 +69,7 @@ describe('history under concurrent baseline updates', () => {
 
   it('a lost response after the write landed adds no second point', async () => {
     const branch = 'hist-drop-after';
-    const client = getOctokit(TOKEN, { baseUrl: gh.url }, retry);
-    const s = createBranchStore({
-      client,
-      owner: gh.owner,
-      repo: gh.repo,
-      branch,
-      retry: { attempts: 5, baseDelayMs: 2, maxDelayMs: 20 },
-    });
+    const s = branchStore(gh, branch, { attempts: 5, baseDelayMs: 2, maxDelayMs: 20 });
     await s.update(memoryReport(checkReport('kafka', '1.0.0', [1])), { commit: '1'.repeat(40) });
     gh.failNext({ method: 'PATCH', path: new RegExp(`git/refs/heads/${branch}$`) }, 'drop-after');
     await s.update(memoryReport(checkReport('kafka', '1.0.0', [2])), { commit: '2'.repeat(40) });
