@@ -3,7 +3,14 @@
  * relative change, significance) and any creeping growth. Pure: history document in, findings out.
  * `memgate history`, the dashboard and the PR comment's creep line all read this.
  */
-import { historyKeys, historySeries, type HistoryDocument, type HistoryPoint } from '../baseline/history.js';
+import {
+  historyKeys,
+  historyPoint,
+  historySeries,
+  type HistoryDocument,
+  type HistoryPoint,
+} from '../baseline/history.js';
+import type { CheckReport } from '../model.js';
 import { eDivisive, type ChangePointOptions } from './changepoint.js';
 import { detectCreep, type CreepFinding, type CreepOptions } from './creep.js';
 import { median } from './stats.js';
@@ -79,4 +86,31 @@ export function analyzeHistory(
       );
       return { metric, instance, points, values, changes, ...(creep ? { creep } : {}) };
     });
+}
+
+/**
+ * Creep as a PR comment sees it: the branch's history with the head's measurement appended as the
+ * newest point, per metric the head measured. What the comment prints with `creepLine`, and what
+ * `fail-on: creep` gates on.
+ */
+export function headCreep(
+  doc: HistoryDocument | undefined,
+  head: CheckReport,
+  headCommit: string,
+  opts: { changePoints?: ChangePointOptions; creep?: CreepOptions } = {},
+): CreepFinding[] {
+  const out: CreepFinding[] = [];
+  const now = historyPoint(head, { commit: headCommit, date: '', id: '' });
+  for (const [metric, m] of Object.entries(now.metrics)) {
+    const past = doc ? historySeries(doc, metric, now.instance).points : [];
+    const series = [
+      ...past.map((p) => ({ commit: p.commit, value: p.metrics[metric].median })),
+      { commit: headCommit, value: m.median },
+    ];
+    const values = series.map((p) => p.value);
+    const cps = eDivisive(values, opts.changePoints).map((c) => c.index);
+    const finding = detectCreep(metric, series, cps, opts.creep);
+    if (finding) out.push(finding);
+  }
+  return out;
 }

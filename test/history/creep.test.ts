@@ -3,7 +3,10 @@ import { describe, it } from 'node:test';
 
 import { eDivisive } from '../../src/analyze/changepoint.js';
 import { creepLine, detectCreep, growthStart, type CreepPoint } from '../../src/analyze/creep.js';
+import { headCreep } from '../../src/analyze/history-analysis.js';
 import { mulberry32 } from '../../src/analyze/stats.js';
+import { appendPoints, emptyHistory, historyPoint } from '../../src/baseline/history.js';
+import { checkReport } from '../baseline/helpers.js';
 
 const M = 'python.check_run_alloc';
 
@@ -101,5 +104,39 @@ describe('creeping growth', () => {
     assert.ok(!line.includes('<img'), line);
     assert.match(line, /&lt;img src=x&gt;/);
     assert.match(line, /``x`y``/);
+  });
+});
+
+describe('creep at the head of a PR', () => {
+  it('appends the head to the branch history: the tenth +2% merge makes the ramp creep, a steady head does not', () => {
+    const level = (i: number): number => 50 * 1024 * 1.02 ** Math.max(0, i - 19);
+    let doc = emptyHistory('redis');
+    for (let i = 0; i < 29; i++)
+      doc = appendPoints(doc, [
+        historyPoint(checkReport('redis', '1.0.0', [level(i)]), {
+          commit: `${i}`.padStart(40, 'a'),
+          date: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(),
+          id: `p${i}`,
+        }),
+      ]);
+    const [f, ...rest] = headCreep(doc, checkReport('redis', '1.0.0', [level(29)]), 'f'.repeat(40));
+    assert.equal(rest.length, 0);
+    assert.ok(f);
+    assert.equal(f.latest.commit, 'f'.repeat(40));
+    assert.match(
+      creepLine(f),
+      /^check\\_run\\_alloc has risen 22% over the last 10 merges \(since `a{7}`\)$/,
+    );
+    const flat = headCreep(
+      appendPoints(emptyHistory('redis'), doc.points.slice(0, 19)),
+      checkReport('redis', '1.0.0', [level(0)]),
+      'f'.repeat(40),
+    );
+    assert.deepEqual(flat, []);
+    assert.deepEqual(
+      headCreep(undefined, checkReport('redis', '1.0.0', [1]), 'f'.repeat(40)),
+      [],
+      'no history yet',
+    );
   });
 });
