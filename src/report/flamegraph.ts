@@ -5,12 +5,15 @@
  * change relative to the box), and hovering shows a `<title>` with the function, `file:line`, and
  * the head, base and delta amounts. Pure: stacks in, SVG text out.
  *
- * Stacks come from Go heap profiles (every sample's call stack, inlined frames included) or from
- * Python tracemalloc statistics that carry a traceback (captured with frames > 1).
+ * Stacks come from Go heap profiles (every sample's call stack, inlined frames included), from
+ * Python tracemalloc statistics that carry a traceback (captured with frames > 1), or, with no
+ * stacks at hand, from a MemoryReport's allocation sites (runtime → file → site).
  */
 import { sampleTypeIndex, type PprofProfile } from '../collect/pprof.js';
 import type { TracemallocStat } from '../collect/tracemalloc.js';
+import { median } from '../analyze/stats.js';
 import { MemgateError } from '../errors.js';
+import type { CheckReport } from '../model.js';
 import { formatBytes } from '../units.js';
 
 export interface FlameFrame {
@@ -255,4 +258,30 @@ export function renderFlameGraph(
     '</svg>',
     '',
   ].join('\n');
+}
+
+/**
+ * Stacks from a MemoryReport's allocation sites, for `compare --flamegraph`: a report keeps no call
+ * stacks, so each site hangs under its runtime and file (runtime → file → function or line), sized
+ * by the median bytes it held over the runs, against the same site in the baseline.
+ */
+export function siteFlameStacks(base: CheckReport | undefined, head: CheckReport): FlameStack[] {
+  const byKey = new Map<string, FlameStack>();
+  const add = (c: CheckReport, side: 'base' | 'head'): void => {
+    for (const s of c.sites) {
+      const key = `${s.runtime}\u0000${s.key}`;
+      const leaf = s.function ?? `${s.file.split('/').pop() ?? s.file}:${s.line ?? 0}`;
+      const frames: FlameFrame[] = [
+        { name: s.runtime, file: '', line: 0 },
+        { name: s.file, file: s.file, line: 0 },
+        { name: leaf, file: s.file, line: s.line ?? 0 },
+      ];
+      const entry = byKey.get(key) ?? { frames, base: 0, head: 0 };
+      entry[side] += median(s.bytes);
+      byKey.set(key, entry);
+    }
+  };
+  if (base) add(base, 'base');
+  add(head, 'head');
+  return [...byKey.values()];
 }

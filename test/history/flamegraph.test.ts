@@ -21,7 +21,9 @@ import {
   goFlameStacks,
   pythonFlameStacks,
   renderFlameGraph,
+  siteFlameStacks,
 } from '../../src/report/flamegraph.js';
+import { checkReport } from '../baseline/helpers.js';
 import { MemgateError } from '../../src/errors.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -137,6 +139,25 @@ describe('differential flame graph', () => {
     assert.throws(
       () => pythonFlameStacks(flat, flat),
       (e: unknown) => e instanceof MemgateError && /frames > 1/.test(e.message),
+    );
+  });
+
+  it('draws the allocation sites of a MemoryReport (no stacks kept) as runtime → file → site', async () => {
+    const svg = renderFlameGraph(
+      siteFlameStacks(
+        checkReport('pg', '1.0.0', [100, 120, 140]),
+        checkReport('pg', '1.0.0', [300, 320, 340]),
+      ),
+      { title: 'sites', unit: 'bytes' },
+    );
+    const parsed = await parseSvg(svg);
+    const site = parsed.boxes.find((b) => b.title.startsWith('pg.py:10\n'));
+    assert.ok(site, parsed.boxes.map((b) => b.title).join(' | '));
+    assert.match(site.title, /\npg\.py:10\n/);
+    assert.equal(exactDelta(site.title), 2 * 320 - 2 * 120, 'median bytes of the runs, head − base');
+    assert.deepEqual(
+      parsed.boxes.map((b) => b.title.split('\n')[0]),
+      ['all', 'python', 'pg.py', 'pg.py:10'],
     );
   });
 
