@@ -7,13 +7,13 @@
  *
  * Stacks come from Go heap profiles (every sample's call stack, inlined frames included), from
  * Python tracemalloc statistics that carry a traceback (captured with frames > 1), or, with no
- * stacks at hand, from a MemoryReport's allocation sites (runtime → file → site).
+ * stacks at hand, from a MemoryReport's allocation sites (check → runtime → file → site).
  */
 import { sampleTypeIndex, type PprofProfile } from '../collect/pprof.js';
 import type { TracemallocStat } from '../collect/tracemalloc.js';
 import { median } from '../analyze/stats.js';
 import { MemgateError } from '../errors.js';
-import type { CheckReport } from '../model.js';
+import { checkId, type CheckReport } from '../model.js';
 import { formatBytes } from '../units.js';
 
 export interface FlameFrame {
@@ -262,7 +262,8 @@ export function renderFlameGraph(
 
 /**
  * Stacks from a MemoryReport's allocation sites, for `compare --flamegraph`: a report keeps no call
- * stacks, so each site hangs under its runtime and file (runtime → file → function or line), sized
+ * stacks, so each site hangs under its check, runtime and file (check → runtime → file → function
+ * or line), sized
  * by the median bytes it held over the runs, against the same site in the baseline.
  */
 export function siteFlameStacks(base: CheckReport | undefined, head: CheckReport): FlameStack[] {
@@ -272,6 +273,7 @@ export function siteFlameStacks(base: CheckReport | undefined, head: CheckReport
       const key = `${s.runtime}\u0000${s.key}`;
       const leaf = s.function ?? `${s.file.split('/').pop() ?? s.file}:${s.line ?? 0}`;
       const frames: FlameFrame[] = [
+        { name: checkId(head.check), file: '', line: 0 },
         { name: s.runtime, file: '', line: 0 },
         { name: s.file, file: s.file, line: 0 },
         { name: leaf, file: s.file, line: s.line ?? 0 },

@@ -142,7 +142,7 @@ describe('differential flame graph', () => {
     );
   });
 
-  it('draws the allocation sites of a MemoryReport (no stacks kept) as runtime → file → site', async () => {
+  it('draws the allocation sites of a MemoryReport (no stacks kept) as check → runtime → file → site', async () => {
     const svg = renderFlameGraph(
       siteFlameStacks(
         checkReport('pg', '1.0.0', [100, 120, 140]),
@@ -157,7 +157,7 @@ describe('differential flame graph', () => {
     assert.equal(exactDelta(site.title), 2 * 320 - 2 * 120, 'median bytes of the runs, head − base');
     assert.deepEqual(
       parsed.boxes.map((b) => b.title.split('\n')[0]),
-      ['all', 'python', 'pg.py', 'pg.py:10'],
+      ['all', 'pg@1.0.0', 'python', 'pg.py', 'pg.py:10'],
     );
   });
 
