@@ -16,6 +16,7 @@ import type { Verdict } from '../model-verdict.js';
 import { VERSION } from '../version.js';
 import { argumentError, parse } from './args.js';
 import type { Command } from './command.js';
+import { writeSitesSvg } from './flamegraph-file.js';
 
 const USAGE = `Usage: memgate compare --baseline <file|dir> --report <file> [options]
 
@@ -33,6 +34,7 @@ Compare a MemoryReport with a baseline and print the verdict.
   --leak-threshold <size>  smallest leak per iteration, e.g. 1KiB
   --warmup <r>        share of each run's first iterations ignored by leak detection, e.g. 20%
   --fail-on <kinds>   comma-separated: regression,leak,budget (default all)
+  --flamegraph <svg>  also write a differential flame graph of the allocation sites against the baseline
 
 Exit status: 0 pass or warn, 1 fail, 2 bad input.`;
 
@@ -48,6 +50,7 @@ const OPTIONS = {
   'leak-threshold': { type: 'string' },
   warmup: { type: 'string' },
   'fail-on': { type: 'string' },
+  flamegraph: { type: 'string' },
 } as const;
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
@@ -63,6 +66,8 @@ export interface CompareSettings {
   report: string;
   format: (typeof FORMATS)[number];
   config?: string;
+  /** Where to write the sites' differential flame graph, if asked. */
+  flamegraph?: string;
   /** Only the flags given; `resolvePolicy` puts them over the policy file. */
   policy: PolicyInputs;
 }
@@ -83,6 +88,7 @@ export function readCompareSettings(argv: string[]): CompareSettings {
     report: values.report,
     format: format as CompareSettings['format'],
     config: values.config,
+    flamegraph: values.flamegraph,
     policy: readPolicyInputs(flag, argumentError),
   };
 }
@@ -99,12 +105,21 @@ export const compareCommand: Command = {
     );
     const report = parseMemoryReport((await readInput(s.report, io.cwd)).toString('utf8'), s.report);
     const warn = (m: string) => io.stderr(`memgate: warning: ${m}\n`);
-    const verdict = await judge(report, await openBaselineFile(s.baseline, io.cwd, warn), policy, { warn });
+    const source = await openBaselineFile(s.baseline, io.cwd, warn);
+    const verdict = await judge(report, source, policy, { warn });
     const reproduce = `npx memgate compare --baseline ${s.baseline} --report ${s.report}`;
     let code = 0;
     await publish({ report, verdict }, [
       () => io.stdout(render(s.format, verdict, reproduce)),
       () => void (code = verdict.status === 'fail' ? 1 : 0),
+      async () => {
+        if (!s.flamegraph) return;
+        const pairs = report.checks.map(async (c) => ({
+          current: c,
+          baseline: (await source.read(c.check)).baseline,
+        }));
+        await writeSitesSvg(s.flamegraph, await Promise.all(pairs), `${s.report} vs ${s.baseline}`, io);
+      },
     ]);
     return code;
   },

@@ -16,6 +16,7 @@ import {
 import { parsePprofFast } from '../collect/pprof-fast.js';
 import { intOption, parse } from './args.js';
 import type { CliIO, Command } from './command.js';
+import { writeGoDiffSvg } from './flamegraph-file.js';
 import { readInput } from '../app/report-file.js';
 
 const USAGE = `Usage:
@@ -28,6 +29,7 @@ Options:
   --top N               rows to print (default 10)
   --granularity G       functions (default) or lines (function + file:line)
   --json                print [{"function","file","line","flat","cum"}] sorted by flat descending
+  --svg FILE            diff: also write a differential flame graph (width = HEAD, red grew, blue shrank)
 `;
 
 const OPTIONS = {
@@ -35,6 +37,7 @@ const OPTIONS = {
   top: { type: 'string' },
   granularity: { type: 'string' },
   json: { type: 'boolean' },
+  svg: { type: 'string' },
 } as const;
 
 const BYTE_UNITS: [string, number][] = [
@@ -170,6 +173,7 @@ export const pprofCommand: Command = {
       title = `File: ${files[1]} (diff base: ${files[0]})`;
       // Percentages are of the base total, as -diff_base prints them.
       total = profileTotals(base)[name];
+      if (values.svg) await writeGoDiffSvg(values.svg, base, head, name, `${files[1]} vs ${files[0]}`, io);
       if (!values.json) {
         io.stdout(
           formatTable(rows, { total, unit: type.unit, type: name, title, granularity, of: all.length }),

@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -23,7 +23,8 @@ import {
   renderFlameGraph,
   siteFlameStacks,
 } from '../../src/report/flamegraph.js';
-import { checkReport } from '../baseline/helpers.js';
+import { checkReport, memoryReport } from '../baseline/helpers.js';
+import { runCliCaptured } from '../support/cli.js';
 import { MemgateError } from '../../src/errors.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -159,6 +160,37 @@ describe('differential flame graph', () => {
       parsed.boxes.map((b) => b.title.split('\n')[0]),
       ['all', 'pg@1.0.0', 'python', 'pg.py', 'pg.py:10'],
     );
+  });
+
+  it('memgate pprof diff --svg writes the flame graph next to the usual table', async () => {
+    const out = join(tmp, 'cli', 'diff.svg');
+    const res = await runCliCaptured(
+      ['pprof', 'diff', join(GO_DIR, 'heap-steady.pb.gz'), join(GO_DIR, 'heap-leaking.pb.gz'), '--svg', out],
+      tmp,
+    );
+    assert.equal(res.code, 0, res.stderr);
+    assert.match(res.stdout, /main\.leakyCache/);
+    assert.match(res.stderr, /flame graph written to/);
+    const parsed = await parseSvg(await readFile(out, 'utf8'));
+    assert.ok(
+      parsed.boxes.some((b) => b.title.startsWith('main.leakyCache\n') && exactDelta(b.title) > 1 << 20),
+    );
+  });
+
+  it('memgate compare --flamegraph draws the sites of the report against the baseline', async () => {
+    const base = memoryReport(checkReport('pg', '1.0.0', [100, 100, 100]));
+    const head = memoryReport(checkReport('pg', '1.0.0', [400, 400, 400]));
+    await writeFile(join(tmp, 'base.json'), JSON.stringify(base));
+    await writeFile(join(tmp, 'head.json'), JSON.stringify(head));
+    const res = await runCliCaptured(
+      ['compare', '--baseline', 'base.json', '--report', 'head.json', '--flamegraph', 'sites.svg'],
+      tmp,
+    );
+    assert.ok(res.code === 0 || res.code === 1, res.stderr);
+    const parsed = await parseSvg(await readFile(join(tmp, 'sites.svg'), 'utf8'));
+    const site = parsed.boxes.find((b) => b.title.startsWith('pg.py:10\n'));
+    assert.ok(site);
+    assert.equal(exactDelta(site.title), 2 * 400 - 2 * 100);
   });
 
   it('escapes frame names, and colours growth red, shrink blue', async () => {
