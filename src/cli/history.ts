@@ -11,8 +11,10 @@ import { storeFromSpec } from '../baseline/git-store.js';
 import { MemgateError } from '../errors.js';
 import { describeMetric } from '../metrics.js';
 import { escapeCell, escapeText, inlineCode } from '../report/escape.js';
-import { formatBytes, formatPercent, parseRatio } from '../units.js';
-import { intOption, parse, requireOptions } from './args.js';
+import { DEFAULT_THRESHOLDS } from '../analyze/policy.js';
+import { thresholdSetting } from '../settings/thresholds.js';
+import { formatBytes, formatPercent } from '../units.js';
+import { intOption, option, parse, requireOptions } from './args.js';
 import type { CliIO, Command } from './command.js';
 
 const USAGE = `Usage:
@@ -97,15 +99,10 @@ function json(check: string, results: MetricHistory[], permutations: number): st
   return `${JSON.stringify({ check, permutations, metrics }, null, 2)}\n`;
 }
 
-function ratioOption(value: string | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const r = parseRatio(value);
-  if (r === undefined || r <= 0 || r >= 1)
-    throw new MemgateError(
-      `--${name} must be a ratio between 0 and 1 (e.g. 5% or 0.05), got "${value}"`,
-      'arguments',
-    );
-  return r;
+/** alpha and threshold read with the same parser and range as the gate's own flags and inputs. */
+function setting(value: string | undefined, name: 'alpha' | 'threshold'): number {
+  const parse = thresholdSetting(name)?.parse;
+  return (parse && option(value, name, parse)) ?? DEFAULT_THRESHOLDS[name];
 }
 
 export const historyCommand: Command = {
@@ -133,9 +130,9 @@ export const historyCommand: Command = {
     const permutations = intOption(values.permutations, 'permutations', 199);
     const results = analyzeHistory(doc, {
       metric: values.metric,
-      changePoints: { alpha: ratioOption(values.alpha, 'alpha', 0.05), permutations },
+      changePoints: { alpha: setting(values.alpha, 'alpha'), permutations },
       creep: {
-        threshold: ratioOption(values.threshold, 'threshold', 0.05),
+        threshold: setting(values.threshold, 'threshold'),
         merges: intOption(values.merges, 'merges', 10, 2),
       },
     });

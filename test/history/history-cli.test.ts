@@ -142,6 +142,11 @@ describe('memgate history on a store built by 30 `memgate baseline update` calls
       ],
       [['--baseline', 'store', '--check', 'postgres', '--metric', 'x'], /has no metric "x"/],
       [['--check', 'postgres'], /--baseline STORE is required/],
+      [['--baseline', 'store', '--check', 'postgres', '--alpha', '0.7'], /--alpha must be/],
+      [
+        ['--baseline', 'store', '--check', 'postgres', '--merges', '1'],
+        /--merges must be a whole number ≥ 2/,
+      ],
     ];
     for (const [args, re] of cases) {
       const res = await runCliCaptured(['history', ...args], join(tmp, args[1] === 'git:nope' ? 'repo' : ''));
