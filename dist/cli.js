@@ -7,7 +7,7 @@ import { randomUUID, randomBytes } from 'node:crypto';
 import { hostname, tmpdir } from 'node:os';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
-import { spawn } from 'node:child_process';
+import { spawn, execFile } from 'node:child_process';
 import http from 'node:http';
 import https from 'node:https';
 
@@ -2574,7 +2574,7 @@ const RE_SEPARATOR = /^={10,}$/;
 // ESC [ … final byte: colour codes wrap each block when stdout is a TTY.
 // eslint-disable-next-line no-control-regex
 const RE_ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
-function amount(sign, num, unit) {
+function amount$1(sign, num, unit) {
     const bytes = Number(num) * UNIT_BYTES[unit];
     return { bytes: sign === '-' ? -bytes : bytes, text: `${sign}${num} ${unit}`, signed: sign !== '' };
 }
@@ -2694,7 +2694,7 @@ function parseBlock(lines, first, source) {
             if (lineNo > 0)
                 stat.line = lineNo;
             if (row) {
-                const a = amount(m[4], m[5], m[6]);
+                const a = amount$1(m[4], m[5], m[6]);
                 checkSign(a, i, 'an amount');
                 stat.size = a.bytes;
                 stat.sizeText = a.text;
@@ -2702,14 +2702,14 @@ function parseBlock(lines, first, source) {
                     stat.sizeDiff = a.bytes;
             }
             else {
-                const a = amount(m[4], m[5], m[6]);
+                const a = amount$1(m[4], m[5], m[6]);
                 if (a.signed)
                     fail(i, '`size=` cannot carry a sign');
                 stat.size = a.bytes;
                 stat.sizeText = a.text;
                 stat.count = Number(m[10]);
                 if (m[7] !== undefined)
-                    stat.sizeDiff = amount(m[7], m[8], m[9]).bytes;
+                    stat.sizeDiff = amount$1(m[7], m[8], m[9]).bytes;
                 if (m[11] !== undefined)
                     stat.countDiff = Number(m[11]);
                 if (isDiff && stat.sizeDiff === undefined)
@@ -2723,7 +2723,7 @@ function parseBlock(lines, first, source) {
         if (o) {
             if (other)
                 fail(i, 'a second `other` line');
-            const a = amount(o[2], o[3], o[4]);
+            const a = amount$1(o[2], o[3], o[4]);
             checkSign(a, i, 'the `other` amount');
             other = { count: Number(o[1]), size: a.bytes, sizeText: a.text };
             continue;
@@ -2732,7 +2732,7 @@ function parseBlock(lines, first, source) {
     }
     if (limit !== undefined && stats.length > limit)
         fail(0, `${stats.length} rows under a "Top ${limit}" header`);
-    const total = amount(totalLine[2], totalLine[3], totalLine[4]);
+    const total = amount$1(totalLine[2], totalLine[3], totalLine[4]);
     checkSign(total, lines.length - 1, 'the total');
     const dump = {
         kind,
@@ -3389,6 +3389,20 @@ function intOption(value, name, fallback, min = 1) {
 function urlOption(value, name) {
     return option(value, name, url);
 }
+/**
+ * Refuse positional arguments and read the required string options, in the order asked; a missing
+ * one is a one-line error with the usage text.
+ */
+function requireOptions(positionals, values, required, usage) {
+    if (positionals.length > 0)
+        throw new MemgateError(`unexpected argument "${positionals[0]}"\n${usage}`, 'arguments');
+    return required.map(({ name, what }) => {
+        const v = values[name];
+        if (typeof v !== 'string')
+            throw new MemgateError(`--${name} ${what} is required\n${usage}`, 'arguments');
+        return v;
+    });
+}
 
 /**
  * The one place a MemoryReport (or any JSON result) is written or read from disk, with one error
@@ -3433,7 +3447,7 @@ async function isDirectory(path) {
  * `memgate collect`: turn files captured from one check run (check --json, tracemalloc output,
  * /debug/vars, /telemetry, pprof profiles) into a MemoryReport file.
  */
-const USAGE$4 = `Usage: memgate collect [options] --out report.json
+const USAGE$6 = `Usage: memgate collect [options] --out report.json
 
 Build a MemoryReport from files captured from one run of a check.
 
@@ -3446,7 +3460,7 @@ Build a MemoryReport from files captured from one run of a check.
   --check-version V    check version (overrides the one found in the files)
   --out F              where to write the report (required)
 `;
-const OPTIONS$4 = {
+const OPTIONS$6 = {
     'check-json': { type: 'string' },
     tracemalloc: { type: 'string', multiple: true },
     expvar: { type: 'string', multiple: true },
@@ -3459,13 +3473,13 @@ const OPTIONS$4 = {
 const collectCommand = {
     name: 'collect',
     summary: 'build a MemoryReport from captured check output, tracemalloc, expvar, telemetry and pprof files',
-    usage: USAGE$4,
+    usage: USAGE$6,
     async run(argv, io) {
-        const { values, positionals } = parse(argv, OPTIONS$4, USAGE$4);
+        const { values, positionals } = parse(argv, OPTIONS$6, USAGE$6);
         if (positionals.length > 0)
-            throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE$4}`, 'arguments');
+            throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE$6}`, 'arguments');
         if (!values.out)
-            throw new MemgateError(`--out is required\n${USAGE$4}`, 'arguments');
+            throw new MemgateError(`--out is required\n${USAGE$6}`, 'arguments');
         const text = async (f) => (await readInput(f, io.cwd)).toString('utf8');
         const run = {};
         if (values['check-json'])
@@ -3496,7 +3510,7 @@ const collectCommand = {
             (run[kind] ??= []).push({ bytes, source: f });
         }
         if (Object.keys(run).length === 0)
-            throw new MemgateError(`nothing to collect: give at least one input file\n${USAGE$4}`, 'arguments');
+            throw new MemgateError(`nothing to collect: give at least one input file\n${USAGE$6}`, 'arguments');
         const { report, warnings } = assembleReport([run], {
             check: values.check,
             checkVersion: values['check-version'],
@@ -3799,10 +3813,435 @@ function parsePprofFast(bytes, source) {
 }
 
 /**
+ * The statistics memgate decides with. Pure functions over number arrays, no I/O.
+ * p-values follow scipy.stats.mannwhitneyu(method='auto') and the classic Mann-Kendall test
+ * (Gilbert 1987), so results can be checked against published tables and examples.
+ */
+/** Median that tolerates an empty input (NaN) and never mutates its argument. */
+function median(values) {
+    return values.length === 0 ? NaN : median$1([...values]);
+}
+/** Median absolute deviation (unscaled). */
+function mad(values) {
+    if (values.length === 0)
+        return NaN;
+    const m = median(values);
+    return median(values.map((v) => Math.abs(v - m)));
+}
+/**
+ * Standard normal survival function P(Z > z). Built from simple-statistics' erf (Numerical Recipes
+ * erfc, relative error < 1.2e-7) because its cumulativeStdNormalProbability is a 2-digit table.
+ * The upper tail is computed as 1 - Phi to keep the same formula on both sides.
+ */
+function normalSf(z) {
+    return 0.5 * (1 - errorFunction(z / Math.SQRT2));
+}
+function normalCdf(z) {
+    return 0.5 * (1 + errorFunction(z / Math.SQRT2));
+}
+/** Average ranks (1-based) with ties sharing their mean rank, plus the tie group sizes. */
+function rank(values) {
+    const order = values.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0]);
+    const ranks = new Array(values.length);
+    const ties = [];
+    let i = 0;
+    while (i < order.length) {
+        let j = i;
+        while (j + 1 < order.length && order[j + 1][0] === order[i][0])
+            j++;
+        const r = (i + j) / 2 + 1;
+        for (let k = i; k <= j; k++)
+            ranks[order[k][1]] = r;
+        if (j > i)
+            ties.push(j - i + 1);
+        i = j + 1;
+    }
+    return { ranks, ties };
+}
+/**
+ * Null distribution of U for sample sizes (m, n) without ties: the number of arrangements giving
+ * each U, i.e. the coefficients of the Gaussian binomial [m+n choose m]_q. Built by multiplying
+ * (1 − q^(n+i)) / (1 − q^i) for i = 1..m; every step stays in exact integers (< 2^53 for the sizes
+ * `auto` sends here), so the p-values are exact.
+ */
+function uFrequencies(m, n) {
+    const size = m * n + 1;
+    const c = new Array(size).fill(0);
+    c[0] = 1;
+    for (let i = 1; i <= m; i++) {
+        const up = n + i;
+        for (let k = size - 1; k >= up; k--)
+            c[k] -= c[k - up];
+        for (let k = i; k < size; k++)
+            c[k] += c[k - i];
+    }
+    return c;
+}
+/**
+ * Mann-Whitney U test of x against y. `greater`: x tends to be larger than y.
+ * method 'auto' matches scipy ≥ 1.7: exact when there are no ties and either sample has ≤ 8 values,
+ * otherwise the normal approximation with tie correction and a 0.5 continuity correction.
+ */
+function mannWhitneyU(x, y, alternative = 'two-sided', method = 'auto') {
+    const n1 = x.length;
+    const n2 = y.length;
+    if (n1 === 0 || n2 === 0)
+        throw new RangeError('mannWhitneyU needs at least one value on each side');
+    const { ranks, ties } = rank([...x, ...y]);
+    let r1 = 0;
+    for (let i = 0; i < n1; i++)
+        r1 += ranks[i];
+    const u1 = r1 - (n1 * (n1 + 1)) / 2;
+    const u2 = n1 * n2 - u1;
+    const useExact = method === 'exact' || (method === 'auto' && ties.length === 0 && Math.min(n1, n2) <= 8);
+    if (useExact) {
+        const freq = uFrequencies(Math.min(n1, n2), Math.max(n1, n2));
+        const total = freq.reduce((s, v) => s + v, 0);
+        // P(U >= u), by symmetry of the null distribution equal to P(U <= n1 n2 - u).
+        const sf = (u) => {
+            let s = 0;
+            for (let k = Math.ceil(u - 1e-9); k < freq.length; k++)
+                s += freq[k];
+            return s / total;
+        };
+        const p = alternative === 'greater'
+            ? sf(u1)
+            : alternative === 'less'
+                ? sf(u2)
+                : Math.min(1, 2 * sf(Math.max(u1, u2)));
+        return { u: u1, p, method: 'exact' };
+    }
+    const n = n1 + n2;
+    const tieTerm = ties.reduce((s, t) => s + t * t * t - t, 0);
+    const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1))));
+    const mu = (n1 * n2) / 2;
+    const u = alternative === 'greater' ? u1 : alternative === 'less' ? u2 : Math.max(u1, u2);
+    if (sigma === 0)
+        return { u: u1, p: 1, method: 'asymptotic' };
+    const z = (u - mu - 0.5) / sigma;
+    const p = alternative === 'two-sided' ? Math.min(1, 2 * normalSf(z)) : normalSf(z);
+    return { u: u1, p: Math.max(0, Math.min(1, p)), method: 'asymptotic' };
+}
+/** Hodges-Lehmann estimate of the shift x − y: the median of all pairwise differences. */
+function hodgesLehmann(x, y) {
+    const d = [];
+    for (const a of x)
+        for (const b of y)
+            d.push(a - b);
+    return median(d);
+}
+/** Theil-Sen slope of ys against xs (default xs = 0, 1, 2, …): the median of pairwise slopes. */
+function theilSen(ys, xs) {
+    const x = ys.map((_, i) => i);
+    const slopes = [];
+    for (let i = 0; i < ys.length; i++)
+        for (let j = i + 1; j < ys.length; j++)
+            if (x[j] !== x[i])
+                slopes.push((ys[j] - ys[i]) / (x[j] - x[i]));
+    if (slopes.length === 0)
+        return { slope: 0, intercept: ys.length ? median(ys) : NaN };
+    const slope = median(slopes);
+    return { slope, intercept: median(ys.map((v, i) => v - slope * x[i])) };
+}
+/**
+ * Mann-Kendall trend test (Gilbert 1987, §16.4): S = Σ sign(x_j − x_i), variance with the tie
+ * correction Σ t(t−1)(2t+5), Z with the ±1 continuity correction, normal p-value.
+ */
+function mannKendall(values, alternative = 'two-sided') {
+    const n = values.length;
+    let s = 0;
+    for (let i = 0; i < n; i++)
+        for (let j = i + 1; j < n; j++)
+            s += Math.sign(values[j] - values[i]);
+    const { ties } = rank(values);
+    const tieTerm = ties.reduce((acc, t) => acc + t * (t - 1) * (2 * t + 5), 0);
+    const variance = (n * (n - 1) * (2 * n + 5) - tieTerm) / 18;
+    const z = variance <= 0 ? 0 : s > 0 ? (s - 1) / Math.sqrt(variance) : s < 0 ? (s + 1) / Math.sqrt(variance) : 0;
+    const p = variance <= 0
+        ? 1
+        : alternative === 'greater'
+            ? normalSf(z)
+            : alternative === 'less'
+                ? normalCdf(z)
+                : Math.min(1, 2 * normalSf(Math.abs(z)));
+    const pairs = (n * (n - 1)) / 2;
+    return { s, variance, z, p, tau: pairs > 0 ? s / pairs : 0 };
+}
+/** mulberry32: a tiny seeded PRNG (32-bit state), plenty for resampling and benchmarks. */
+function mulberry32(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+function resampleMedian(values, rnd, buf) {
+    const n = values.length;
+    for (let i = 0; i < n; i++)
+        buf[i] = values[Math.floor(rnd() * n)];
+    buf.sort((a, b) => a - b);
+    return n % 2 ? buf[(n - 1) / 2] : (buf[n / 2 - 1] + buf[n / 2]) / 2;
+}
+/**
+ * Percentile bootstrap CI of the relative change of medians, (med(current) − med(baseline)) / med(baseline).
+ * Each side is resampled independently; the seed makes the interval reproducible run to run.
+ */
+function bootstrapRelativeChange(baseline, current, opts = {}) {
+    const level = opts.level ?? 0.9;
+    const resamples = opts.resamples ?? 2000;
+    const rnd = mulberry32(opts.seed ?? 0x5eed);
+    const mb = median(baseline);
+    const estimate = (median(current) - mb) / Math.abs(mb);
+    const stats = [];
+    const bufB = new Array(baseline.length);
+    const bufC = new Array(current.length);
+    for (let i = 0; i < resamples; i++) {
+        const b = resampleMedian(baseline, rnd, bufB);
+        const c = resampleMedian(current, rnd, bufC);
+        const r = b === 0 ? (c === 0 ? 0 : Math.sign(c) * Infinity) : (c - b) / Math.abs(b);
+        stats.push(r);
+    }
+    stats.sort((a, b) => a - b);
+    const tail = (1 - level) / 2;
+    return { low: quantileSorted(stats, tail), high: quantileSorted(stats, 1 - tail), level, estimate };
+}
+
+/**
+ * Differential flame graphs as standalone SVG (Brendan Gregg's "red/blue differential flame
+ * graph"): each box is a frame, stacked root at the bottom; its width is the head (current) size,
+ * its colour the change against the baseline (red grew, blue shrank, the deeper the larger the
+ * change relative to the box), and hovering shows a `<title>` with the function, `file:line`, and
+ * the head, base and delta amounts. Pure: stacks in, SVG text out.
+ *
+ * Stacks come from Go heap profiles (every sample's call stack, inlined frames included), from
+ * Python tracemalloc statistics that carry a traceback (captured with frames > 1), or, with no
+ * stacks at hand, from a MemoryReport's allocation sites (check → runtime → file → site).
+ */
+/* ------------------------------------------------------------------ stacks */
+/**
+ * head − base stacks of two Go profiles for one sample type (default: head's default, e.g.
+ * inuse_space). Samples with the same stack are summed first, so millions of samples cost one pass.
+ */
+function goFlameStacks(base, head, sampleIndex) {
+    const t = sampleTypeIndex(head, sampleIndex);
+    const { type, unit } = head.sampleTypes[t];
+    const bySide = new Map();
+    const add = (p, side) => {
+        const ti = side === 'head' ? t : sampleTypeIndex(p, type);
+        const width = p.sampleTypes.length;
+        for (let s = 0; s < p.sampleCount; s++) {
+            const v = p.values[s * width + ti];
+            if (v === 0)
+                continue;
+            const locs = p.stacks.subarray(p.stackStart[s], p.stackStart[s + 1]);
+            // Leaf first in the profile, innermost inlined frame first per location: reverse both.
+            const frames = [...locs].reverse().flatMap((l) => [...p.locations[l]].reverse());
+            const key = frames.map((f) => `${f.function}\u0000${f.file}\u0000${f.line}`).join('\u0001');
+            let entry = bySide.get(key);
+            if (!entry) {
+                entry = {
+                    frames: frames.map((f) => ({ name: f.function, file: f.file, line: f.line })),
+                    base: 0,
+                    head: 0,
+                };
+                bySide.set(key, entry);
+            }
+            entry[side] += v;
+        }
+    };
+    add(base, 'base');
+    add(head, 'head');
+    return { stacks: [...bySide.values()], sampleType: type, unit };
+}
+/** Merge stacks into a tree; children sorted by name (the flame graph convention), root first. */
+function flameTree(stacks) {
+    const root = { base: 0, head: 0, kids: new Map() };
+    for (const s of stacks) {
+        let node = root;
+        node.base += s.base;
+        node.head += s.head;
+        for (const f of s.frames) {
+            const key = `${f.name}\u0000${f.file}\u0000${f.line}`;
+            let next = node.kids.get(key);
+            if (!next) {
+                next = { frame: f, base: 0, head: 0, kids: new Map() };
+                node.kids.set(key, next);
+            }
+            next.base += s.base;
+            next.head += s.head;
+            node = next;
+        }
+    }
+    const freeze = (b) => ({
+        ...(b.frame ? { frame: b.frame } : {}),
+        base: b.base,
+        head: b.head,
+        children: [...b.kids.values()]
+            .map(freeze)
+            .sort((x, y) => x.frame.name < y.frame.name
+            ? -1
+            : x.frame.name > y.frame.name
+                ? 1
+                : x.frame.line - y.frame.line),
+    });
+    return freeze(root);
+}
+/* ------------------------------------------------------------------ SVG */
+const W = 1200;
+const PAD = 10;
+const ROW = 17;
+const HEADER = 44;
+const CHAR = 7;
+/** Boxes narrower than this are not drawn. */
+const MIN_PX = 0.3;
+function xml(text) {
+    return (text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+        // XML 1.0 forbids these control characters even as references.
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''));
+}
+function amount(unit, v) {
+    return unit === 'bytes' ? formatBytes(v) : `${Math.round(v)} ${unit}`;
+}
+function delta(unit, d) {
+    return `${d > 0 ? '+' : d < 0 ? '-' : '±'}${amount(unit, Math.abs(d))}`;
+}
+/** The exact figure next to the rounded one, so the hover text can be checked against a profile. */
+function exact(unit, v) {
+    return `${v > 0 ? '+' : ''}${Math.round(v)} ${unit}`;
+}
+/** Red for growth, blue for shrink, by the change relative to the larger side; pale when unchanged. */
+function flameColor(base, head) {
+    const span = Math.max(Math.abs(base), Math.abs(head));
+    const r = span === 0 ? 0 : (head - base) / span;
+    const k = Math.min(1, Math.abs(r));
+    const strong = Math.round(255 - 190 * k);
+    const light = Math.round(235 - 60 * k);
+    if (r > 0.005)
+        return `rgb(255,${strong},${strong})`;
+    if (r < -5e-3)
+        return `rgb(${strong},${strong},255)`;
+    return `rgb(${light + 10},${light + 5},${light - 15})`;
+}
+function nodeTitle(n, unit) {
+    const where = n.frame ? `${n.frame.name}\n${n.frame.file}:${n.frame.line}` : 'all';
+    const d = n.head - n.base;
+    const pct = n.base > 0 ? ` (${d >= 0 ? '+' : ''}${((d / n.base) * 100).toFixed(1)}%)` : n.head > 0 ? ' (new)' : '';
+    return `${where}\nhead ${amount(unit, n.head)}, base ${amount(unit, n.base)}, ${delta(unit, d)}${pct} [${exact(unit, d)}]`;
+}
+/** Levels above `n` that are drawn (boxes of at least `minHead` head). */
+function depthOf(n, minHead) {
+    return n.children.reduce((d, c) => (c.head < minHead ? d : Math.max(d, 1 + depthOf(c, minHead))), 0);
+}
+/** The differential flame graph of `stacks` as a standalone SVG document. */
+function renderFlameGraph(stacks, opts) {
+    const root = flameTree(stacks);
+    const scale = root.head > 0 ? (W - 2 * PAD) / root.head : 0;
+    const depth = depthOf(root, scale > 0 ? MIN_PX / scale : Infinity) + 1;
+    const height = HEADER + depth * ROW + PAD;
+    const boxes = [];
+    const draw = (n, x, level) => {
+        const w = n.head * scale;
+        if (w < MIN_PX)
+            return;
+        const y = height - PAD - (level + 1) * ROW;
+        const label = n.frame ? n.frame.name : 'all';
+        const fit = Math.floor((w - 6) / CHAR);
+        const text = fit >= 3 ? (label.length > fit ? `${label.slice(0, fit - 2)}..` : label) : '';
+        boxes.push(`<g><title>${xml(nodeTitle(n, opts.unit))}</title><rect x="${x.toFixed(2)}" y="${y}" width="${w.toFixed(2)}" height="${ROW - 1}" rx="2" fill="${flameColor(n.base, n.head)}"/>` +
+            (text ? `<text x="${(x + 3).toFixed(2)}" y="${y + ROW - 5}">${xml(text)}</text>` : '') +
+            '</g>');
+        let cx = x;
+        for (const c of n.children) {
+            draw(c, cx, level + 1);
+            cx += c.head * scale;
+        }
+    };
+    draw(root, PAD, 0);
+    const sub = opts.subtitle ??
+        `width = head, colour = change against the baseline (red grew, blue shrank); total ${delta(opts.unit, root.head - root.base)}`;
+    return [
+        `<?xml version="1.0" encoding="UTF-8"?>`,
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" font-family="Verdana, sans-serif" font-size="12">`,
+        `<style>g:hover rect { stroke: #000; stroke-width: 1; } g text { pointer-events: none; fill: #000; }</style>`,
+        `<rect width="100%" height="100%" fill="#fafafa"/>`,
+        `<text x="${W / 2}" y="20" text-anchor="middle" font-size="16">${xml(opts.title)}</text>`,
+        `<text x="${W / 2}" y="36" text-anchor="middle" fill="#555">${xml(sub)}</text>`,
+        ...(root.head > 0
+            ? boxes
+            : [`<text x="${PAD}" y="${HEADER + ROW}">nothing held in the head profile</text>`]),
+        '</svg>',
+        '',
+    ].join('\n');
+}
+/**
+ * Stacks from a MemoryReport's allocation sites, for `compare --flamegraph`: a report keeps no call
+ * stacks, so each site hangs under its check, runtime and file (check → runtime → file → function
+ * or line), sized
+ * by the median bytes it held over the runs, against the same site in the baseline.
+ */
+function siteFlameStacks(base, head) {
+    const byKey = new Map();
+    const add = (c, side) => {
+        for (const s of c.sites) {
+            const key = `${s.runtime}\u0000${s.key}`;
+            const leaf = s.function ?? `${s.file.split('/').pop() ?? s.file}:${s.line ?? 0}`;
+            const frames = [
+                { name: checkId(head.check), file: '', line: 0 },
+                { name: s.runtime, file: '', line: 0 },
+                { name: s.file, file: s.file, line: 0 },
+                { name: leaf, file: s.file, line: s.line ?? 0 },
+            ];
+            const entry = byKey.get(key) ?? { frames, base: 0, head: 0 };
+            entry[side] += median(s.bytes);
+            byKey.set(key, entry);
+        }
+    };
+    if (base)
+        add(base, 'base');
+    add(head, 'head');
+    return [...byKey.values()];
+}
+
+/**
+ * Writing a differential flame graph from a CLI verb (`pprof diff --svg`, `compare --flamegraph`):
+ * the SVG itself comes from the pure renderer in `report/flamegraph.ts`.
+ */
+async function write(path, svg, io) {
+    const out = resolve(io.cwd, path);
+    try {
+        await mkdir(dirname(out), { recursive: true });
+        await writeFile(out, svg);
+    }
+    catch (err) {
+        throw new MemgateError(`cannot write the flame graph (${err.message})`, path);
+    }
+    io.stderr(`memgate: flame graph written to ${path}\n`);
+}
+/** head − base of two Go profiles for one sample type, e.g. `memgate pprof diff --svg out.svg`. */
+function writeGoDiffSvg(path, base, head, sampleType, title, io) {
+    const { stacks, unit } = goFlameStacks(base, head, sampleType);
+    return write(path, renderFlameGraph(stacks, { title: `${sampleType}: ${title}`, unit }), io);
+}
+/** The allocation sites of each current check against its baseline, e.g. `memgate compare --flamegraph`. */
+function writeSitesSvg(path, checks, title, io) {
+    const stacks = checks.flatMap(({ current, baseline }) => siteFlameStacks(baseline, current));
+    return write(path, renderFlameGraph(stacks, { title, unit: 'bytes' }), io);
+}
+
+/**
  * `memgate pprof top|diff`: the top-N table of a Go profile, or of head − base, printed like
  * `go tool pprof -top` so the two can be read side by side.
  */
-const USAGE$3 = `Usage:
+const USAGE$5 = `Usage:
   memgate pprof top FILE [options]        top-N functions of a Go profile (gzipped or not)
   memgate pprof diff BASE HEAD [options]  top-N growers of HEAD − BASE, like go tool pprof -diff_base
 
@@ -3812,12 +4251,14 @@ Options:
   --top N               rows to print (default 10)
   --granularity G       functions (default) or lines (function + file:line)
   --json                print [{"function","file","line","flat","cum"}] sorted by flat descending
+  --svg FILE            diff: also write a differential flame graph (width = HEAD, red grew, blue shrank)
 `;
-const OPTIONS$3 = {
+const OPTIONS$5 = {
     'sample-index': { type: 'string' },
     top: { type: 'string' },
     granularity: { type: 'string' },
     json: { type: 'boolean' },
+    svg: { type: 'string' },
 };
 const BYTE_UNITS = [
     ['PB', 1024 ** 5],
@@ -3897,9 +4338,9 @@ async function load(path, io) {
 const pprofCommand = {
     name: 'pprof',
     summary: 'top-N table of a Go pprof profile, or of the diff of two (like go tool pprof -top)',
-    usage: USAGE$3,
+    usage: USAGE$5,
     async run(argv, io) {
-        const { values, positionals } = parse(argv, OPTIONS$3, USAGE$3);
+        const { values, positionals } = parse(argv, OPTIONS$5, USAGE$5);
         const [sub, ...files] = positionals;
         const top = intOption(values.top, 'top', 10);
         const granularity = values.granularity ?? 'functions';
@@ -3933,13 +4374,15 @@ const pprofCommand = {
             title = `File: ${files[1]} (diff base: ${files[0]})`;
             // Percentages are of the base total, as -diff_base prints them.
             total = profileTotals(base)[name];
+            if (values.svg)
+                await writeGoDiffSvg(values.svg, base, head, name, `${files[1]} vs ${files[0]}`, io);
             if (!values.json) {
                 io.stdout(formatTable(rows, { total, unit: type.unit, type: name, title, granularity, of: all.length }));
                 return 0;
             }
         }
         else {
-            throw new MemgateError(`expected "top FILE" or "diff BASE HEAD"\n${USAGE$3}`, 'arguments');
+            throw new MemgateError(`expected "top FILE" or "diff BASE HEAD"\n${USAGE$5}`, 'arguments');
         }
         io.stdout(formatJson(rows));
         return 0;
@@ -7355,6 +7798,8 @@ const DEFAULT_KEEP = 30;
  */
 const DEFAULT_WINDOW = 5;
 /* ------------------------------------------------------------------ paths */
+/** The folder of the history files (`history.ts`); never a check's folder. */
+const HISTORY_DIR = 'history';
 function encodeComponent(s) {
     if (s === '')
         throw new MemgateError('a check name or version is empty', 'baseline');
@@ -7363,12 +7808,14 @@ function encodeComponent(s) {
 }
 /** `<check_name>/<check_version>.json`, each component URI-encoded. */
 function baselinePath(name, version) {
-    return `${encodeComponent(name)}/${encodeComponent(version)}.json`;
+    // A check named "history" escapes its first letter, so `history/` stays the history folder.
+    const dir = name === HISTORY_DIR ? `%68${encodeComponent(name.slice(1))}` : encodeComponent(name);
+    return `${dir}/${encodeComponent(version)}.json`;
 }
 /** The inverse of `baselinePath`; undefined for any other file (index.json, README, *.corrupt). */
 function parseBaselinePath(path) {
     const m = /^([^/]+)\/([^/]+)\.json$/.exec(path);
-    if (!m)
+    if (!m || m[1] === HISTORY_DIR)
         return undefined;
     try {
         return { name: decodeURIComponent(m[1]), version: decodeURIComponent(m[2]) };
@@ -7377,7 +7824,7 @@ function parseBaselinePath(path) {
         return undefined;
     }
 }
-function isObject(x) {
+function isObject$1(x) {
     return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 /**
@@ -7392,7 +7839,7 @@ const MIGRATIONS = {
         return {
             schemaVersion: 1,
             check: { name: raw.name, version: raw.version },
-            entries: raw.entries.map((e) => isObject(e) ? { commit: e.sha, date: e.createdAt, ref: e.ref, report: e.report } : e),
+            entries: raw.entries.map((e) => isObject$1(e) ? { commit: e.sha, date: e.createdAt, ref: e.ref, report: e.report } : e),
         };
     },
 };
@@ -7409,7 +7856,7 @@ function parseBaselineDocument(text, source) {
     catch (err) {
         throw new ParseError(source, `not JSON (${err.message}); the baseline file is corrupt`);
     }
-    if (!isObject(raw))
+    if (!isObject$1(raw))
         throw new ParseError(source, '$ must be an object; the baseline file is corrupt');
     let version = raw.schemaVersion;
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 0)
@@ -7432,13 +7879,13 @@ function validateDocument(o, source) {
         throw new ParseError(source, `${path} ${msg}`);
     };
     const str = (x, path) => typeof x === 'string' ? x : fail(path, 'must be a string');
-    const check = isObject(o.check) ? o.check : fail('$.check', 'must be an object');
+    const check = isObject$1(o.check) ? o.check : fail('$.check', 'must be an object');
     const name = str(check.name, '$.check.name');
     const version = str(check.version, '$.check.version');
     const rawEntries = Array.isArray(o.entries) ? o.entries : fail('$.entries', 'must be an array');
     const entries = rawEntries.map((e, i) => {
         const p = `$.entries[${i}]`;
-        const ent = isObject(e) ? e : fail(p, 'must be an object');
+        const ent = isObject$1(e) ? e : fail(p, 'must be an object');
         const entry = {
             commit: str(ent.commit, `${p}.commit`),
             date: str(ent.date, `${p}.date`),
@@ -7500,9 +7947,22 @@ function emptyBaselineDocument(name, version) {
     return { schemaVersion: BASELINE_SCHEMA_VERSION, check: { name, version }, entries: [] };
 }
 /* ------------------------------------------------------------------ entries */
-function dateMs(e) {
-    const t = Date.parse(e.date);
-    return Number.isFinite(t) ? t : 0;
+/**
+ * Items in date order (stable for ties; an unparsable date sorts first), the newest `keep` kept.
+ * Baseline entries and history points are both kept this way.
+ */
+function newestByDate(items, keep, where) {
+    if (!Number.isInteger(keep) || keep < 1)
+        throw new MemgateError(`keep must be an integer ≥ 1, got ${keep}`, where);
+    const ms = (x) => {
+        const t = Date.parse(x.date);
+        return Number.isFinite(t) ? t : 0;
+    };
+    return items
+        .map((e, i) => ({ e, i, t: ms(e) }))
+        .sort((a, b) => a.t - b.t || a.i - b.i)
+        .map((x) => x.e)
+        .slice(-keep);
 }
 /**
  * Add one entry and keep the newest `keep`. Entries are ordered by date (stable for ties), not by
@@ -7511,18 +7971,13 @@ function dateMs(e) {
  * whose first attempt did land).
  */
 function appendEntry(doc, entry, keep = DEFAULT_KEEP) {
-    if (!Number.isInteger(keep) || keep < 1)
-        throw new MemgateError(`keep must be an integer ≥ 1, got ${keep}`, 'baseline');
     if (entry.report.check.name !== doc.check.name || entry.report.check.version !== doc.check.version) {
         throw new MemgateError(`entry for ${entry.report.check.name}@${entry.report.check.version} does not belong in ${doc.check.name}@${doc.check.version}`, 'baseline');
     }
     if (entry.id !== undefined && doc.entries.some((e) => e.id === entry.id))
         return doc;
-    const entries = [...doc.entries, entry]
-        .map((e, i) => ({ e, i }))
-        .sort((a, b) => dateMs(a.e) - dateMs(b.e) || a.i - b.i)
-        .map((x) => x.e);
-    return { ...doc, schemaVersion: BASELINE_SCHEMA_VERSION, entries: entries.slice(-keep) };
+    const entries = newestByDate([...doc.entries, entry], keep, 'baseline');
+    return { ...doc, schemaVersion: BASELINE_SCHEMA_VERSION, entries };
 }
 function hasEntry(doc, id) {
     return doc.entries.some((e) => e.id === id);
@@ -7574,7 +8029,7 @@ function indexVersion(path, doc) {
 function parseBaselineIndex(text) {
     try {
         const raw = JSON.parse(text);
-        if (!isObject(raw) || !Array.isArray(raw.checks))
+        if (!isObject$1(raw) || !Array.isArray(raw.checks))
             return undefined;
         if (typeof raw.schemaVersion !== 'number' || raw.schemaVersion > BASELINE_SCHEMA_VERSION)
             return undefined;
@@ -7592,7 +8047,7 @@ function buildIndex(paths, written, previous, now) {
     const old = new Map();
     for (const c of previous?.checks ?? []) {
         for (const v of Array.isArray(c.versions) ? c.versions : [])
-            if (isObject(v) && typeof v.path === 'string')
+            if (isObject$1(v) && typeof v.path === 'string')
                 old.set(v.path, v);
     }
     const byCheck = new Map();
@@ -7613,6 +8068,236 @@ function buildIndex(paths, written, previous, now) {
         versions: versions.sort((a, b) => compareVersions(a.version, b.version)),
     }));
     return { schemaVersion: BASELINE_SCHEMA_VERSION, updatedAt: now.toISOString(), checks };
+}
+
+/**
+ * The history of a check: one summary point per baseline update, kept in `history/<check>.json`
+ * on the data branch (or in the baseline directory) for change points, creep and the dashboard.
+ * Pure functions: parse (with migration), serialise, build a point, append, merge.
+ *
+ * Schema 1, compact: one line per point, so 2,000 points stay small and an append is a one-line diff.
+ *   {
+ *     "schemaVersion": 1,
+ *     "check": "postgres",
+ *     "columns": ["commit", "date", "version", "instance", "id"],
+ *     "metrics": ["python.check_run_alloc", "python.pymem.inuse"],
+ *     "points": [
+ *       ["3f2a…", "2026-02-01T10:00:00Z", "1.2.0", "", "uuid:…:0", 51200, 128, 5, 9.1e6, 20480, 5],
+ *       …
+ *     ]
+ *   }
+ * Each point is the five `columns`, then for each name in `metrics` three numbers: the median of
+ * the runs' values, their spread (median absolute deviation) and the run count; `null` × 3 when that
+ * update did not measure the metric. Trailing metrics may be left out. Points are oldest first
+ * (by date, stable), the newest `keep` (default 2,000) kept.
+ * Schema 0 was the draft layout with one object per point; `parseHistoryDocument` migrates it.
+ */
+const HISTORY_SCHEMA_VERSION = 1;
+/** Points kept per check: at least 2,000 (about eight years of merges at one a day). */
+const DEFAULT_HISTORY_KEEP = 2000;
+const COLUMNS = ['commit', 'date', 'version', 'instance', 'id'];
+/** `history/<check_name>.json`, the name URI-encoded like a baseline path. */
+function historyPath(check) {
+    return `${HISTORY_DIR}/${encodeComponent(check)}.json`;
+}
+/** The inverse of `historyPath`; undefined for any other file. */
+function parseHistoryPath(path) {
+    const m = /^history\/([^/]+)\.json$/.exec(path);
+    if (!m)
+        return undefined;
+    try {
+        return decodeURIComponent(m[1]);
+    }
+    catch {
+        return undefined;
+    }
+}
+function emptyHistory(check) {
+    return { schemaVersion: HISTORY_SCHEMA_VERSION, check, points: [] };
+}
+/** The summary point of one check report: per metric the median, spread and count of its runs. */
+function historyPoint(report, meta) {
+    const metrics = {};
+    for (const [id, m] of Object.entries(report.metrics)) {
+        const values = m.runs.map((r) => r.value);
+        if (values.length === 0)
+            continue;
+        metrics[id] = { median: median(values), spread: mad(values), runs: values.length };
+    }
+    return {
+        commit: meta.commit,
+        date: meta.date,
+        version: report.check.version,
+        instance: report.check.instance ?? '',
+        id: meta.id,
+        metrics,
+    };
+}
+/** Add points (skipping ids already stored), ordered by date (stable), newest `keep` kept. */
+function appendPoints(doc, points, keep = DEFAULT_HISTORY_KEEP) {
+    const ids = new Set(doc.points.map((p) => p.id));
+    const added = points.filter((p) => !ids.has(p.id) && ids.add(p.id));
+    const kept = newestByDate([...doc.points, ...added], keep, 'history');
+    return { schemaVersion: HISTORY_SCHEMA_VERSION, check: doc.check, points: kept };
+}
+/** One metric's series, oldest first, for one instance ('' = the only one). */
+function historySeries(doc, metric, instance = '') {
+    const points = doc.points.filter((p) => p.instance === instance && p.metrics[metric] !== undefined);
+    return { points, values: points.map((p) => p.metrics[metric].median) };
+}
+/** Every (metric, instance) pair that has at least one point, sorted. */
+function historyKeys(doc) {
+    const keys = new Map();
+    for (const p of doc.points)
+        for (const metric of Object.keys(p.metrics))
+            keys.set(`${metric}\u0000${p.instance}`, { metric, instance: p.instance });
+    return [...keys.values()].sort((x, y) => x.metric === y.metric ? (x.instance < y.instance ? -1 : 1) : x.metric < y.metric ? -1 : 1);
+}
+/* ------------------------------------------------------------------ serialise */
+function serializeHistory(doc) {
+    const metrics = [...new Set(doc.points.flatMap((p) => Object.keys(p.metrics)))].sort();
+    const points = doc.points.map((p) => {
+        const row = [p.commit, p.date, p.version, p.instance, p.id];
+        for (const id of metrics) {
+            const m = p.metrics[id];
+            row.push(...(m ? [m.median, m.spread, m.runs] : [null, null, null]));
+        }
+        while (row.length > COLUMNS.length && row[row.length - 1] === null)
+            row.pop();
+        return row;
+    });
+    return stableJson({
+        schemaVersion: HISTORY_SCHEMA_VERSION,
+        check: doc.check,
+        columns: COLUMNS,
+        metrics,
+        points,
+    });
+}
+function isObject(x) {
+    return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+/** Schema 0 → 1: one object per point (`{commit, date, version, metrics: {id: {median, spread, runs}}}`) → rows. */
+function migrate0(raw, fail) {
+    if (!Array.isArray(raw.points))
+        fail('$.points', 'must be an array');
+    const objects = raw.points;
+    const metrics = [
+        ...new Set(objects.flatMap((p) => (isObject(p) && isObject(p.metrics) ? Object.keys(p.metrics) : []))),
+    ].sort();
+    const points = objects.map((p, i) => {
+        if (!isObject(p) || !isObject(p.metrics))
+            return fail(`$.points[${i}]`, 'must be an object with metrics');
+        const pm = p.metrics;
+        const row = [
+            p.commit,
+            p.date,
+            p.version,
+            p.instance ?? '',
+            p.id ?? `${String(p.commit)}:${i}`,
+        ];
+        for (const id of metrics) {
+            const m = pm[id];
+            row.push(...(isObject(m) ? [m.median, m.spread, m.runs] : [null, null, null]));
+        }
+        return row;
+    });
+    return { schemaVersion: 1, check: raw.check, columns: COLUMNS, metrics, points };
+}
+/**
+ * Read a history file. Throws ParseError naming `source` on anything but a valid document; a newer
+ * schema says so; schema 0 is migrated in memory and written back at schema 1 by the next append.
+ */
+function parseHistoryDocument(text, source) {
+    const fail = (path, msg) => {
+        throw new ParseError(source, `${path} ${msg}`);
+    };
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ParseError(source, `not JSON (${err.message}); the history file is corrupt`);
+    }
+    if (!isObject(raw))
+        return fail('$', 'must be an object; the history file is corrupt');
+    const version = raw.schemaVersion;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 0)
+        return fail('$.schemaVersion', 'is missing or not an integer: not a memgate history file');
+    if (version > HISTORY_SCHEMA_VERSION)
+        fail('$.schemaVersion', `is ${version}: written by a newer memgate (this memgate ${VERSION} reads history up to ${HISTORY_SCHEMA_VERSION}); upgrade memgate`);
+    return validateHistory(version === 0 ? migrate0(raw, fail) : raw, fail);
+}
+function validateHistory(o, fail) {
+    if (typeof o.check !== 'string' || o.check === '')
+        fail('$.check', 'must be a non-empty string');
+    const metrics = Array.isArray(o.metrics) ? o.metrics : fail('$.metrics', 'must be an array');
+    metrics.forEach((m, i) => typeof m === 'string' || fail(`$.metrics[${i}]`, 'must be a string'));
+    const rows = Array.isArray(o.points) ? o.points : fail('$.points', 'must be an array');
+    const points = rows.map((row, i) => {
+        const p = `$.points[${i}]`;
+        if (!Array.isArray(row))
+            return fail(p, 'must be an array');
+        COLUMNS.forEach((c, j) => typeof row[j] === 'string' || fail(`${p}[${j}]`, `(${c}) must be a string`));
+        if (row.length > COLUMNS.length + 3 * metrics.length)
+            fail(p, 'has more values than metrics');
+        const out = {};
+        metrics.forEach((id, k) => {
+            const at = COLUMNS.length + 3 * k;
+            const [med, spread, runs] = [row[at], row[at + 1], row[at + 2]];
+            if ((med ?? null) === null && (spread ?? null) === null && (runs ?? null) === null)
+                return;
+            const nums = [med, spread, runs];
+            nums.forEach((v, j) => (typeof v === 'number' && Number.isFinite(v)) ||
+                fail(`${p}[${at + j}]`, `(${id}) must be a finite number`));
+            out[id] = { median: med, spread: spread, runs: runs };
+        });
+        const [commit, date, version, instance, id] = row;
+        return { commit, date, version, instance, id, metrics: out };
+    });
+    return { schemaVersion: HISTORY_SCHEMA_VERSION, check: o.check, points };
+}
+
+/**
+ * History files in a store snapshot: read one, and add the points of a baseline update to the
+ * change set of the same compare-and-swap write (so a history point exists exactly when its
+ * baseline entry does, and a writer that lost the race re-reads and re-appends: no point is lost).
+ */
+/** The history of one check, or undefined when the store has none. Throws ParseError when unreadable. */
+async function readHistory(snap, check, where) {
+    const path = historyPath(check);
+    const text = await snap.read(path);
+    return text === undefined ? undefined : parseHistoryDocument(text, `${where}: ${path}`);
+}
+/**
+ * Append points (grouped by check) to their history files in `changes`. A corrupt history file
+ * never blocks a baseline update: its text is kept as `<file>.corrupt` in the same write and a new
+ * history starts, with a warning. A file from a newer memgate is left alone (warning, no point).
+ */
+async function addHistoryPoints(snap, points, changes, opts) {
+    const byCheck = new Map();
+    for (const { check, point } of points)
+        byCheck.set(check, [...(byCheck.get(check) ?? []), point]);
+    for (const [check, added] of byCheck) {
+        const path = historyPath(check);
+        let doc;
+        try {
+            doc = (await readHistory(snap, check, opts.where)) ?? emptyHistory(check);
+        }
+        catch (err) {
+            if (!(err instanceof ParseError))
+                throw err;
+            if (/newer memgate/.test(err.message)) {
+                opts.warn?.(`memgate: ${describeError(err)}; no history point added`);
+                continue;
+            }
+            const parked = `${path}.corrupt`;
+            changes.set(parked, (await snap.read(path)) ?? '');
+            opts.warn?.(`memgate: ${describeError(err)}; starting a new history, old text kept as ${parked}`);
+            doc = emptyHistory(check);
+        }
+        changes.set(path, serializeHistory(appendPoints(doc, added, opts.keep ?? DEFAULT_HISTORY_KEEP)));
+    }
 }
 
 /**
@@ -7671,6 +8356,10 @@ class BackendBaselineStore {
     }
     async list() {
         return listSnapshot(await this.backend.snapshot());
+    }
+    /** A read-only view of the whole store (history files, the dashboard). */
+    snapshot() {
+        return this.backend.snapshot();
     }
     /** Every stored document (of one check, if named), parsed, or why it could not be. For `baseline show`. */
     async documents(name) {
@@ -7769,6 +8458,7 @@ async function mergeIntoSnapshot(snap, report, meta, opts) {
     const changes = new Map();
     const docs = new Map();
     const targets = [];
+    const points = [];
     let landed = 0;
     for (const c of report.checks) {
         const path = baselinePath(c.check.name, c.check.version);
@@ -7789,6 +8479,7 @@ async function mergeIntoSnapshot(snap, report, meta, opts) {
             continue;
         }
         doc = appendEntry(doc, { commit: meta.commit, date: meta.date, ref: meta.ref, id: entryId, report: c }, opts.keep);
+        points.push({ check: c.check.name, point: historyPoint(c, { ...meta, id: entryId }) });
         docs.set(path, doc);
     }
     const written = [...docs.keys()];
@@ -7796,6 +8487,8 @@ async function mergeIntoSnapshot(snap, report, meta, opts) {
         return { changes: new Map(), written };
     for (const [path, doc] of docs)
         changes.set(path, serializeBaselineDocument(doc));
+    // The history points go in the same write as their baseline entries (see history-store.ts).
+    await addHistoryPoints(snap, points, changes, opts);
     const indexText = await snap.read(INDEX_PATH);
     const index = buildIndex(snap.paths, docs, indexText === undefined ? undefined : parseBaselineIndex(indexText), opts.now);
     changes.set(INDEX_PATH, stableJson(index));
@@ -17021,203 +17714,6 @@ function waiverExpired(w, now) {
 }
 
 /**
- * The statistics memgate decides with. Pure functions over number arrays, no I/O.
- * p-values follow scipy.stats.mannwhitneyu(method='auto') and the classic Mann-Kendall test
- * (Gilbert 1987), so results can be checked against published tables and examples.
- */
-/** Median that tolerates an empty input (NaN) and never mutates its argument. */
-function median(values) {
-    return values.length === 0 ? NaN : median$1([...values]);
-}
-/** Median absolute deviation (unscaled). */
-function mad(values) {
-    if (values.length === 0)
-        return NaN;
-    const m = median(values);
-    return median(values.map((v) => Math.abs(v - m)));
-}
-/**
- * Standard normal survival function P(Z > z). Built from simple-statistics' erf (Numerical Recipes
- * erfc, relative error < 1.2e-7) because its cumulativeStdNormalProbability is a 2-digit table.
- * The upper tail is computed as 1 - Phi to keep the same formula on both sides.
- */
-function normalSf(z) {
-    return 0.5 * (1 - errorFunction(z / Math.SQRT2));
-}
-function normalCdf(z) {
-    return 0.5 * (1 + errorFunction(z / Math.SQRT2));
-}
-/** Average ranks (1-based) with ties sharing their mean rank, plus the tie group sizes. */
-function rank(values) {
-    const order = values.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0]);
-    const ranks = new Array(values.length);
-    const ties = [];
-    let i = 0;
-    while (i < order.length) {
-        let j = i;
-        while (j + 1 < order.length && order[j + 1][0] === order[i][0])
-            j++;
-        const r = (i + j) / 2 + 1;
-        for (let k = i; k <= j; k++)
-            ranks[order[k][1]] = r;
-        if (j > i)
-            ties.push(j - i + 1);
-        i = j + 1;
-    }
-    return { ranks, ties };
-}
-/**
- * Null distribution of U for sample sizes (m, n) without ties: the number of arrangements giving
- * each U, i.e. the coefficients of the Gaussian binomial [m+n choose m]_q. Built by multiplying
- * (1 − q^(n+i)) / (1 − q^i) for i = 1..m; every step stays in exact integers (< 2^53 for the sizes
- * `auto` sends here), so the p-values are exact.
- */
-function uFrequencies(m, n) {
-    const size = m * n + 1;
-    const c = new Array(size).fill(0);
-    c[0] = 1;
-    for (let i = 1; i <= m; i++) {
-        const up = n + i;
-        for (let k = size - 1; k >= up; k--)
-            c[k] -= c[k - up];
-        for (let k = i; k < size; k++)
-            c[k] += c[k - i];
-    }
-    return c;
-}
-/**
- * Mann-Whitney U test of x against y. `greater`: x tends to be larger than y.
- * method 'auto' matches scipy ≥ 1.7: exact when there are no ties and either sample has ≤ 8 values,
- * otherwise the normal approximation with tie correction and a 0.5 continuity correction.
- */
-function mannWhitneyU(x, y, alternative = 'two-sided', method = 'auto') {
-    const n1 = x.length;
-    const n2 = y.length;
-    if (n1 === 0 || n2 === 0)
-        throw new RangeError('mannWhitneyU needs at least one value on each side');
-    const { ranks, ties } = rank([...x, ...y]);
-    let r1 = 0;
-    for (let i = 0; i < n1; i++)
-        r1 += ranks[i];
-    const u1 = r1 - (n1 * (n1 + 1)) / 2;
-    const u2 = n1 * n2 - u1;
-    const useExact = method === 'exact' || (method === 'auto' && ties.length === 0 && Math.min(n1, n2) <= 8);
-    if (useExact) {
-        const freq = uFrequencies(Math.min(n1, n2), Math.max(n1, n2));
-        const total = freq.reduce((s, v) => s + v, 0);
-        // P(U >= u), by symmetry of the null distribution equal to P(U <= n1 n2 - u).
-        const sf = (u) => {
-            let s = 0;
-            for (let k = Math.ceil(u - 1e-9); k < freq.length; k++)
-                s += freq[k];
-            return s / total;
-        };
-        const p = alternative === 'greater'
-            ? sf(u1)
-            : alternative === 'less'
-                ? sf(u2)
-                : Math.min(1, 2 * sf(Math.max(u1, u2)));
-        return { u: u1, p, method: 'exact' };
-    }
-    const n = n1 + n2;
-    const tieTerm = ties.reduce((s, t) => s + t * t * t - t, 0);
-    const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1))));
-    const mu = (n1 * n2) / 2;
-    const u = alternative === 'greater' ? u1 : alternative === 'less' ? u2 : Math.max(u1, u2);
-    if (sigma === 0)
-        return { u: u1, p: 1, method: 'asymptotic' };
-    const z = (u - mu - 0.5) / sigma;
-    const p = alternative === 'two-sided' ? Math.min(1, 2 * normalSf(z)) : normalSf(z);
-    return { u: u1, p: Math.max(0, Math.min(1, p)), method: 'asymptotic' };
-}
-/** Hodges-Lehmann estimate of the shift x − y: the median of all pairwise differences. */
-function hodgesLehmann(x, y) {
-    const d = [];
-    for (const a of x)
-        for (const b of y)
-            d.push(a - b);
-    return median(d);
-}
-/** Theil-Sen slope of ys against xs (default xs = 0, 1, 2, …): the median of pairwise slopes. */
-function theilSen(ys, xs) {
-    const x = ys.map((_, i) => i);
-    const slopes = [];
-    for (let i = 0; i < ys.length; i++)
-        for (let j = i + 1; j < ys.length; j++)
-            if (x[j] !== x[i])
-                slopes.push((ys[j] - ys[i]) / (x[j] - x[i]));
-    if (slopes.length === 0)
-        return { slope: 0, intercept: ys.length ? median(ys) : NaN };
-    const slope = median(slopes);
-    return { slope, intercept: median(ys.map((v, i) => v - slope * x[i])) };
-}
-/**
- * Mann-Kendall trend test (Gilbert 1987, §16.4): S = Σ sign(x_j − x_i), variance with the tie
- * correction Σ t(t−1)(2t+5), Z with the ±1 continuity correction, normal p-value.
- */
-function mannKendall(values, alternative = 'two-sided') {
-    const n = values.length;
-    let s = 0;
-    for (let i = 0; i < n; i++)
-        for (let j = i + 1; j < n; j++)
-            s += Math.sign(values[j] - values[i]);
-    const { ties } = rank(values);
-    const tieTerm = ties.reduce((acc, t) => acc + t * (t - 1) * (2 * t + 5), 0);
-    const variance = (n * (n - 1) * (2 * n + 5) - tieTerm) / 18;
-    const z = variance <= 0 ? 0 : s > 0 ? (s - 1) / Math.sqrt(variance) : s < 0 ? (s + 1) / Math.sqrt(variance) : 0;
-    const p = variance <= 0
-        ? 1
-        : alternative === 'greater'
-            ? normalSf(z)
-            : alternative === 'less'
-                ? normalCdf(z)
-                : Math.min(1, 2 * normalSf(Math.abs(z)));
-    const pairs = (n * (n - 1)) / 2;
-    return { s, variance, z, p, tau: pairs > 0 ? s / pairs : 0 };
-}
-/** mulberry32: a tiny seeded PRNG (32-bit state), plenty for resampling and benchmarks. */
-function mulberry32(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-function resampleMedian(values, rnd, buf) {
-    const n = values.length;
-    for (let i = 0; i < n; i++)
-        buf[i] = values[Math.floor(rnd() * n)];
-    buf.sort((a, b) => a - b);
-    return n % 2 ? buf[(n - 1) / 2] : (buf[n / 2 - 1] + buf[n / 2]) / 2;
-}
-/**
- * Percentile bootstrap CI of the relative change of medians, (med(current) − med(baseline)) / med(baseline).
- * Each side is resampled independently; the seed makes the interval reproducible run to run.
- */
-function bootstrapRelativeChange(baseline, current, opts = {}) {
-    const level = opts.level ?? 0.9;
-    const resamples = opts.resamples ?? 2000;
-    const rnd = mulberry32(opts.seed ?? 0x5eed);
-    const mb = median(baseline);
-    const estimate = (median(current) - mb) / Math.abs(mb);
-    const stats = [];
-    const bufB = new Array(baseline.length);
-    const bufC = new Array(current.length);
-    for (let i = 0; i < resamples; i++) {
-        const b = resampleMedian(baseline, rnd, bufB);
-        const c = resampleMedian(current, rnd, bufC);
-        const r = b === 0 ? (c === 0 ? 0 : Math.sign(c) * Infinity) : (c - b) / Math.abs(b);
-        stats.push(r);
-    }
-    stats.sort((a, b) => a - b);
-    const tail = (1 - level) / 2;
-    return { low: quantileSorted(stats, tail), high: quantileSorted(stats, 1 - tail), level, estimate };
-}
-
-/**
  * Regression rule for one metric: current runs against baseline runs.
  * - exact: every side's samples agree within `exactTolerance` → compare medians against
  *   baseline × (1 + threshold) and the floor (deterministic counters need no test);
@@ -17615,7 +18111,7 @@ function worst(statuses) {
  * Apply fail-on and waivers to one entry that its rule marked 'fail'. `always` entries (untracked
  * frees) fail whatever fail-on says; only a waiver softens them.
  */
-function judge$1(entry, kind, check, policy, now, notes) {
+function judge$2(entry, kind, check, policy, now, notes) {
     if (entry.status !== 'fail')
         return;
     if (kind !== 'always' && !policy.failOn.includes(kind))
@@ -17713,14 +18209,14 @@ function analyzeCheck(report, current, lookup, policy, now, opts) {
         if (metric === UNTRACKED) {
             const u = untrackedFrees(runs);
             if (u) {
-                judge$1(u, 'always', current.check, policy, now, notes);
+                judge$2(u, 'always', current.check, policy, now, notes);
                 leaks.push(u);
             }
             continue;
         }
         const baseRuns = base?.metrics[metric]?.runs;
         const mv = compareMetric(metric, baseRuns?.map((r) => r.value), runs.map((r) => r.value), t, { resamples: opts.resamples, seed: opts.seed ?? seedOf(`${id}\u0000${metric}`) });
-        judge$1(mv, 'regression', current.check, policy, now, notes);
+        judge$2(mv, 'regression', current.check, policy, now, notes);
         metrics.push(mv);
         if (mv.rule === 'threshold-only' && !fewNoted) {
             fewNoted = true;
@@ -17729,14 +18225,14 @@ function analyzeCheck(report, current, lookup, policy, now, opts) {
         if (describeMetric(metric).leakSignal) {
             const lv = detectLeak(metric, runs, t, { gc: gcOption(report) });
             if (lv) {
-                judge$1(lv, 'leak', current.check, policy, now, notes);
+                judge$2(lv, 'leak', current.check, policy, now, notes);
                 leaks.push(lv);
             }
         }
     }
     const budgets = checkBudgets(current, policy);
     for (const b of budgets)
-        judge$1(b, 'budget', current.check, policy, now, notes);
+        judge$2(b, 'budget', current.check, policy, now, notes);
     let expiredWaiver = false;
     for (const w of policy.waivers) {
         if (!matches(w.check, name) || !waiverExpired(w, now))
@@ -17816,7 +18312,7 @@ async function lookupBaselines(report, source, warn) {
     }
     return lookups;
 }
-async function judge(report, source, policy, opts = {}) {
+async function judge$1(report, source, policy, opts = {}) {
     const lookups = await lookupBaselines(report, source, opts.warn ?? (() => undefined));
     return analyze(report, (check) => lookups.get(checkId(check)) ?? { provenance: noneProvenance(check.version) }, policy, opts.now ?? new Date());
 }
@@ -19124,7 +19620,7 @@ function resolvePolicy(file, inputs) {
  * baseline document or a baseline directory) and print the verdict. Exit 1 when the gate fails, 0 on
  * pass or warn, 2 on bad input. This file only turns argv into settings and picks the renderer.
  */
-const USAGE$2 = `Usage: memgate compare --baseline <file|dir> --report <file> [options]
+const USAGE$4 = `Usage: memgate compare --baseline <file|dir> --report <file> [options]
 
 Compare a MemoryReport with a baseline and print the verdict.
 
@@ -19140,9 +19636,10 @@ Compare a MemoryReport with a baseline and print the verdict.
   --leak-threshold <size>  smallest leak per iteration, e.g. 1KiB
   --warmup <r>        share of each run's first iterations ignored by leak detection, e.g. 20%
   --fail-on <kinds>   comma-separated: regression,leak,budget (default all)
+  --flamegraph <svg>  also write a differential flame graph of the allocation sites against the baseline
 
 Exit status: 0 pass or warn, 1 fail, 2 bad input.`;
-const OPTIONS$2 = {
+const OPTIONS$4 = {
     baseline: { type: 'string' },
     report: { type: 'string' },
     json: { type: 'boolean' },
@@ -19154,6 +19651,7 @@ const OPTIONS$2 = {
     'leak-threshold': { type: 'string' },
     warmup: { type: 'string' },
     'fail-on': { type: 'string' },
+    flamegraph: { type: 'string' },
 };
 const FORMATS = ['text', 'json', 'markdown'];
 function render(format, verdict, reproduce) {
@@ -19165,11 +19663,11 @@ function render(format, verdict, reproduce) {
 }
 /** argv → settings, with the same value parsers and ranges as the action's inputs. */
 function readCompareSettings(argv) {
-    const { values, positionals } = parse(argv, OPTIONS$2, USAGE$2);
+    const { values, positionals } = parse(argv, OPTIONS$4, USAGE$4);
     if (positionals.length)
-        throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE$2}`, 'arguments');
+        throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE$4}`, 'arguments');
     if (!values.baseline || !values.report)
-        throw new MemgateError(`--baseline and --report are required\n${USAGE$2}`, 'arguments');
+        throw new MemgateError(`--baseline and --report are required\n${USAGE$4}`, 'arguments');
     const format = values.json ? 'json' : (values.format ?? 'text');
     if (!FORMATS.includes(format))
         throw new MemgateError(`--format must be text, json or markdown, got "${format}"`, 'arguments');
@@ -19179,24 +19677,35 @@ function readCompareSettings(argv) {
         report: values.report,
         format: format,
         config: values.config,
+        flamegraph: values.flamegraph,
         policy: readPolicyInputs(flag, argumentError),
     };
 }
 const compareCommand = {
     name: 'compare',
     summary: 'compare a MemoryReport with a baseline and print the verdict',
-    usage: USAGE$2,
+    usage: USAGE$4,
     async run(argv, io) {
         const s = readCompareSettings(argv);
         const policy = resolvePolicy(s.config ? { text: (await readInput(s.config, io.cwd)).toString('utf8'), source: s.config } : undefined, s.policy);
         const report = parseMemoryReport((await readInput(s.report, io.cwd)).toString('utf8'), s.report);
         const warn = (m) => io.stderr(`memgate: warning: ${m}\n`);
-        const verdict = await judge(report, await openBaselineFile(s.baseline, io.cwd, warn), policy, { warn });
+        const source = await openBaselineFile(s.baseline, io.cwd, warn);
+        const verdict = await judge$1(report, source, policy, { warn });
         const reproduce = `npx memgate compare --baseline ${s.baseline} --report ${s.report}`;
         let code = 0;
         await publish({ report, verdict }, [
             () => io.stdout(render(s.format, verdict, reproduce)),
             () => void (code = verdict.status === 'fail' ? 1 : 0),
+            async () => {
+                if (!s.flamegraph)
+                    return;
+                const pairs = report.checks.map(async (c) => ({
+                    current: c,
+                    baseline: (await source.read(c.check)).baseline,
+                }));
+                await writeSitesSvg(s.flamegraph, await Promise.all(pairs), `${s.report} vs ${s.baseline}`, io);
+            },
         ]);
         return code;
     },
@@ -19206,7 +19715,7 @@ const compareCommand = {
  * `memgate baseline update|show`: the file baseline store from the command line, for local use
  * and for repos that commit their baselines. The branch store is the action's business.
  */
-const USAGE$1 = `Usage:
+const USAGE$3 = `Usage:
   memgate baseline update --store DIR --report R [--commit SHA] [--date ISO] [--ref REF] [--keep ${DEFAULT_KEEP}] [--repair]
   memgate baseline show --store DIR [--check C] [--check-version V] [--window ${DEFAULT_WINDOW}] [--json]
 
@@ -19217,7 +19726,7 @@ update  append the runs of report R (a MemoryReport JSON) to DIR/<check>/<versio
 show    list the stored checks and versions; with --check C --check-version V, the baseline a run
         of C at V would be compared with (exact version, else the highest lower one).
 `;
-const OPTIONS$1 = {
+const OPTIONS$3 = {
     store: { type: 'string' },
     report: { type: 'string' },
     commit: { type: 'string' },
@@ -19233,7 +19742,7 @@ const OPTIONS$1 = {
 async function update(values, io) {
     const reportPath = values.report;
     if (typeof reportPath !== 'string')
-        throw new MemgateError(`--report is required\n${USAGE$1}`, 'arguments');
+        throw new MemgateError(`--report is required\n${USAGE$3}`, 'arguments');
     const report = parseMemoryReport((await readInput(reportPath, io.cwd)).toString('utf8'), reportPath);
     const commit = values.commit ?? report.environment.commit;
     if (!commit)
@@ -19313,19 +19822,19 @@ async function show(values, io) {
 const baselineCommand = {
     name: 'baseline',
     summary: 'update or show a baseline directory (file store)',
-    usage: USAGE$1,
+    usage: USAGE$3,
     async run(argv, io) {
-        const { values, positionals } = parse(argv, OPTIONS$1, USAGE$1);
+        const { values, positionals } = parse(argv, OPTIONS$3, USAGE$3);
         const [verb, ...extra] = positionals;
         if (extra.length > 0)
-            throw new MemgateError(`unexpected argument "${extra[0]}"\n${USAGE$1}`, 'arguments');
+            throw new MemgateError(`unexpected argument "${extra[0]}"\n${USAGE$3}`, 'arguments');
         if (typeof values.store !== 'string')
-            throw new MemgateError(`--store DIR is required\n${USAGE$1}`, 'arguments');
+            throw new MemgateError(`--store DIR is required\n${USAGE$3}`, 'arguments');
         if (verb === 'update')
             return update(values, io);
         if (verb === 'show')
             return show(values, io);
-        throw new MemgateError(`expected "update" or "show", got ${verb === undefined ? 'nothing' : `"${verb}"`}\n${USAGE$1}`, 'arguments');
+        throw new MemgateError(`expected "update" or "show", got ${verb === undefined ? 'nothing' : `"${verb}"`}\n${USAGE$3}`, 'arguments');
     },
 };
 
@@ -20000,7 +20509,7 @@ const RUN_PARSERS = {
  * `memgate run`: run a check (or any command) R times under memory profiling, sample its endpoints,
  * and write the MemoryReport.
  */
-const USAGE = `Usage: memgate run (--check NAME | --command "…") [options]
+const USAGE$2 = `Usage: memgate run (--check NAME | --command "…") [options]
 
 Run a check R times (one process each) with memory profiling, sample the Agent's endpoints while it
 runs, and write the MemoryReport.
@@ -20025,7 +20534,7 @@ runs, and write the MemoryReport.
   --profile-dir DIR      with --command: where the command writes tracemalloc files ($MEMGATE_M_DIR)
   --out FILE             report path (default memgate-report.json)
 `;
-const OPTIONS = {
+const OPTIONS$2 = {
     check: { type: 'string' },
     command: { type: 'string' },
     shell: { type: 'boolean' },
@@ -20057,13 +20566,13 @@ const OPTIONS = {
 const runCommand = {
     name: 'run',
     summary: 'run a check R times with memory profiling and write the MemoryReport',
-    usage: USAGE,
+    usage: USAGE$2,
     async run(argv, io) {
-        const { values, positionals } = parse(argv, OPTIONS, USAGE);
+        const { values, positionals } = parse(argv, OPTIONS$2, USAGE$2);
         if (positionals.length > 0)
-            throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE}`, 'arguments');
+            throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE$2}`, 'arguments');
         if (!values.check === !values.command) {
-            throw new MemgateError(`give exactly one of --check NAME or --command "…"\n${USAGE}`, 'arguments');
+            throw new MemgateError(`give exactly one of --check NAME or --command "…"\n${USAGE$2}`, 'arguments');
         }
         if (values['m-gc'] && values['no-m-gc'])
             throw new MemgateError('--m-gc and --no-m-gc contradict', 'arguments');
@@ -20112,10 +20621,819 @@ const runCommand = {
 };
 
 /**
+ * E-Divisive means (Matteson & James 2014, "A Nonparametric Approach for Multiple Change Point
+ * Analysis of Multivariate Data", JASA 109(505)), the method MongoDB and Apache Otava use to find
+ * the commit where a performance series changed. Univariate, with α = 1 (absolute differences).
+ *
+ * For a segment Z split at τ into X = Z[0, τ) and Y = Z[τ, n):
+ *   Ê(X, Y) = 2/(m·k) Σ|x − y| − C(m,2)⁻¹ Σ_{i<j}|xᵢ − xⱼ| − C(k,2)⁻¹ Σ_{i<j}|yᵢ − yⱼ|
+ *   Q̂(τ)    = m·k/(m + k) · Ê
+ * The candidate is the τ of largest Q̂ over every segment between the change points found so far
+ * (κ fixed at the segment end, as in MongoDB's signal-processing-algorithms). It is kept when a
+ * permutation test says it is significant: each of R permutations shuffles every segment, takes
+ * the largest Q̂ any of them reaches, and the candidate's p is #(permuted ≥ candidate) / (R + 1).
+ * Splitting stops at the first candidate that is not significant.
+ *
+ * The three pair sums are updated in O(1) per τ from each point's summed distance to the points
+ * before and after it, which a Fenwick tree over value ranks gives in O(n log n): a whole segment
+ * costs O(n log n) instead of the O(n²) of a distance matrix, so 2,000 commits × 199 permutations
+ * stay fast.
+ */
+/** Σ_{i<j} |v_i − v_j| split per point: `before[j]` = Σ_{i<j}|v_i − v_j|, `after[j]` = Σ_{i>j}|…|. */
+function pairSums(values) {
+    const n = values.length;
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+    const rank = new Int32Array(n);
+    order.forEach((idx, r) => (rank[idx] = r + 1));
+    const sweep = (from, step, out) => {
+        const count = new Float64Array(n + 1);
+        const sum = new Float64Array(n + 1);
+        let seen = 0;
+        let total = 0;
+        for (let i = from; i >= 0 && i < n; i += step) {
+            const v = values[i];
+            let c = 0;
+            let s = 0;
+            for (let r = rank[i]; r > 0; r -= r & -r) {
+                c += count[r];
+                s += sum[r];
+            }
+            // Points at or below v contribute v − x; points above contribute x − v.
+            out[i] = c * v - s + (total - s) - (seen - c) * v;
+            for (let r = rank[i]; r <= n; r += r & -r) {
+                count[r] += 1;
+                sum[r] += v;
+            }
+            seen += 1;
+            total += v;
+        }
+    };
+    const before = new Float64Array(n);
+    const after = new Float64Array(n);
+    sweep(0, 1, before);
+    sweep(n - 1, -1, after);
+    return { before, after };
+}
+/** Q̂(τ) for every τ of a segment; entries outside [minSize, n − minSize] are −∞. */
+function qhatValues(values, minSize = 2) {
+    const n = values.length;
+    const q = new Float64Array(n + 1).fill(-Infinity);
+    if (n < 2 * minSize)
+        return q;
+    const { before, after } = pairSums(values);
+    let within = 0;
+    for (let i = 0; i < n; i++)
+        within += before[i];
+    let wx = 0;
+    let wy = within;
+    let cross = 0;
+    for (let tau = 1; tau < n; tau++) {
+        // Point tau − 1 moves from Y to X.
+        const j = tau - 1;
+        wx += before[j];
+        wy -= after[j];
+        cross += after[j] - before[j];
+        const m = tau;
+        const k = n - tau;
+        if (m < minSize || k < minSize)
+            continue;
+        const e = (2 * cross) / (m * k) - wx / ((m * (m - 1)) / 2) - wy / ((k * (k - 1)) / 2);
+        q[tau] = ((m * k) / (m + k)) * e;
+    }
+    return q;
+}
+function bestSplit(values, minSize) {
+    const q = qhatValues(values, minSize);
+    let index = -1;
+    let qhat = -Infinity;
+    for (let t = 0; t < q.length; t++) {
+        if (q[t] > qhat) {
+            qhat = q[t];
+            index = t;
+        }
+    }
+    return { index, qhat };
+}
+function shuffle(values, rnd) {
+    for (let i = values.length - 1; i > 0; i--) {
+        const j = Math.floor(rnd() * (i + 1));
+        const t = values[i];
+        values[i] = values[j];
+        values[j] = t;
+    }
+}
+/**
+ * The permutation test of one candidate: stops as soon as more permutations reached the
+ * candidate than significance allows (the verdict cannot change after that).
+ */
+function permutationProbability(series, bounds, qhat, o, rnd) {
+    const allowed = Math.floor(o.alpha * (o.permutations + 1));
+    let higher = 0;
+    for (let p = 0; p < o.permutations; p++) {
+        let best = -Infinity;
+        for (let b = 0; b + 1 < bounds.length; b++) {
+            const window = series.slice(bounds[b], bounds[b + 1]);
+            shuffle(window, rnd);
+            best = Math.max(best, bestSplit(window, o.minSize).qhat);
+        }
+        if (best >= qhat)
+            higher += 1;
+        if (higher > allowed)
+            return higher / (o.permutations + 1);
+    }
+    return higher / (o.permutations + 1);
+}
+/**
+ * Change points of a series, in the order they were found (most divergent first). Sort by
+ * `index` for time order. A series shorter than 2·minSize has none.
+ */
+function eDivisive(series, options = {}) {
+    const o = {
+        alpha: options.alpha ?? 0.05,
+        permutations: options.permutations ?? 199,
+        minSize: Math.max(2, options.minSize ?? 2),
+        seed: options.seed ?? 1234,
+    };
+    const limit = options.maxChangePoints ?? Infinity;
+    const data = Float64Array.from(series);
+    if (data.some((v) => !Number.isFinite(v)))
+        throw new RangeError('eDivisive: every value must be finite');
+    const rnd = mulberry32(o.seed);
+    const found = [];
+    const memo = new Map();
+    while (found.length < limit) {
+        const bounds = [0, ...found.map((c) => c.index).sort((a, b) => a - b), data.length];
+        let candidate;
+        for (let b = 0; b + 1 < bounds.length; b++) {
+            const key = `${bounds[b]}:${bounds[b + 1]}`;
+            let split = memo.get(key);
+            if (!split) {
+                const s = bestSplit(data.subarray(bounds[b], bounds[b + 1]), o.minSize);
+                split = { index: s.index < 0 ? -1 : s.index + bounds[b], qhat: s.qhat };
+                memo.set(key, split);
+            }
+            if (split.index >= 0 && (!candidate || split.qhat > candidate.qhat))
+                candidate = split;
+        }
+        if (!candidate)
+            break;
+        const probability = permutationProbability(data, bounds, candidate.qhat, o, rnd);
+        if (probability > o.alpha)
+            break;
+        found.push({ index: candidate.index, qhat: candidate.qhat, probability });
+    }
+    return found;
+}
+
+/**
+ * Creeping growth: a metric that rose past the threshold over several merges while no single
+ * merge crossed it, so the per-PR gate passed every one of them. Ten +2% merges leave a check 22%
+ * heavier and nobody saw it happen.
+ *
+ * Two windows over the history (oldest first, the current head optionally appended last):
+ * - the last `merges` merges;
+ * - everything since the latest rise began: the commit before the first of the trailing change
+ *   points (E-Divisive, `changepoint.ts`) that each raised the level.
+ * A window creeps when all hold:
+ * - its rise, last / first − 1, exceeds the threshold;
+ * - no single merge explains it: without its biggest step the window still rises past the
+ *   threshold (a step is the gate's to catch; one noisy +5.5% merge inside a ramp is not a step);
+ * - the rise is a trend, not noise: Mann-Kendall says increasing at p < alpha.
+ * The larger of the two rises is reported.
+ */
+function judge(points, metric, window, o) {
+    if (points.length < 3)
+        return undefined;
+    const first = points[0];
+    const latest = points[points.length - 1];
+    if (!(first.value > 0))
+        return undefined;
+    const rise = latest.value / first.value - 1;
+    if (!(rise > o.threshold))
+        return undefined;
+    let biggest = 0;
+    for (let i = 1; i < points.length; i++) {
+        const before = points[i - 1].value;
+        biggest = Math.max(biggest, before > 0 ? points[i].value / before - 1 : Infinity);
+    }
+    // Without its biggest merge the window must still rise past the threshold: a step is the gate's.
+    if (!((1 + rise) / (1 + biggest) - 1 > o.threshold))
+        return undefined;
+    const { p } = mannKendall(points.map((x) => x.value), 'greater');
+    if (!(p < o.alpha))
+        return undefined;
+    return { metric, window, rise, merges: points.length - 1, since: first, latest, p };
+}
+/**
+ * Where the latest rise began: the first of the trailing change points that each raised the level
+ * (E-Divisive cuts a ramp into several upward steps), or -1 when the last change point was a drop.
+ */
+function growthStart(values, changePoints) {
+    const cps = [...new Set(changePoints)].filter((c) => c > 0 && c < values.length).sort((a, b) => a - b);
+    const bounds = [0, ...cps, values.length];
+    const level = (k) => median(values.slice(bounds[k], bounds[k + 1]));
+    let start = -1;
+    for (let k = cps.length; k >= 1 && level(k) > level(k - 1); k--)
+        start = bounds[k];
+    return start;
+}
+/**
+ * Creep of one metric's series, or undefined. `changePoints` are indexes into `series` (the first
+ * point of each new level), e.g. from `eDivisive`.
+ */
+function detectCreep(metric, series, changePoints, options = {}) {
+    const o = {
+        threshold: options.threshold ?? 0.05,
+        merges: options.merges ?? 10,
+        alpha: options.alpha ?? 0.05,
+    };
+    if (!Number.isInteger(o.merges) || o.merges < 2)
+        throw new RangeError(`merges must be an integer ≥ 2, got ${o.merges}`);
+    const start = growthStart(series.map((p) => p.value), changePoints);
+    const found = [
+        judge(series.slice(-(o.merges + 1)), metric, 'last-merges', o),
+        start > 0 ? judge(series.slice(start - 1), metric, 'since-change-point', o) : undefined,
+    ].filter((f) => f !== undefined);
+    return found.sort((a, b) => b.rise - a.rise)[0];
+}
+/** The metric as people say it: `python.check_run_alloc` → `check_run_alloc`, `python.pymem.inuse` → `pymem.inuse`. */
+function metricLabel(metric) {
+    return metric.replace(/^(?:python|go|c)\./, '');
+}
+/**
+ * The comment's one line, e.g. "check_run_alloc has risen 22% over the last 10 merges (since
+ * `abc1234`)". Markdown by default (metric escaped, commit as inline code: both are store text);
+ * `text` for a terminal.
+ */
+function creepLine(f, opts = {}) {
+    const md = opts.format !== 'text';
+    const pct = Math.round(f.rise * 100);
+    const sha = /^[0-9a-f]{7,64}$/i.test(f.since.commit) ? f.since.commit.slice(0, 7) : f.since.commit;
+    const code = (t) => (md ? inlineCode(t, 64) : t);
+    const who = opts.check === undefined ? '' : `${code(opts.check)}: `;
+    const label = md ? escapeText(metricLabel(f.metric)) : metricLabel(f.metric);
+    const merges = f.merges === 1 ? 'the last merge' : `the last ${f.merges} merges`;
+    return `${who}${label} has risen ${pct}% over ${merges} (since ${code(sha)})`;
+}
+
+/**
+ * What a check's history says, per metric: the change points (commit, level before and after,
+ * relative change, significance) and any creeping growth. Pure: history document in, findings out.
+ * `memgate history`, the dashboard and the PR comment's creep line all read this.
+ */
+/** Change points of a series with the levels around them, oldest first. */
+function levelChanges(points, values, options = {}) {
+    const found = eDivisive(values, options).sort((a, b) => a.index - b.index);
+    const bounds = [0, ...found.map((c) => c.index), values.length];
+    return found.map((c, i) => {
+        const before = median(values.slice(bounds[i], bounds[i + 1]));
+        const after = median(values.slice(bounds[i + 1], bounds[i + 2]));
+        const p = points[c.index];
+        return {
+            index: c.index,
+            commit: p.commit,
+            date: p.date,
+            version: p.version,
+            before,
+            after,
+            relative: before === 0 ? (after === 0 ? 0 : Infinity) : after / before - 1,
+            probability: c.probability,
+            qhat: c.qhat,
+        };
+    });
+}
+/** Every metric (and instance) of a check's history, or only `metric` when given. */
+function analyzeHistory(doc, opts = {}) {
+    return historyKeys(doc)
+        .filter((k) => opts.metric === undefined || k.metric === opts.metric)
+        .map(({ metric, instance }) => {
+        const { points, values } = historySeries(doc, metric, instance);
+        const changes = levelChanges(points, values, opts.changePoints);
+        const creep = detectCreep(metric, points.map((p, i) => ({ commit: p.commit, value: values[i] })), changes.map((c) => c.index), opts.creep);
+        return { metric, instance, points, values, changes, ...(creep ? { creep } : {}) };
+    });
+}
+
+/**
+ * A read-only baseline store on a branch of a local git clone: `git:<ref>`, e.g.
+ * `git:origin/memgate-baselines` after `git fetch origin memgate-baselines`. It reads the same files
+ * the branch store writes, through `git ls-tree` and `git cat-file` (execFile, no shell), pinned to
+ * the commit the ref named when the snapshot was taken, so one snapshot never mixes two commits.
+ * It plugs into the shared lookup (`lookupInSnapshot`) like any other store; writes are refused.
+ */
+const GIT_PREFIX = 'git:';
+/** Blobs up to this size are read (history files of 2,000 points are well under 1 MiB). */
+const MAX_BLOB = 256 * 1024 * 1024;
+function git(cwd, args) {
+    return new Promise((resolvePromise, reject) => {
+        execFile('git', args, { cwd, maxBuffer: MAX_BLOB, encoding: 'utf8' }, (err, stdout, stderr) => {
+            if (err)
+                reject(Object.assign(err, { stderr: String(stderr) }));
+            else
+                resolvePromise(stdout);
+        });
+    });
+}
+function gitFailure(err, ref, where) {
+    const e = err;
+    if (e.code === 'ENOENT')
+        return new MemgateError('git is not installed (needed for a git: baseline)', where);
+    const first = (e.stderr ?? e.message).split('\n').find((l) => l.trim() !== '') ?? 'git failed';
+    return new MemgateError(`cannot read ref "${ref}" (${first.trim()}); fetch it first, e.g. git fetch origin memgate-baselines`, where);
+}
+/** A snapshot of the files at `ref` in the repository at `repoDir`. */
+async function gitSnapshot(repoDir, ref) {
+    const where = `${GIT_PREFIX}${ref}`;
+    if (ref === '' || ref.startsWith('-'))
+        throw new MemgateError('expected a branch or ref name after "git:"', where);
+    let commit;
+    let listing;
+    try {
+        commit = (await git(repoDir, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])).trim();
+        listing = await git(repoDir, ['ls-tree', '-r', '-z', '--name-only', commit]);
+    }
+    catch (err) {
+        throw gitFailure(err, ref, where);
+    }
+    const paths = listing.split('\0').filter((p) => p !== '');
+    const present = new Set(paths);
+    return {
+        paths,
+        async read(path) {
+            if (!present.has(path))
+                return undefined;
+            try {
+                return await git(repoDir, ['cat-file', 'blob', `${commit}:${path}`]);
+            }
+            catch (err) {
+                throw gitFailure(err, ref, `${where}: ${path}`);
+            }
+        },
+    };
+}
+class GitBackend {
+    repoDir;
+    ref;
+    where;
+    constructor(repoDir, ref) {
+        this.repoDir = repoDir;
+        this.ref = ref;
+        this.where = `${GIT_PREFIX}${ref}`;
+    }
+    snapshot() {
+        return gitSnapshot(this.repoDir, this.ref);
+    }
+    transact() {
+        return Promise.reject(new MemgateError('a git: baseline is read-only; update baselines through the action or a directory', this.where));
+    }
+}
+function createGitStore(opts) {
+    return new BackendBaselineStore(new GitBackend(opts.repoDir, opts.ref), opts);
+}
+/**
+ * The store a `--baseline` argument names: `git:<ref>` (read from the git repository at `cwd`),
+ * else a baseline directory relative to `cwd`.
+ */
+function storeFromSpec(spec, cwd, opts = {}) {
+    if (spec.startsWith(GIT_PREFIX))
+        return createGitStore({ ...opts, repoDir: cwd, ref: spec.slice(GIT_PREFIX.length) });
+    return createFileStore({ ...opts, dir: resolve(cwd, spec) });
+}
+
+/**
+ * `memgate history`: the change points of a check's stored history (`history/<check>.json` in a
+ * baseline directory or a `git:` branch), per metric: the commit where the level changed, the level
+ * before and after, the relative change and its permutation p-value; and any creeping growth.
+ */
+const USAGE$1 = `Usage:
+  memgate history --baseline STORE --check NAME [--metric M] [--format text|json|markdown]
+                  [--alpha 0.05] [--permutations 199] [--threshold 5%] [--merges 10]
+
+STORE is a baseline directory or git:<ref> (a branch of the git repository in the current
+directory, e.g. git:origin/memgate-baselines after git fetch origin memgate-baselines).
+Lists, per metric, the change points of the check's history (E-Divisive means with a permutation
+test at --alpha with --permutations permutations), and creeping growth: a rise over --threshold
+over the last --merges merges, or since the last change point, while no single merge crossed it.
+`;
+const OPTIONS$1 = {
+    baseline: { type: 'string' },
+    check: { type: 'string' },
+    metric: { type: 'string' },
+    format: { type: 'string' },
+    alpha: { type: 'string' },
+    permutations: { type: 'string' },
+    threshold: { type: 'string' },
+    merges: { type: 'string' },
+};
+function level(metric, v) {
+    return describeMetric(metric).unit === 'bytes' ? formatBytes(v) : String(Math.round(v * 100) / 100);
+}
+/** A permutation p-value; 0 means no permutation reached q̂, i.e. p < 1/(R + 1). */
+function p(v, permutations) {
+    return v === 0 ? `<${(1 / (permutations + 1)).toFixed(3)}` : `=${v.toFixed(3)}`;
+}
+function text(check, results, permutations) {
+    const out = [];
+    for (const r of results) {
+        const inst = r.instance ? ` #${r.instance}` : '';
+        const n = r.changes.length;
+        out.push(`${check}${inst} ${r.metric}: ${r.points.length} points, ${n} change point${n === 1 ? '' : 's'}`);
+        for (const c of r.changes) {
+            out.push(`  ${c.commit.slice(0, 12)}  ${c.date.slice(0, 10)}  ${level(r.metric, c.before)} -> ${level(r.metric, c.after)}  ${formatPercent(c.relative)}  p${p(c.probability, permutations)}`);
+        }
+        if (r.creep)
+            out.push(`  creep: ${creepLine(r.creep, { format: 'text' })}`);
+    }
+    return `${out.join('\n')}\n`;
+}
+function markdown(check, results, permutations) {
+    const out = [`### History of ${inlineCode(check)}`, ''];
+    for (const r of results) {
+        out.push(`**${escapeText(r.metric)}**${r.instance ? ` (${escapeText(r.instance)})` : ''}: ${r.points.length} points`, '');
+        if (r.changes.length > 0) {
+            out.push('| commit | date | before | after | change | p |', '|---|---|---|---|---|---|');
+            for (const c of r.changes)
+                out.push(`| <code>${escapeCell(c.commit.slice(0, 12))}</code> | ${escapeCell(c.date.slice(0, 10))} | ${level(r.metric, c.before)} | ${level(r.metric, c.after)} | ${formatPercent(c.relative)} | ${p(c.probability, permutations).replace(/^=/, '').replace('<', '&lt;')} |`);
+        }
+        else
+            out.push('No change point.');
+        if (r.creep)
+            out.push('', creepLine(r.creep));
+        out.push('');
+    }
+    return `${out.join('\n')}\n`;
+}
+function json(check, results, permutations) {
+    const metrics = results.map((r) => ({
+        metric: r.metric,
+        instance: r.instance,
+        points: r.points.length,
+        changePoints: r.changes,
+        ...(r.creep ? { creep: r.creep } : {}),
+    }));
+    return `${JSON.stringify({ check, permutations, metrics }, null, 2)}\n`;
+}
+/** alpha and threshold read with the same parser and range as the gate's own flags and inputs. */
+function setting(value, name) {
+    const parse = thresholdSetting(name)?.parse;
+    return (parse && option(value, name, parse)) ?? DEFAULT_THRESHOLDS[name];
+}
+const historyCommand = {
+    name: 'history',
+    summary: "list the change points and creeping growth in a check's stored history",
+    usage: USAGE$1,
+    async run(argv, io) {
+        const { values, positionals } = parse(argv, OPTIONS$1, USAGE$1);
+        const [baseline, check] = requireOptions(positionals, values, [
+            { name: 'baseline', what: 'STORE' },
+            { name: 'check', what: 'NAME' },
+        ], USAGE$1);
+        const format = (values.format ?? 'text');
+        if (!['text', 'json', 'markdown'].includes(format))
+            throw new MemgateError(`--format must be text, json or markdown, got "${format}"`, 'arguments');
+        const store = storeFromSpec(baseline, io.cwd);
+        const doc = await readHistory(await store.snapshot(), check, baseline);
+        if (!doc)
+            throw new MemgateError(`no history for check "${check}" (${historyPath(check)} is missing)`, baseline);
+        const permutations = intOption(values.permutations, 'permutations', 199);
+        const results = analyzeHistory(doc, {
+            metric: values.metric,
+            changePoints: { alpha: setting(values.alpha, 'alpha'), permutations },
+            creep: {
+                threshold: setting(values.threshold, 'threshold'),
+                merges: intOption(values.merges, 'merges', 10, 2),
+            },
+        });
+        if (values.metric !== undefined && results.length === 0)
+            throw new MemgateError(`the history of "${check}" has no metric "${values.metric}"`, baseline);
+        const render = format === 'json' ? json : format === 'markdown' ? markdown : text;
+        io.stdout(render(check, results, permutations));
+        return 0;
+    },
+};
+
+/** The page data of the analysed histories of several checks. */
+function dashboardData(histories, opts) {
+    const repo = safeUrl(opts.repoUrl);
+    const charts = histories.flatMap(({ check, metrics }) => metrics.map((m) => ({
+        check,
+        metric: m.metric,
+        instance: m.instance,
+        unit: describeMetric(m.metric).unit,
+        commits: m.points.map((p) => p.commit),
+        dates: m.points.map((p) => p.date),
+        versions: m.points.map((p) => p.version),
+        values: m.values,
+        spreads: m.points.map((p) => p.metrics[m.metric].spread),
+        changes: m.changes.map((c) => ({
+            index: c.index,
+            commit: c.commit,
+            before: c.before,
+            after: c.after,
+            relative: Number.isFinite(c.relative) ? c.relative : 0,
+            probability: c.probability,
+        })),
+        creep: m.creep ? creepLine(m.creep, { format: 'text' }) : null,
+    })));
+    return {
+        title: opts.title ?? 'memgate: memory over time',
+        generatedAt: opts.now.toISOString(),
+        commitUrl: repo ? `${repo.replace(/\/+$/, '')}/commit/` : null,
+        permutations: opts.permutations,
+        charts,
+    };
+}
+/** JSON that is safe inside `<script>`: no `</script>`, no `<!--`, no line separators. */
+function scriptJson(value) {
+    return JSON.stringify(value)
+        .replace(/</g, '\\u003c')
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029');
+}
+const STYLE = `
+:root { --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --card: #f6f8fa; --border: #d1d9e0;
+  --line: #0969da; --fill: rgba(9, 105, 218, 0.08); --cp: #cf222e; --grid: rgba(0, 0, 0, 0.08); color-scheme: light; }
+:root[data-theme='dark'] { --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --card: #151b23; --border: #3d444d;
+  --line: #4493f8; --fill: rgba(68, 147, 248, 0.12); --cp: #ff7b72; --grid: rgba(255, 255, 255, 0.1); color-scheme: dark; }
+@media (prefers-color-scheme: dark) { :root:not([data-theme='light']) { --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1;
+  --card: #151b23; --border: #3d444d; --line: #4493f8; --fill: rgba(68, 147, 248, 0.12); --cp: #ff7b72;
+  --grid: rgba(255, 255, 255, 0.1); color-scheme: dark; } }
+body { margin: 0; padding: 16px 24px; background: var(--bg); color: var(--fg);
+  font: 14px/1.5 -apple-system, BlinkMacSystemFont, 'Segoe UI', Helvetica, Arial, sans-serif; }
+header { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin-bottom: 12px; }
+header h1 { font-size: 20px; margin: 0 16px 0 0; }
+select, button { background: var(--card); color: var(--fg); border: 1px solid var(--border); border-radius: 6px; padding: 4px 8px; }
+.card { background: var(--card); border: 1px solid var(--border); border-radius: 8px; padding: 12px; margin: 0 0 16px; }
+.card h2 { font-size: 15px; margin: 0 0 4px; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
+.meta, .hover { color: var(--muted); font-size: 12px; min-height: 18px; }
+.creep { color: var(--cp); font-weight: 600; }
+.changes { margin: 4px 0 0; padding-left: 18px; font-size: 12px; }
+a { color: var(--line); }
+.uplot, .u-legend { color: var(--fg); }
+footer { color: var(--muted); font-size: 12px; }
+`;
+/* The page script. Plain ES5-style browser code, run once: it reads the JSON, fills the filters,
+ * and draws one uPlot chart per visible series; change points are dashed vertical lines. */
+const CLIENT = String.raw `
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('memgate-data').textContent);
+  var root = document.documentElement;
+  var list = document.getElementById('charts');
+  var checkSel = document.getElementById('filter-check');
+  var metricSel = document.getElementById('filter-metric');
+  var state = { charts: [] };
+  window.memgateDashboard = state;
+
+  function option(sel, value) {
+    var o = document.createElement('option'); o.value = value; o.textContent = value === '' ? 'all' : value; sel.appendChild(o);
+  }
+  function uniq(key) {
+    var seen = {}; return data.charts.map(function (c) { return c[key]; }).filter(function (v) { return seen[v] ? false : (seen[v] = true); }).sort();
+  }
+  option(checkSel, ''); uniq('check').forEach(function (v) { option(checkSel, v); });
+  option(metricSel, ''); uniq('metric').forEach(function (v) { option(metricSel, v); });
+
+  function cssVar(name) { return getComputedStyle(root).getPropertyValue(name).trim(); }
+  function fmt(unit, v) {
+    if (v == null || !isFinite(v)) return '';
+    if (unit !== 'bytes') return String(Math.round(v * 100) / 100);
+    var units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'], i = 0, a = Math.abs(v);
+    while (a >= 1024 && i < units.length - 1) { a /= 1024; i++; }
+    return (v < 0 ? '-' : '') + a.toFixed(i === 0 ? 0 : 1) + ' ' + units[i];
+  }
+  /* Tick labels in one unit, with as many decimals as the tick step needs to tell them apart. */
+  function axisLabels(unit, splits) {
+    var units = unit === 'bytes' ? ['B', 'KiB', 'MiB', 'GiB', 'TiB'] : [''], i = 0, f = 1;
+    var max = Math.max.apply(null, splits.map(Math.abs));
+    while (max / f >= 1024 && i < units.length - 1) { f *= 1024; i++; }
+    var step = splits.length > 1 ? Math.abs(splits[1] - splits[0]) / f : 1;
+    var d = Math.min(4, Math.max(0, Math.ceil(-Math.log10(step || 1))));
+    return splits.map(function (v) { return (v / f).toFixed(d) + (units[i] ? ' ' + units[i] : ''); });
+  }
+  function pValue(p) { return p === 0 ? 'p<' + (1 / (data.permutations + 1)).toFixed(3) : 'p=' + p.toFixed(3); }
+  function pct(r) { return (r > 0 ? '+' : '') + (r * 100).toFixed(1) + '%'; }
+  function commitLink(sha) {
+    if (!data.commitUrl || !/^[0-9a-f]{7,64}$/i.test(sha)) return null;
+    return data.commitUrl + sha;
+  }
+  function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; }
+  function linkOrText(sha) {
+    var href = commitLink(sha), e = el(href ? 'a' : 'code', null, sha.slice(0, 12));
+    if (href) { e.href = href; e.rel = 'noopener'; }
+    return e;
+  }
+
+  function changePlugin(chart) {
+    return { hooks: { draw: [function (u) {
+      var ctx = u.ctx, top = u.bbox.top, h = u.bbox.height;
+      ctx.save(); ctx.strokeStyle = cssVar('--cp'); ctx.lineWidth = 2 * devicePixelRatio; ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
+      chart.changes.forEach(function (c) {
+        var x = Math.round(u.valToPos(c.index - 0.5, 'x', true));
+        ctx.beginPath(); ctx.moveTo(x, top); ctx.lineTo(x, top + h); ctx.stroke();
+      });
+      ctx.restore();
+    }] } };
+  }
+
+  function card(chart) {
+    var box = el('section', 'card');
+    box.dataset.check = chart.check; box.dataset.metric = chart.metric;
+    box.appendChild(el('h2', null, chart.check + (chart.instance ? ' #' + chart.instance : '') + ' \u00b7 ' + chart.metric));
+    var last = chart.values.length - 1;
+    box.appendChild(el('div', 'meta', chart.values.length + ' commits, latest ' + fmt(chart.unit, chart.values[last]) +
+      ' (v' + chart.versions[last] + '), ' + chart.changes.length + ' change point' + (chart.changes.length === 1 ? '' : 's')));
+    if (chart.creep) box.appendChild(el('div', 'creep', chart.creep));
+    var plot = el('div', 'plot'); box.appendChild(plot);
+    var hover = el('div', 'hover', 'Hover a point to see its commit; click it to open the commit.'); box.appendChild(hover);
+    if (chart.changes.length) {
+      var ul = el('ul', 'changes');
+      chart.changes.forEach(function (c) {
+        var li = el('li', null, 'change point at '); li.appendChild(linkOrText(c.commit));
+        li.appendChild(document.createTextNode(': ' + fmt(chart.unit, c.before) + ' \u2192 ' + fmt(chart.unit, c.after) + ' (' + pct(c.relative) + ', ' + pValue(c.probability) + ')'));
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+    }
+    return { box: box, plot: plot, hover: hover };
+  }
+
+  function draw(chart, parts) {
+    var xs = chart.values.map(function (_, i) { return i; });
+    var width = Math.max(320, Math.min(list.clientWidth - 26, 1200));
+    var opts = {
+      width: width, height: 240, legend: { show: false },
+      scales: { x: { time: false } },
+      axes: [
+        { stroke: cssVar('--muted'), grid: { stroke: cssVar('--grid') }, values: function (u, splits) {
+          return splits.map(function (i) { var s = chart.commits[i]; return s && i === Math.round(i) ? s.slice(0, 7) : ''; }); } },
+        { stroke: cssVar('--muted'), grid: { stroke: cssVar('--grid') }, size: 80, values: function (u, splits) {
+          return axisLabels(chart.unit, splits); } }
+      ],
+      series: [{}, { label: chart.metric, stroke: cssVar('--line'), fill: cssVar('--fill'), width: 2, points: { show: true, size: 6, fill: cssVar('--line') } }],
+      cursor: { points: { size: 10 } },
+      plugins: [changePlugin(chart)],
+      hooks: { setCursor: [function (u) {
+        var i = u.cursor.idx; if (i == null) return;
+        parts.hover.textContent = '';
+        parts.hover.appendChild(linkOrText(chart.commits[i]));
+        parts.hover.appendChild(document.createTextNode('  ' + chart.dates[i].slice(0, 10) + '  v' + chart.versions[i] + '  ' + fmt(chart.unit, chart.values[i]) + ' \u00b1 ' + fmt(chart.unit, chart.spreads[i])));
+      }] }
+    };
+    var u = new uPlot(opts, [xs, chart.values], parts.plot);
+    u.over.addEventListener('click', function () {
+      var i = u.cursor.idx, href = i == null ? null : commitLink(chart.commits[i]);
+      if (href) window.open(href, '_blank', 'noopener');
+    });
+    return u;
+  }
+
+  function render() {
+    state.charts.forEach(function (c) { c.plot.destroy(); });
+    state.charts = [];
+    list.textContent = '';
+    data.charts.forEach(function (chart) {
+      if (checkSel.value && chart.check !== checkSel.value) return;
+      if (metricSel.value && chart.metric !== metricSel.value) return;
+      var parts = card(chart); list.appendChild(parts.box);
+      state.charts.push({ check: chart.check, metric: chart.metric, points: chart.values.length, plot: draw(chart, parts) });
+    });
+    if (!state.charts.length) list.appendChild(el('p', 'meta', 'No history matches the filter.'));
+  }
+
+  var params = new URLSearchParams(location.search);
+  if (params.get('check')) checkSel.value = params.get('check');
+  if (params.get('metric')) metricSel.value = params.get('metric');
+  if (params.get('theme') === 'dark' || params.get('theme') === 'light') root.dataset.theme = params.get('theme');
+  checkSel.addEventListener('change', render);
+  metricSel.addEventListener('change', render);
+  document.getElementById('theme').addEventListener('click', function () {
+    var dark = root.dataset.theme ? root.dataset.theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
+    root.dataset.theme = dark ? 'light' : 'dark';
+    render();
+  });
+  render();
+}());
+`;
+/** The whole page. */
+function renderDashboard(data, assets) {
+    const title = escapeHtml(data.title);
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="memgate">
+<title>${title}</title>
+<style>${assets.uplotCss}</style>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${title}</h1>
+<label>check <select id="filter-check"></select></label>
+<label>metric <select id="filter-metric"></select></label>
+<button id="theme" type="button">light / dark</button>
+</header>
+<main id="charts"></main>
+<footer>Generated ${escapeHtml(data.generatedAt)} by memgate from the history files of the baseline store. Charts: uPlot ${escapeHtml(assets.uplotVersion)} (MIT).</footer>
+<script type="application/json" id="memgate-data">${scriptJson(data)}</script>
+<script>${assets.uplotJs}</script>
+<script>${CLIENT}</script>
+</body>
+</html>
+`;
+}
+
+// Generated by scripts/uplot-asset.ts from node_modules/uplot; do not edit.
+// uPlot 1.6.32 (MIT, https://github.com/leeoniya/uPlot): dist/uPlot.iife.min.js and dist/uPlot.min.css, base64.
+const UPLOT_VERSION = '1.6.32';
+const UPLOT_JS_BASE64 = 'LyohIGh0dHBzOi8vZ2l0aHViLmNvbS9sZWVvbml5YS91UGxvdCAodjEuNi4zMikgKi8KdmFyIHVQbG90PWZ1bmN0aW9uKCl7InVzZSBzdHJpY3QiO2NvbnN0IGw9InUtb2ZmIixlPSJ1LWxhYmVsIix0PSJ3aWR0aCIsbj0iaGVpZ2h0IixpPSJ0b3AiLG89ImJvdHRvbSIscz0ibGVmdCIscj0icmlnaHQiLHU9IiMwMDAiLGE9dSsiMCIsZj0ibW91c2Vtb3ZlIixjPSJtb3VzZWRvd24iLGg9Im1vdXNldXAiLGQ9Im1vdXNlZW50ZXIiLHA9Im1vdXNlbGVhdmUiLG09ImRibGNsaWNrIixnPSJjaGFuZ2UiLHg9ImRwcHhjaGFuZ2UiLHc9Ii0tIixfPSJ1bmRlZmluZWQiIT10eXBlb2Ygd2luZG93LGI9Xz9kb2N1bWVudDpudWxsLHY9Xz93aW5kb3c6bnVsbCxrPV8/bmF2aWdhdG9yOm51bGw7bGV0IHksTTtmdW5jdGlvbiBTKGwsZSl7aWYobnVsbCE9ZSl7bGV0IHQ9bC5jbGFzc0xpc3Q7IXQuY29udGFpbnMoZSkmJnQuYWRkKGUpfX1mdW5jdGlvbiBUKGwsZSl7bGV0IHQ9bC5jbGFzc0xpc3Q7dC5jb250YWlucyhlKSYmdC5yZW1vdmUoZSl9ZnVuY3Rpb24gRShsLGUsdCl7bC5zdHlsZVtlXT10KyJweCJ9ZnVuY3Rpb24geihsLGUsdCxuKXtsZXQgaT1iLmNyZWF0ZUVsZW1lbnQobCk7cmV0dXJuIG51bGwhPWUmJlMoaSxlKSxudWxsIT10JiZ0Lmluc2VydEJlZm9yZShpLG4pLGl9ZnVuY3Rpb24gRChsLGUpe3JldHVybiB6KCJkaXYiLGwsZSl9Y29uc3QgUD1uZXcgV2Vha01hcDtmdW5jdGlvbiBBKGUsdCxuLGksbyl7bGV0IHM9InRyYW5zbGF0ZSgiK3QrInB4LCIrbisicHgpIjtzIT1QLmdldChlKSYmKGUuc3R5bGUudHJhbnNmb3JtPXMsUC5zZXQoZSxzKSwwPnR8fDA+bnx8dD5pfHxuPm8/UyhlLGwpOlQoZSxsKSl9Y29uc3QgVz1uZXcgV2Vha01hcDtmdW5jdGlvbiBZKGwsZSx0KXtsZXQgbj1lK3Q7biE9Vy5nZXQobCkmJihXLnNldChsLG4pLGwuc3R5bGUuYmFja2dyb3VuZD1lLGwuc3R5bGUuYm9yZGVyQ29sb3I9dCl9Y29uc3QgQz1uZXcgV2Vha01hcDtmdW5jdGlvbiBIKGwsZSx0LG4pe2xldCBpPWUrIiIrdDtpIT1DLmdldChsKSYmKEMuc2V0KGwsaSksbC5zdHlsZS5oZWlnaHQ9dCsicHgiLGwuc3R5bGUud2lkdGg9ZSsicHgiLGwuc3R5bGUubWFyZ2luTGVmdD1uPy1lLzIrInB4IjowLGwuc3R5bGUubWFyZ2luVG9wPW4/LXQvMisicHgiOjApfWNvbnN0IEY9e3Bhc3NpdmU6ITB9LFI9ey4uLkYsY2FwdHVyZTohMH07ZnVuY3Rpb24gRyhsLGUsdCxuKXtlLmFkZEV2ZW50TGlzdGVuZXIobCx0LG4/UjpGKX1mdW5jdGlvbiBJKGwsZSx0KXtlLnJlbW92ZUV2ZW50TGlzdGVuZXIobCx0LEYpfWZ1bmN0aW9uIEwobCxlLHQsbil7bGV0IGk7dD10fHwwO2xldCBvPTIxNDc0ODM2NDc+PShuPW58fGUubGVuZ3RoLTEpO2Zvcig7bi10PjE7KWk9bz90K24+PjE6c2woKHQrbikvMiksbD5lW2ldP3Q9aTpuPWk7cmV0dXJuIGwtZVt0XT5lW25dLWw/bjp0fWZ1bmN0aW9uIE8obCl7cmV0dXJuKGUsdCxuKT0+e2xldCBpPS0xLG89LTE7Zm9yKGxldCBvPXQ7bj49bztvKyspaWYobChlW29dKSl7aT1vO2JyZWFrfWZvcihsZXQgaT1uO2k+PXQ7aS0tKWlmKGwoZVtpXSkpe289aTticmVha31yZXR1cm5baSxvXX19XyYmZnVuY3Rpb24gbCgpe2xldCBlPWRldmljZVBpeGVsUmF0aW87eSE9ZSYmKHk9ZSxNJiZJKGcsTSxsKSxNPW1hdGNoTWVkaWEoYChtaW4tcmVzb2x1dGlvbjogJHt5LS4wMDF9ZHBweCkgYW5kIChtYXgtcmVzb2x1dGlvbjogJHt5Ky4wMDF9ZHBweClgKSxHKGcsTSxsKSx2LmRpc3BhdGNoRXZlbnQobmV3IEN1c3RvbUV2ZW50KHgpKSl9KCk7Y29uc3QgTj1sPT5udWxsIT1sLGo9bD0+bnVsbCE9bCYmbD4wLFU9TyhOKSxWPU8oaik7ZnVuY3Rpb24gQihsLGUsdCxuKXtsZXQgaT1obChsKSxvPWhsKGUpO2w9PWUmJigtMT09aT8obCo9dCxlLz10KToobC89dCxlKj10KSk7bGV0IHM9MTA9PXQ/ZGw6cGwscj0xPT1vP3VsOnNsLHU9KDE9PWk/c2w6dWwpKHMob2wobCkpKSxhPXIocyhvbChlKSkpLGY9Y2wodCx1KSxjPWNsKHQsYSk7cmV0dXJuIDEwPT10JiYoMD51JiYoZj1BbChmLC11KSksMD5hJiYoYz1BbChjLC1hKSkpLG58fDI9PXQ/KGw9ZippLGU9YypvKToobD1QbChsLGYpLGU9RGwoZSxjKSksW2wsZV19ZnVuY3Rpb24gJChsLGUsdCxuKXtsZXQgaT1CKGwsZSx0LG4pO3JldHVybiAwPT1sJiYoaVswXT0wKSwwPT1lJiYoaVsxXT0wKSxpfWNvbnN0IEo9LjEscT17bW9kZTozLHBhZDpKfSxLPXtwYWQ6MCxzb2Z0Om51bGwsbW9kZTowfSxYPXttaW46SyxtYXg6S307ZnVuY3Rpb24gWihsLGUsdCxuKXtyZXR1cm4gT2wodCk/bGwobCxlLHQpOihLLnBhZD10LEsuc29mdD1uPzA6bnVsbCxLLm1vZGU9bj8zOjAsbGwobCxlLFgpKX1mdW5jdGlvbiBRKGwsZSl7cmV0dXJuIG51bGw9PWw/ZTpsfWZ1bmN0aW9uIGxsKGwsZSx0KXtsZXQgbj10Lm1pbixpPXQubWF4LG89UShuLnBhZCwwKSxzPVEoaS5wYWQsMCkscj1RKG4uaGFyZCwtZ2wpLHU9UShpLmhhcmQsZ2wpLGE9UShuLnNvZnQsZ2wpLGY9UShpLnNvZnQsLWdsKSxjPVEobi5tb2RlLDApLGg9UShpLm1vZGUsMCksZD1lLWwscD1kbChkKSxtPWZsKG9sKGwpLG9sKGUpKSxnPWRsKG0pLHg9b2woZy1wKTsoMWUtMjQ+ZHx8eD4xMCkmJihkPTAsMCE9bCYmMCE9ZXx8KGQ9MWUtMjQsMj09YyYmYSE9Z2wmJihvPTApLDI9PWgmJmYhPS1nbCYmKHM9MCkpKTtsZXQgdz1kfHxtfHwxZTMsXz1kbCh3KSxiPWNsKDEwLHNsKF8pKSx2PUFsKFBsKGwtdyooMD09ZD8wPT1sPy4xOjE6byksYi8xMCksMjQpLGs9YT5sfHwxIT1jJiYoMyE9Y3x8dj5hKSYmKDIhPWN8fGE+dik/Z2w6YSx5PWZsKHIsaz52JiZsPj1rP2s6YWwoayx2KSksTT1BbChEbChlK3cqKDA9PWQ/MD09ZT8uMToxOnMpLGIvMTApLDI0KSxTPWU+Znx8MSE9aCYmKDMhPWh8fGY+TSkmJigyIT1ofHxNPmYpPy1nbDpmLFQ9YWwodSxNPlMmJlM+PWU/UzpmbChTLE0pKTtyZXR1cm4geT09VCYmMD09eSYmKFQ9MTAwKSxbeSxUXX1jb25zdCBlbD1uZXcgSW50bC5OdW1iZXJGb3JtYXQoXz9rLmxhbmd1YWdlOiJlbi1VUyIpLHRsPWw9PmVsLmZvcm1hdChsKSxubD1NYXRoLGlsPW5sLlBJLG9sPW5sLmFicyxzbD1ubC5mbG9vcixybD1ubC5yb3VuZCx1bD1ubC5jZWlsLGFsPW5sLm1pbixmbD1ubC5tYXgsY2w9bmwucG93LGhsPW5sLnNpZ24sZGw9bmwubG9nMTAscGw9bmwubG9nMixtbD0obCxlPTEpPT5ubC5hc2luaChsL2UpLGdsPTEvMDtmdW5jdGlvbiB4bChsKXtyZXR1cm4gMSsoMHxkbCgobF5sPj4zMSktKGw+PjMxKSkpfWZ1bmN0aW9uIHdsKGwsZSx0KXtyZXR1cm4gYWwoZmwobCxlKSx0KX1mdW5jdGlvbiBfbChsKXtyZXR1cm4iZnVuY3Rpb24iPT10eXBlb2YgbH1mdW5jdGlvbiBibChsKXtyZXR1cm4gX2wobCk/bDooKT0+bH1jb25zdCB2bD1sPT5sLGtsPShsLGUpPT5lLHlsPSgpPT5udWxsLE1sPSgpPT4hMCxTbD0obCxlKT0+bD09ZSxUbD0vXC5cZCo/KD89OXs2LH18MHs2LH0pL2dtLEVsPWw9PntpZihJbChsKXx8V2wuaGFzKGwpKXJldHVybiBsO2NvbnN0IGU9IiIrbCx0PWUubWF0Y2goVGwpO2lmKG51bGw9PXQpcmV0dXJuIGw7bGV0IG49dFswXS5sZW5ndGgtMTtpZigtMSE9ZS5pbmRleE9mKCJlLSIpKXtsZXRbbCx0XT1lLnNwbGl0KCJlIik7cmV0dXJuK2Ake0VsKGwpfWUke3R9YH1yZXR1cm4gQWwobCxuKX07ZnVuY3Rpb24gemwobCxlKXtyZXR1cm4gRWwoQWwoRWwobC9lKSkqZSl9ZnVuY3Rpb24gRGwobCxlKXtyZXR1cm4gRWwodWwoRWwobC9lKSkqZSl9ZnVuY3Rpb24gUGwobCxlKXtyZXR1cm4gRWwoc2woRWwobC9lKSkqZSl9ZnVuY3Rpb24gQWwobCxlPTApe2lmKElsKGwpKXJldHVybiBsO2xldCB0PTEwKiplO3JldHVybiBybChsKnQqKDErTnVtYmVyLkVQU0lMT04pKS90fWNvbnN0IFdsPW5ldyBNYXA7ZnVuY3Rpb24gWWwobCl7cmV0dXJuKCgiIitsKS5zcGxpdCgiLiIpWzFdfHwiIikubGVuZ3RofWZ1bmN0aW9uIENsKGwsZSx0LG4pe2xldCBpPVtdLG89bi5tYXAoWWwpO2ZvcihsZXQgcz1lO3Q+cztzKyspe2xldCBlPW9sKHMpLHQ9QWwoY2wobCxzKSxlKTtmb3IobGV0IHI9MDtuLmxlbmd0aD5yO3IrKyl7bGV0IHU9MTA9PWw/K2Ake25bcl19ZSR7c31gOm5bcl0qdCxhPSgwPnM/ZTowKSsob1tyXT5zP29bcl06MCksZj0xMD09bD91OkFsKHUsYSk7aS5wdXNoKGYpLFdsLnNldChmLGEpfX1yZXR1cm4gaX1jb25zdCBIbD17fSxGbD1bXSxSbD1bbnVsbCxudWxsXSxHbD1BcnJheS5pc0FycmF5LElsPU51bWJlci5pc0ludGVnZXI7ZnVuY3Rpb24gTGwobCl7cmV0dXJuInN0cmluZyI9PXR5cGVvZiBsfWZ1bmN0aW9uIE9sKGwpe2xldCBlPSExO2lmKG51bGwhPWwpe2xldCB0PWwuY29uc3RydWN0b3I7ZT1udWxsPT10fHx0PT1PYmplY3R9cmV0dXJuIGV9ZnVuY3Rpb24gTmwobCl7cmV0dXJuIG51bGwhPWwmJiJvYmplY3QiPT10eXBlb2YgbH1jb25zdCBqbD1PYmplY3QuZ2V0UHJvdG90eXBlT2YoVWludDhBcnJheSksVWw9Il9fcHJvdG9fXyI7ZnVuY3Rpb24gVmwobCxlPU9sKXtsZXQgdDtpZihHbChsKSl7bGV0IG49bC5maW5kKChsPT5udWxsIT1sKSk7aWYoR2wobil8fGUobikpe3Q9QXJyYXkobC5sZW5ndGgpO2ZvcihsZXQgbj0wO2wubGVuZ3RoPm47bisrKXRbbl09VmwobFtuXSxlKX1lbHNlIHQ9bC5zbGljZSgpfWVsc2UgaWYobCBpbnN0YW5jZW9mIGpsKXQ9bC5zbGljZSgpO2Vsc2UgaWYoZShsKSl7dD17fTtmb3IobGV0IG4gaW4gbCluIT1VbCYmKHRbbl09VmwobFtuXSxlKSl9ZWxzZSB0PWw7cmV0dXJuIHR9ZnVuY3Rpb24gQmwobCl7bGV0IGU9YXJndW1lbnRzO2ZvcihsZXQgdD0xO2UubGVuZ3RoPnQ7dCsrKXtsZXQgbj1lW3RdO2ZvcihsZXQgZSBpbiBuKWUhPVVsJiYoT2wobFtlXSk/QmwobFtlXSxWbChuW2VdKSk6bFtlXT1WbChuW2VdKSl9cmV0dXJuIGx9ZnVuY3Rpb24gJGwobCxlLHQpe2ZvcihsZXQgbixpPTAsbz0tMTtlLmxlbmd0aD5pO2krKyl7bGV0IHM9ZVtpXTtpZihzPm8pe2ZvcihuPXMtMTtuPj0wJiZudWxsPT1sW25dOylsW24tLV09bnVsbDtmb3Iobj1zKzE7dD5uJiZudWxsPT1sW25dOylsW289bisrXT1udWxsfX19Y29uc3QgSmw9InVuZGVmaW5lZCI9PXR5cGVvZiBxdWV1ZU1pY3JvdGFzaz9sPT5Qcm9taXNlLnJlc29sdmUoKS50aGVuKGwpOnF1ZXVlTWljcm90YXNrLHFsPVsiSmFudWFyeSIsIkZlYnJ1YXJ5IiwiTWFyY2giLCJBcHJpbCIsIk1heSIsIkp1bmUiLCJKdWx5IiwiQXVndXN0IiwiU2VwdGVtYmVyIiwiT2N0b2JlciIsIk5vdmVtYmVyIiwiRGVjZW1iZXIiXSxLbD1bIlN1bmRheSIsIk1vbmRheSIsIlR1ZXNkYXkiLCJXZWRuZXNkYXkiLCJUaHVyc2RheSIsIkZyaWRheSIsIlNhdHVyZGF5Il07ZnVuY3Rpb24gWGwobCl7cmV0dXJuIGwuc2xpY2UoMCwzKX1jb25zdCBabD1LbC5tYXAoWGwpLFFsPXFsLm1hcChYbCksbGU9e01NTU06cWwsTU1NOlFsLFdXV1c6S2wsV1dXOlpsfTtmdW5jdGlvbiBlZShsKXtyZXR1cm4oMTA+bD8iMCI6IiIpK2x9Y29uc3QgdGU9e1lZWVk6bD0+bC5nZXRGdWxsWWVhcigpLFlZOmw9PihsLmdldEZ1bGxZZWFyKCkrIiIpLnNsaWNlKDIpLE1NTU06KGwsZSk9PmUuTU1NTVtsLmdldE1vbnRoKCldLE1NTToobCxlKT0+ZS5NTU1bbC5nZXRNb250aCgpXSxNTTpsPT5lZShsLmdldE1vbnRoKCkrMSksTTpsPT5sLmdldE1vbnRoKCkrMSxERDpsPT5lZShsLmdldERhdGUoKSksRDpsPT5sLmdldERhdGUoKSxXV1dXOihsLGUpPT5lLldXV1dbbC5nZXREYXkoKV0sV1dXOihsLGUpPT5lLldXV1tsLmdldERheSgpXSxISDpsPT5lZShsLmdldEhvdXJzKCkpLEg6bD0+bC5nZXRIb3VycygpLGg6bD0+e2xldCBlPWwuZ2V0SG91cnMoKTtyZXR1cm4gMD09ZT8xMjplPjEyP2UtMTI6ZX0sQUE6bD0+MTI+bC5nZXRIb3VycygpPyJBTSI6IlBNIixhYTpsPT4xMj5sLmdldEhvdXJzKCk/ImFtIjoicG0iLGE6bD0+MTI+bC5nZXRIb3VycygpPyJhIjoicCIsbW06bD0+ZWUobC5nZXRNaW51dGVzKCkpLG06bD0+bC5nZXRNaW51dGVzKCksc3M6bD0+ZWUobC5nZXRTZWNvbmRzKCkpLHM6bD0+bC5nZXRTZWNvbmRzKCksZmZmOmw9PmZ1bmN0aW9uKGwpe3JldHVybigxMD5sPyIwMCI6MTAwPmw/IjAiOiIiKStsfShsLmdldE1pbGxpc2Vjb25kcygpKX07ZnVuY3Rpb24gbmUobCxlKXtlPWV8fGxlO2xldCB0LG49W10saT0vXHsoW2Etel0rKVx9fFtee10rL2dpO2Zvcig7dD1pLmV4ZWMobCk7KW4ucHVzaCgieyI9PXRbMF1bMF0/dGVbdFsxXV06dFswXSk7cmV0dXJuIGw9PntsZXQgdD0iIjtmb3IobGV0IGk9MDtuLmxlbmd0aD5pO2krKyl0Kz0ic3RyaW5nIj09dHlwZW9mIG5baV0/bltpXTpuW2ldKGwsZSk7cmV0dXJuIHR9fWNvbnN0IGllPShuZXcgSW50bC5EYXRlVGltZUZvcm1hdCkucmVzb2x2ZWRPcHRpb25zKCkudGltZVpvbmUsb2U9bD0+bCUxPT0wLHNlPVsxLDIsMi41LDVdLHJlPUNsKDEwLC0zMiwwLHNlKSx1ZT1DbCgxMCwwLDMyLHNlKSxhZT11ZS5maWx0ZXIob2UpLGZlPXJlLmNvbmNhdCh1ZSksY2U9IntZWVlZfSIsaGU9IlxuIitjZSxkZT0ie019L3tEfSIscGU9IlxuIitkZSxtZT1wZSsiL3tZWX0iLGdlPSJ7YWF9Iix4ZT0ie2h9OnttbX0iK2dlLHdlPSJcbiIreGUsX2U9Ijp7c3N9IixiZT1udWxsO2Z1bmN0aW9uIHZlKGwpe2xldCBlPTFlMypsLHQ9NjAqZSxuPTYwKnQsaT0yNCpuLG89MzAqaSxzPTM2NSppO3JldHVyblsoMT09bD9DbCgxMCwwLDMsc2UpLmZpbHRlcihvZSk6Q2woMTAsLTMsMCxzZSkpLmNvbmNhdChbZSw1KmUsMTAqZSwxNSplLDMwKmUsdCw1KnQsMTAqdCwxNSp0LDMwKnQsbiwyKm4sMypuLDQqbiw2Km4sOCpuLDEyKm4saSwyKmksMyppLDQqaSw1KmksNippLDcqaSw4KmksOSppLDEwKmksMTUqaSxvLDIqbywzKm8sNCpvLDYqbyxzLDIqcyw1KnMsMTAqcywyNSpzLDUwKnMsMTAwKnNdKSxbW3MsY2UsYmUsYmUsYmUsYmUsYmUsYmUsMV0sWzI4KmksIntNTU19IixoZSxiZSxiZSxiZSxiZSxiZSwxXSxbaSxkZSxoZSxiZSxiZSxiZSxiZSxiZSwxXSxbbiwie2h9IitnZSxtZSxiZSxwZSxiZSxiZSxiZSwxXSxbdCx4ZSxtZSxiZSxwZSxiZSxiZSxiZSwxXSxbZSxfZSxtZSsiICIreGUsYmUscGUrIiAiK3hlLGJlLHdlLGJlLDFdLFtsLF9lKyIue2ZmZn0iLG1lKyIgIit4ZSxiZSxwZSsiICIreGUsYmUsd2UsYmUsMV1dLGZ1bmN0aW9uKGUpe3JldHVybihyLHUsYSxmLGMsaCk9PntsZXQgZD1bXSxwPWM+PXMsbT1jPj1vJiZzPmMsZz1lKGEpLHg9QWwoZypsLDMpLHc9UGUoZy5nZXRGdWxsWWVhcigpLHA/MDpnLmdldE1vbnRoKCksbXx8cD8xOmcuZ2V0RGF0ZSgpKSxfPUFsKHcqbCwzKTtpZihtfHxwKXtsZXQgdD1tP2MvbzowLG49cD9jL3M6MCxpPXg9PV8/eDpBbChQZSh3LmdldEZ1bGxZZWFyKCkrbix3LmdldE1vbnRoKCkrdCwxKSpsLDMpLHI9bmV3IERhdGUocmwoaS9sKSksdT1yLmdldEZ1bGxZZWFyKCksYT1yLmdldE1vbnRoKCk7Zm9yKGxldCBvPTA7Zj49aTtvKyspe2xldCBzPVBlKHUrbipvLGErdCpvLDEpLHI9cy1lKEFsKHMqbCwzKSk7aT1BbCgoK3MrcikqbCwzKSxpPmZ8fGQucHVzaChpKX19ZWxzZXtsZXQgbz1pPmM/YzppLHM9Xysoc2woYSktc2woeCkpK0RsKHgtXyxvKTtkLnB1c2gocyk7bGV0IHA9ZShzKSxtPXAuZ2V0SG91cnMoKStwLmdldE1pbnV0ZXMoKS90K3AuZ2V0U2Vjb25kcygpL24sZz1jL24sdz1oL3IuYXhlc1t1XS5fc3BhY2U7Zm9yKDtzPUFsKHMrYywxPT1sPzA6MyksZj49czspaWYoZz4xKXtsZXQgbD1zbChBbChtK2csNikpJTI0LHQ9ZShzKS5nZXRIb3VycygpLWw7dD4xJiYodD0tMSkscy09dCpuLG09KG0rZyklMjQsLjc+QWwoKHMtZFtkLmxlbmd0aC0xXSkvYywzKSp3fHxkLnB1c2gocyl9ZWxzZSBkLnB1c2gocyl9cmV0dXJuIGR9fV19Y29uc3Rba2UseWUsTWVdPXZlKDEpLFtTZSxUZSxFZV09dmUoLjAwMSk7ZnVuY3Rpb24gemUobCxlKXtyZXR1cm4gbC5tYXAoKGw9PmwubWFwKCgodCxuKT0+MD09bnx8OD09bnx8bnVsbD09dD90OmUoMT09bnx8MD09bFs4XT90OmxbMV0rdCkpKSkpfWZ1bmN0aW9uIERlKGwsZSl7cmV0dXJuKHQsbixpLG8scyk9PntsZXQgcix1LGEsZixjLGgsZD1lLmZpbmQoKGw9PnM+PWxbMF0pKXx8ZVtlLmxlbmd0aC0xXTtyZXR1cm4gbi5tYXAoKGU9PntsZXQgdD1sKGUpLG49dC5nZXRGdWxsWWVhcigpLGk9dC5nZXRNb250aCgpLG89dC5nZXREYXRlKCkscz10LmdldEhvdXJzKCkscD10LmdldE1pbnV0ZXMoKSxtPXQuZ2V0U2Vjb25kcygpLGc9biE9ciYmZFsyXXx8aSE9dSYmZFszXXx8byE9YSYmZFs0XXx8cyE9ZiYmZFs1XXx8cCE9YyYmZFs2XXx8bSE9aCYmZFs3XXx8ZFsxXTtyZXR1cm4gcj1uLHU9aSxhPW8sZj1zLGM9cCxoPW0sZyh0KX0pKX19ZnVuY3Rpb24gUGUobCxlLHQpe3JldHVybiBuZXcgRGF0ZShsLGUsdCl9ZnVuY3Rpb24gQWUobCxlKXtyZXR1cm4gZShsKX1mdW5jdGlvbiBXZShsLGUpe3JldHVybih0LG4saSxvKT0+bnVsbD09bz93OmUobChuKSl9Q2woMiwtNTMsNTMsWzFdKTtjb25zdCBZZT17c2hvdzohMCxsaXZlOiEwLGlzb2xhdGU6ITEsbW91bnQ6KCk9Pnt9LG1hcmtlcnM6e3Nob3c6ITAsd2lkdGg6MixzdHJva2U6ZnVuY3Rpb24obCxlKXtsZXQgdD1sLnNlcmllc1tlXTtyZXR1cm4gdC53aWR0aD90LnN0cm9rZShsLGUpOnQucG9pbnRzLndpZHRoP3QucG9pbnRzLnN0cm9rZShsLGUpOm51bGx9LGZpbGw6ZnVuY3Rpb24obCxlKXtyZXR1cm4gbC5zZXJpZXNbZV0uZmlsbChsLGUpfSxkYXNoOiJzb2xpZCJ9LGlkeDpudWxsLGlkeHM6bnVsbCx2YWx1ZXM6W119LENlPVswLDBdO2Z1bmN0aW9uIEhlKGwsZSx0LG49ITApe3JldHVybiBsPT57MD09bC5idXR0b24mJighbnx8bC50YXJnZXQ9PWUpJiZ0KGwpfX1mdW5jdGlvbiBGZShsLGUsdCxuPSEwKXtyZXR1cm4gbD0+eyghbnx8bC50YXJnZXQ9PWUpJiZ0KGwpfX1jb25zdCBSZT17c2hvdzohMCx4OiEwLHk6ITAsbG9jazohMSxtb3ZlOmZ1bmN0aW9uKGwsZSx0KXtyZXR1cm4gQ2VbMF09ZSxDZVsxXT10LENlfSxwb2ludHM6e29uZTohMSxzaG93OmZ1bmN0aW9uKGwsZSl7bGV0IGk9bC5jdXJzb3IucG9pbnRzLG89RCgpLHM9aS5zaXplKGwsZSk7RShvLHQscyksRShvLG4scyk7bGV0IHI9cy8tMjtFKG8sIm1hcmdpbkxlZnQiLHIpLEUobywibWFyZ2luVG9wIixyKTtsZXQgdT1pLndpZHRoKGwsZSxzKTtyZXR1cm4gdSYmRShvLCJib3JkZXJXaWR0aCIsdSksb30sc2l6ZTpmdW5jdGlvbihsLGUpe3JldHVybiBsLnNlcmllc1tlXS5wb2ludHMuc2l6ZX0sd2lkdGg6MCxzdHJva2U6ZnVuY3Rpb24obCxlKXtsZXQgdD1sLnNlcmllc1tlXS5wb2ludHM7cmV0dXJuIHQuX3N0cm9rZXx8dC5fZmlsbH0sZmlsbDpmdW5jdGlvbihsLGUpe2xldCB0PWwuc2VyaWVzW2VdLnBvaW50cztyZXR1cm4gdC5fZmlsbHx8dC5fc3Ryb2tlfX0sYmluZDp7bW91c2Vkb3duOkhlLG1vdXNldXA6SGUsY2xpY2s6SGUsZGJsY2xpY2s6SGUsbW91c2Vtb3ZlOkZlLG1vdXNlbGVhdmU6RmUsbW91c2VlbnRlcjpGZX0sZHJhZzp7c2V0U2NhbGU6ITAseDohMCx5OiExLGRpc3Q6MCx1bmk6bnVsbCxjbGljazoobCxlKT0+e2Uuc3RvcFByb3BhZ2F0aW9uKCksZS5zdG9wSW1tZWRpYXRlUHJvcGFnYXRpb24oKX0sX3g6ITEsX3k6ITF9LGZvY3VzOntkaXN0OihsLGUsdCxuLGkpPT5uLWkscHJveDotMSxiaWFzOjB9LGhvdmVyOntza2lwOlt2b2lkIDBdLHByb3g6bnVsbCxiaWFzOjB9LGxlZnQ6LTEwLHRvcDotMTAsaWR4Om51bGwsZGF0YUlkeDpudWxsLGlkeHM6bnVsbCxldmVudDpudWxsfSxHZT17c2hvdzohMCxzdHJva2U6InJnYmEoMCwwLDAsMC4wNykiLHdpZHRoOjJ9LEllPUJsKHt9LEdlLHtmaWx0ZXI6a2x9KSxMZT1CbCh7fSxJZSx7c2l6ZToxMH0pLE9lPUJsKHt9LEdlLHtzaG93OiExfSksTmU9JzEycHggc3lzdGVtLXVpLCAtYXBwbGUtc3lzdGVtLCAiU2Vnb2UgVUkiLCBSb2JvdG8sICJIZWx2ZXRpY2EgTmV1ZSIsIEFyaWFsLCAiTm90byBTYW5zIiwgc2Fucy1zZXJpZiwgIkFwcGxlIENvbG9yIEVtb2ppIiwgIlNlZ29lIFVJIEVtb2ppIiwgIlNlZ29lIFVJIFN5bWJvbCIsICJOb3RvIENvbG9yIEVtb2ppIicsamU9ImJvbGQgIitOZSxVZT17c2hvdzohMCxzY2FsZToieCIsc3Ryb2tlOnUsc3BhY2U6NTAsZ2FwOjUsYWxpZ25UbzoxLHNpemU6NTAsbGFiZWxHYXA6MCxsYWJlbFNpemU6MzAsbGFiZWxGb250OmplLHNpZGU6MixncmlkOkllLHRpY2tzOkxlLGJvcmRlcjpPZSxmb250Ok5lLGxpbmVHYXA6MS41LHJvdGF0ZTowfSxWZT17c2hvdzohMCxzY2FsZToieCIsYXV0bzohMSxzb3J0ZWQ6MSxtaW46Z2wsbWF4Oi1nbCxpZHhzOltdfTtmdW5jdGlvbiBCZShsLGUpe3JldHVybiBlLm1hcCgobD0+bnVsbD09bD8iIjp0bChsKSkpfWZ1bmN0aW9uICRlKGwsZSx0LG4saSxvLHMpe2xldCByPVtdLHU9V2wuZ2V0KGkpfHwwO2ZvcihsZXQgbD10PXM/dDpBbChEbCh0LGkpLHUpO24+PWw7bD1BbChsK2ksdSkpci5wdXNoKE9iamVjdC5pcyhsLC0wKT8wOmwpO3JldHVybiByfWZ1bmN0aW9uIEplKGwsZSx0LG4saSl7Y29uc3Qgbz1bXSxzPWwuc2NhbGVzW2wuYXhlc1tlXS5zY2FsZV0ubG9nLHI9c2woKDEwPT1zP2RsOnBsKSh0KSk7aT1jbChzLHIpLDEwPT1zJiYoaT1mZVtMKGksZmUpXSk7bGV0IHU9dCxhPWkqczsxMD09cyYmKGE9ZmVbTChhLGZlKV0pO2Rve28ucHVzaCh1KSx1Kz1pLDEwIT1zfHxXbC5oYXModSl8fCh1PUFsKHUsV2wuZ2V0KGkpKSksYT51fHwoYT0oaT11KSpzLDEwPT1zJiYoYT1mZVtMKGEsZmUpXSkpfXdoaWxlKG4+PXUpO3JldHVybiBvfWZ1bmN0aW9uIHFlKGwsZSx0LG4saSl7bGV0IG89bC5zY2FsZXNbbC5heGVzW2VdLnNjYWxlXS5hc2luaCxzPW4+bz9KZShsLGUsZmwobyx0KSxuLGkpOltvXSxyPTA+bnx8dD4wP1tdOlswXTtyZXR1cm4oLW8+dD9KZShsLGUsZmwobywtbiksLXQsaSk6W29dKS5yZXZlcnNlKCkubWFwKChsPT4tbCkpLmNvbmNhdChyLHMpfWNvbnN0IEtlPS8uLyxYZT0vWzEyMzU3XS8sWmU9L1sxMjVdLyxRZT0vMS8sbHQ9KGwsZSx0LG4pPT5sLm1hcCgoKGwsaSk9PjQ9PWUmJjA9PWx8fGklbj09MCYmdC50ZXN0KGwudG9FeHBvbmVudGlhbCgpWzA+bD8xOjBdKT9sOm51bGwpKTtmdW5jdGlvbiBldChsLGUsdCl7bGV0IG49bC5heGVzW3RdLGk9bi5zY2FsZSxvPWwuc2NhbGVzW2ldLHM9bC52YWxUb1BvcyxyPW4uX3NwYWNlLHU9cygxMCxpKSxhPXMoOSxpKS11PHI/cyg3LGkpLXU8cj9zKDUsaSktdTxyP1FlOlplOlhlOktlO2lmKGE9PVFlKXtsZXQgbD1vbChzKDEsaSktdSk7aWYocj5sKXJldHVybiBsdChlLnNsaWNlKCkucmV2ZXJzZSgpLG8uZGlzdHIsYSx1bChyL2wpKS5yZXZlcnNlKCl9cmV0dXJuIGx0KGUsby5kaXN0cixhLDEpfWZ1bmN0aW9uIHR0KGwsZSx0KXtsZXQgbj1sLmF4ZXNbdF0saT1uLnNjYWxlLG89bi5fc3BhY2Uscz1sLnZhbFRvUG9zLHI9b2wocygxLGkpLXMoMixpKSk7cmV0dXJuIG8+cj9sdChlLnNsaWNlKCkucmV2ZXJzZSgpLDMsS2UsdWwoby9yKSkucmV2ZXJzZSgpOmV9ZnVuY3Rpb24gbnQobCxlLHQsbil7cmV0dXJuIG51bGw9PW4/dzpudWxsPT1lPyIiOnRsKGUpfWNvbnN0IGl0PXtzaG93OiEwLHNjYWxlOiJ5IixzdHJva2U6dSxzcGFjZTozMCxnYXA6NSxhbGlnblRvOjEsc2l6ZTo1MCxsYWJlbEdhcDowLGxhYmVsU2l6ZTozMCxsYWJlbEZvbnQ6amUsc2lkZTozLGdyaWQ6SWUsdGlja3M6TGUsYm9yZGVyOk9lLGZvbnQ6TmUsbGluZUdhcDoxLjUscm90YXRlOjB9LG90PXtzY2FsZTpudWxsLGF1dG86ITAsc29ydGVkOjAsbWluOmdsLG1heDotZ2x9LHN0PShsLGUsdCxuLGkpPT5pLHJ0PXtzaG93OiEwLGF1dG86ITAsc29ydGVkOjAsZ2FwczpzdCxhbHBoYToxLGZhY2V0czpbQmwoe30sb3Qse3NjYWxlOiJ4In0pLEJsKHt9LG90LHtzY2FsZToieSJ9KV19LHV0PXtzY2FsZToieSIsYXV0bzohMCxzb3J0ZWQ6MCxzaG93OiEwLHNwYW5HYXBzOiExLGdhcHM6c3QsYWxwaGE6MSxwb2ludHM6e3Nob3c6ZnVuY3Rpb24obCxlKXtsZXR7c2NhbGU6dCxpZHhzOm59PWwuc2VyaWVzWzBdLGk9bC5fZGF0YVswXSxvPWwudmFsVG9Qb3MoaVtuWzBdXSx0LCEwKSxzPWwudmFsVG9Qb3MoaVtuWzFdXSx0LCEwKTtyZXR1cm4gb2wocy1vKS8obC5zZXJpZXNbZV0ucG9pbnRzLnNwYWNlKnkpPj1uWzFdLW5bMF19LGZpbHRlcjpudWxsfSx2YWx1ZXM6bnVsbCxtaW46Z2wsbWF4Oi1nbCxpZHhzOltdLHBhdGg6bnVsbCxjbGlwOm51bGx9O2Z1bmN0aW9uIGF0KGwsZSx0KXtyZXR1cm4gdC8xMH1jb25zdCBmdD17dGltZTohMCxhdXRvOiEwLGRpc3RyOjEsbG9nOjEwLGFzaW5oOjEsbWluOm51bGwsbWF4Om51bGwsZGlyOjEsb3JpOjB9LGN0PUJsKHt9LGZ0LHt0aW1lOiExLG9yaToxfSksaHQ9e307ZnVuY3Rpb24gZHQobCl7bGV0IGU9aHRbbF07cmV0dXJuIGV8fChlPXtrZXk6bCxwbG90czpbXSxzdWIobCl7ZS5wbG90cy5wdXNoKGwpfSx1bnN1YihsKXtlLnBsb3RzPWUucGxvdHMuZmlsdGVyKChlPT5lIT1sKSl9LHB1YihsLHQsbixpLG8scyxyKXtmb3IobGV0IHU9MDtlLnBsb3RzLmxlbmd0aD51O3UrKyllLnBsb3RzW3VdIT10JiZlLnBsb3RzW3VdLnB1YihsLHQsbixpLG8scyxyKX19LG51bGwhPWwmJihodFtsXT1lKSksZX1mdW5jdGlvbiBwdChsLGUsdCl7Y29uc3Qgbj1sLm1vZGUsaT1sLnNlcmllc1tlXSxvPTI9PW4/bC5fZGF0YVtlXTpsLl9kYXRhLHM9bC5zY2FsZXMscj1sLmJib3g7bGV0IHU9b1swXSxhPTI9PW4/b1sxXTpvW2VdLGY9Mj09bj9zW2kuZmFjZXRzWzBdLnNjYWxlXTpzW2wuc2VyaWVzWzBdLnNjYWxlXSxjPTI9PW4/c1tpLmZhY2V0c1sxXS5zY2FsZV06c1tpLnNjYWxlXSxoPXIubGVmdCxkPXIudG9wLHA9ci53aWR0aCxtPXIuaGVpZ2h0LGc9bC52YWxUb1Bvc0gseD1sLnZhbFRvUG9zVjtyZXR1cm4gMD09Zi5vcmk/dChpLHUsYSxmLGMsZyx4LGgsZCxwLG0sa3QsTXQsVHQsenQsUHQpOnQoaSx1LGEsZixjLHgsZyxkLGgsbSxwLHl0LFN0LEV0LER0LEF0KX1mdW5jdGlvbiBtdChsLGUpe2xldCB0PTAsbj0wLGk9UShsLmJhbmRzLEZsKTtmb3IobGV0IGw9MDtpLmxlbmd0aD5sO2wrKyl7bGV0IG89aVtsXTtvLnNlcmllc1swXT09ZT90PW8uZGlyOm8uc2VyaWVzWzFdPT1lJiYobnw9MT09by5kaXI/MToyKX1yZXR1cm5bdCwxPT1uPy0xOjI9PW4/MTozPT1uPzI6MF19ZnVuY3Rpb24gZ3QobCxlLHQsbixpKXtsZXQgbz1sLnNlcmllc1tlXSxzPWwuc2NhbGVzWzI9PWwubW9kZT9vLmZhY2V0c1sxXS5zY2FsZTpvLnNjYWxlXTtyZXR1cm4tMT09aT9zLm1pbjoxPT1pP3MubWF4OjM9PXMuZGlzdHI/MT09cy5kaXI/cy5taW46cy5tYXg6MH1mdW5jdGlvbiB4dChsLGUsdCxuLGksbyl7cmV0dXJuIHB0KGwsZSwoKGwsZSxzLHIsdSxhLGYsYyxoLGQscCk9PntsZXQgbT1sLnB4Um91bmQ7Y29uc3QgZz0wPT1yLm9yaT9NdDpTdDtsZXQgeCx3OzE9PXIuZGlyKigwPT1yLm9yaT8xOi0xKT8oeD10LHc9bik6KHg9bix3PXQpO2xldCBfPW0oYShlW3hdLHIsZCxjKSksYj1tKGYoc1t4XSx1LHAsaCkpLHY9bShhKGVbd10scixkLGMpKSxrPW0oZigxPT1vP3UubWF4OnUubWluLHUscCxoKSkseT1uZXcgUGF0aDJEKGkpO3JldHVybiBnKHksdixrKSxnKHksXyxrKSxnKHksXyxiKSx5fSkpfWZ1bmN0aW9uIHd0KGwsZSx0LG4saSxvKXtsZXQgcz1udWxsO2lmKGwubGVuZ3RoPjApe3M9bmV3IFBhdGgyRDtjb25zdCByPTA9PWU/VHQ6RXQ7bGV0IHU9dDtmb3IobGV0IGU9MDtsLmxlbmd0aD5lO2UrKyl7bGV0IHQ9bFtlXTtpZih0WzFdPnRbMF0pe2xldCBsPXRbMF0tdTtsPjAmJnIocyx1LG4sbCxuK28pLHU9dFsxXX19bGV0IGE9dCtpLXUsZj0xMDthPjAmJnIocyx1LG4tZi8yLGEsbitvK2YpfXJldHVybiBzfWZ1bmN0aW9uIF90KGwsZSx0LG4saSxvLHMpe2xldCByPVtdLHU9bC5sZW5ndGg7Zm9yKGxldCBhPTE9PWk/dDpuO2E+PXQmJm4+PWE7YSs9aSlpZihudWxsPT09ZVthXSl7bGV0IGY9YSxjPWE7aWYoMT09aSlmb3IoOysrYTw9biYmbnVsbD09PWVbYV07KWM9YTtlbHNlIGZvcig7LS1hPj10JiZudWxsPT09ZVthXTspYz1hO2xldCBoPW8obFtmXSksZD1jPT1mP2g6byhsW2NdKSxwPWYtaTtoPXM+MHx8MD5wfHxwPj11P2g6byhsW3BdKTtsZXQgbT1jK2k7ZD0wPnN8fDA+bXx8bT49dT9kOm8obFttXSksaD5kfHxyLnB1c2goW2gsZF0pfXJldHVybiByfWZ1bmN0aW9uIGJ0KGwpe3JldHVybiAwPT1sP3ZsOjE9PWw/cmw6ZT0+emwoZSxsKX1mdW5jdGlvbiB2dChsKXtsZXQgZT0wPT1sP2t0Onl0LHQ9MD09bD8obCxlLHQsbixpLG8pPT57bC5hcmNUbyhlLHQsbixpLG8pfToobCxlLHQsbixpLG8pPT57bC5hcmNUbyh0LGUsaSxuLG8pfSxuPTA9PWw/KGwsZSx0LG4saSk9PntsLnJlY3QoZSx0LG4saSl9OihsLGUsdCxuLGkpPT57bC5yZWN0KHQsZSxpLG4pfTtyZXR1cm4obCxpLG8scyxyLHU9MCxhPTApPT57MD09dSYmMD09YT9uKGwsaSxvLHMscik6KHU9YWwodSxzLzIsci8yKSxhPWFsKGEscy8yLHIvMiksZShsLGkrdSxvKSx0KGwsaStzLG8saStzLG8rcix1KSx0KGwsaStzLG8rcixpLG8rcixhKSx0KGwsaSxvK3IsaSxvLGEpLHQobCxpLG8saStzLG8sdSksbC5jbG9zZVBhdGgoKSl9fWNvbnN0IGt0PShsLGUsdCk9PntsLm1vdmVUbyhlLHQpfSx5dD0obCxlLHQpPT57bC5tb3ZlVG8odCxlKX0sTXQ9KGwsZSx0KT0+e2wubGluZVRvKGUsdCl9LFN0PShsLGUsdCk9PntsLmxpbmVUbyh0LGUpfSxUdD12dCgwKSxFdD12dCgxKSx6dD0obCxlLHQsbixpLG8pPT57bC5hcmMoZSx0LG4saSxvKX0sRHQ9KGwsZSx0LG4saSxvKT0+e2wuYXJjKHQsZSxuLGksbyl9LFB0PShsLGUsdCxuLGksbyxzKT0+e2wuYmV6aWVyQ3VydmVUbyhlLHQsbixpLG8scyl9LEF0PShsLGUsdCxuLGksbyxzKT0+e2wuYmV6aWVyQ3VydmVUbyh0LGUsaSxuLHMsbyl9O2Z1bmN0aW9uIFd0KCl7cmV0dXJuKGwsZSx0LG4saSk9PnB0KGwsZSwoKGUsbyxzLHIsdSxhLGYsYyxoLGQscCk9PntsZXQgbSxnLHtweFJvdW5kOngscG9pbnRzOnd9PWU7MD09ci5vcmk/KG09a3QsZz16dCk6KG09eXQsZz1EdCk7Y29uc3QgXz1BbCh3LndpZHRoKnksMyk7bGV0IGI9KHcuc2l6ZS13LndpZHRoKS8yKnksdj1BbCgyKmIsMyksaz1uZXcgUGF0aDJELE09bmV3IFBhdGgyRCx7bGVmdDpTLHRvcDpULHdpZHRoOkUsaGVpZ2h0Onp9PWwuYmJveDtUdChNLFMtdixULXYsRSsyKnYseisyKnYpO2NvbnN0IEQ9bD0+e2lmKG51bGwhPXNbbF0pe2xldCBlPXgoYShvW2xdLHIsZCxjKSksdD14KGYoc1tsXSx1LHAsaCkpO20oayxlK2IsdCksZyhrLGUsdCxiLDAsMippbCl9fTtpZihpKWkuZm9yRWFjaChEKTtlbHNlIGZvcihsZXQgbD10O24+PWw7bCsrKUQobCk7cmV0dXJue3N0cm9rZTpfPjA/azpudWxsLGZpbGw6ayxjbGlwOk0sZmxhZ3M6M319KSl9ZnVuY3Rpb24gWXQobCl7cmV0dXJuKGUsdCxuLGksbyxzKT0+e24hPWkmJihvIT1uJiZzIT1uJiZsKGUsdCxuKSxvIT1pJiZzIT1pJiZsKGUsdCxpKSxsKGUsdCxzKSl9fWNvbnN0IEN0PVl0KE10KSxIdD1ZdChTdCk7ZnVuY3Rpb24gRnQobCl7Y29uc3QgZT1RKGw/LmFsaWduR2FwcywwKTtyZXR1cm4obCx0LG4saSk9PnB0KGwsdCwoKG8scyxyLHUsYSxmLGMsaCxkLHAsbSk9PntbbixpXT1VKHIsbixpKTtsZXQgZyx4LHc9by5weFJvdW5kLF89bD0+dyhmKGwsdSxwLGgpKSxiPWw9PncoYyhsLGEsbSxkKSk7MD09dS5vcmk/KGc9TXQseD1DdCk6KGc9U3QseD1IdCk7Y29uc3Qgdj11LmRpciooMD09dS5vcmk/MTotMSksaz17c3Ryb2tlOm5ldyBQYXRoMkQsZmlsbDpudWxsLGNsaXA6bnVsbCxiYW5kOm51bGwsZ2FwczpudWxsLGZsYWdzOjF9LHk9ay5zdHJva2U7bGV0IE09ITE7aWYoaS1uPDQqcClmb3IobGV0IGw9MT09dj9uOmk7bD49biYmaT49bDtsKz12KXtsZXQgZT1yW2xdO251bGw9PT1lP009ITA6bnVsbCE9ZSYmZyh5LF8oc1tsXSksYihlKSl9ZWxzZXtsZXQgZSx0LG8sYT1lPT5sLnBvc1RvVmFsKGUsdS5rZXksITApLGY9bnVsbCxjPW51bGwsaD1fKHNbMT09dj9uOmldKSxkPV8oc1tuXSkscD1fKHNbaV0pLG09YSgxPT12P2QrMTpwLTEpO2ZvcihsZXQgbD0xPT12P246aTtsPj1uJiZpPj1sO2wrPXYpe2xldCBuPXNbbF0saT0oMT09dj9tPm46bj5tKT9oOl8obiksbz1yW2xdO2k9PWg/bnVsbCE9bz8odD1vLG51bGw9PWY/KGcoeSxpLGIodCkpLGU9Zj1jPXQpOmY+dD9mPXQ6dD5jJiYoYz10KSk6bnVsbD09PW8mJihNPSEwKToobnVsbCE9ZiYmeCh5LGgsYihmKSxiKGMpLGIoZSksYih0KSksbnVsbCE9bz8odD1vLGcoeSxpLGIodCkpLGY9Yz1lPXQpOihmPWM9bnVsbCxudWxsPT09byYmKE09ITApKSxoPWksbT1hKGgrdikpfW51bGwhPWYmJmYhPWMmJm8hPWgmJngoeSxoLGIoZiksYihjKSxiKGUpLGIodCkpfWxldFtTLFRdPW10KGwsdCk7aWYobnVsbCE9by5maWxsfHwwIT1TKXtsZXQgZT1rLmZpbGw9bmV3IFBhdGgyRCh5KSxyPWIoby5maWxsVG8obCx0LG8ubWluLG8ubWF4LFMpKSx1PV8oc1tuXSksYT1fKHNbaV0pOy0xPT12JiYoW2EsdV09W3UsYV0pLGcoZSxhLHIpLGcoZSx1LHIpfWlmKCFvLnNwYW5HYXBzKXtsZXQgYT1bXTtNJiZhLnB1c2goLi4uX3QocyxyLG4saSx2LF8sZSkpLGsuZ2Fwcz1hPW8uZ2FwcyhsLHQsbixpLGEpLGsuY2xpcD13dChhLHUub3JpLGgsZCxwLG0pfXJldHVybiAwIT1UJiYoay5iYW5kPTI9PVQ/W3h0KGwsdCxuLGkseSwtMSkseHQobCx0LG4saSx5LDEpXTp4dChsLHQsbixpLHksVCkpLGt9KSl9ZnVuY3Rpb24gUnQobCxlLHQsbixpLG8scz1nbCl7aWYobC5sZW5ndGg+MSl7bGV0IHI9bnVsbDtmb3IobGV0IHU9MCxhPTEvMDtsLmxlbmd0aD51O3UrKylpZih2b2lkIDAhPT1lW3VdKXtpZihudWxsIT1yKXtsZXQgZT1vbChsW3VdLWxbcl0pO2E+ZSYmKGE9ZSxzPW9sKHQobFt1XSxuLGksbyktdChsW3JdLG4saSxvKSkpfXI9dX19cmV0dXJuIHN9ZnVuY3Rpb24gR3QobCxlLHQsbixpKXtjb25zdCBvPWwubGVuZ3RoO2lmKDI+bylyZXR1cm4gbnVsbDtjb25zdCBzPW5ldyBQYXRoMkQ7aWYodChzLGxbMF0sZVswXSksMj09byluKHMsbFsxXSxlWzFdKTtlbHNle2xldCB0PUFycmF5KG8pLG49QXJyYXkoby0xKSxyPUFycmF5KG8tMSksdT1BcnJheShvLTEpO2ZvcihsZXQgdD0wO28tMT50O3QrKylyW3RdPWVbdCsxXS1lW3RdLHVbdF09bFt0KzFdLWxbdF0sblt0XT1yW3RdL3VbdF07dFswXT1uWzBdO2ZvcihsZXQgbD0xO28tMT5sO2wrKykwPT09bltsXXx8MD09PW5bbC0xXXx8bltsLTFdPjAhPW5bbF0+MD90W2xdPTA6KHRbbF09MyoodVtsLTFdK3VbbF0pLygoMip1W2xdK3VbbC0xXSkvbltsLTFdKyh1W2xdKzIqdVtsLTFdKS9uW2xdKSxpc0Zpbml0ZSh0W2xdKXx8KHRbbF09MCkpO3Rbby0xXT1uW28tMl07Zm9yKGxldCBuPTA7by0xPm47bisrKWkocyxsW25dK3Vbbl0vMyxlW25dK3Rbbl0qdVtuXS8zLGxbbisxXS11W25dLzMsZVtuKzFdLXRbbisxXSp1W25dLzMsbFtuKzFdLGVbbisxXSl9cmV0dXJuIHN9Y29uc3QgSXQ9bmV3IFNldDtmdW5jdGlvbiBMdCgpe2ZvcihsZXQgbCBvZiBJdClsLnN5bmNSZWN0KCEwKX1fJiYoRygicmVzaXplIix2LEx0KSxHKCJzY3JvbGwiLHYsTHQsITApLEcoeCx2LCgoKT0+e2VuLnB4UmF0aW89eX0pKSk7Y29uc3QgT3Q9RnQoKSxOdD1XdCgpO2Z1bmN0aW9uIGp0KGwsZSx0LG4pe3JldHVybihuP1tsWzBdLGxbMV1dLmNvbmNhdChsLnNsaWNlKDIpKTpbbFswXV0uY29uY2F0KGwuc2xpY2UoMSkpKS5tYXAoKChsLG4pPT5VdChsLG4sZSx0KSkpfWZ1bmN0aW9uIFV0KGwsZSx0LG4pe3JldHVybiBCbCh7fSwwPT1lP3Q6bixsKX1mdW5jdGlvbiBWdChsLGUsdCl7cmV0dXJuIG51bGw9PWU/Umw6W2UsdF19Y29uc3QgQnQ9VnQ7ZnVuY3Rpb24gJHQobCxlLHQpe3JldHVybiBudWxsPT1lP1JsOlooZSx0LEosITApfWZ1bmN0aW9uIEp0KGwsZSx0LG4pe3JldHVybiBudWxsPT1lP1JsOkIoZSx0LGwuc2NhbGVzW25dLmxvZywhMSl9Y29uc3QgcXQ9SnQ7ZnVuY3Rpb24gS3QobCxlLHQsbil7cmV0dXJuIG51bGw9PWU/Umw6JChlLHQsbC5zY2FsZXNbbl0ubG9nLCExKX1jb25zdCBYdD1LdDtmdW5jdGlvbiBadChsLGUsdCxuLGkpe2xldCBvPWZsKHhsKGwpLHhsKGUpKSxzPWUtbCxyPUwoaS9uKnMsdCk7ZG97bGV0IGw9dFtyXSxlPW4qbC9zO2lmKGU+PWkmJjE3Pj1vKyg1Pmw/V2wuZ2V0KGwpOjApKXJldHVybltsLGVdfXdoaWxlKCsrcjx0Lmxlbmd0aCk7cmV0dXJuWzAsMF19ZnVuY3Rpb24gUXQobCl7bGV0IGUsdDtyZXR1cm5bbD1sLnJlcGxhY2UoLyhcZCspcHgvLCgobCxuKT0+KGU9cmwoKHQ9K24pKnkpKSsicHgiKSksZSx0XX1mdW5jdGlvbiBsbihsKXtsLnNob3cmJltsLmZvbnQsbC5sYWJlbEZvbnRdLmZvckVhY2goKGw9PntsZXQgZT1BbChsWzJdKnksMSk7bFswXT1sWzBdLnJlcGxhY2UoL1swLTkuXStweC8sZSsicHgiKSxsWzFdPWV9KSl9ZnVuY3Rpb24gZW4odSxnLF8pe2NvbnN0IGs9e21vZGU6USh1Lm1vZGUsMSl9LE09ay5tb2RlO2Z1bmN0aW9uIFAobCxlLHQsbil7bGV0IGk9ZS52YWxUb1BjdChsKTtyZXR1cm4gbit0KigtMT09ZS5kaXI/MS1pOmkpfWZ1bmN0aW9uIFcobCxlLHQsbil7bGV0IGk9ZS52YWxUb1BjdChsKTtyZXR1cm4gbit0KigtMT09ZS5kaXI/aToxLWkpfWZ1bmN0aW9uIEMobCxlLHQsbil7cmV0dXJuIDA9PWUub3JpP1AobCxlLHQsbik6VyhsLGUsdCxuKX1rLnZhbFRvUG9zSD1QLGsudmFsVG9Qb3NWPVc7bGV0IEY9ITE7ay5zdGF0dXM9MDtjb25zdCBSPWsucm9vdD1EKCJ1cGxvdCIpO251bGwhPXUuaWQmJihSLmlkPXUuaWQpLFMoUix1LmNsYXNzKSx1LnRpdGxlJiYoRCgidS10aXRsZSIsUikudGV4dENvbnRlbnQ9dS50aXRsZSk7Y29uc3QgTz16KCJjYW52YXMiKSxLPWsuY3R4PU8uZ2V0Q29udGV4dCgiMmQiKSxYPUQoInUtd3JhcCIsUik7RygiY2xpY2siLFgsKGw9PntsLnRhcmdldD09PWVsJiYoTm4hPUdufHxqbiE9SW4pJiZabi5jbGljayhrLGwpfSksITApO2NvbnN0IGxsPWsudW5kZXI9RCgidS11bmRlciIsWCk7WC5hcHBlbmRDaGlsZChPKTtjb25zdCBlbD1rLm92ZXI9RCgidS1vdmVyIixYKSx0bD0rUSgodT1WbCh1KSkucHhBbGlnbiwxKSxzbD1idCh0bCk7KHUucGx1Z2luc3x8W10pLmZvckVhY2goKGw9PntsLm9wdHMmJih1PWwub3B0cyhrLHUpfHx1KX0pKTtjb25zdCBobD11Lm1zfHwuMDAxLHBsPWsuc2VyaWVzPTE9PU0/anQodS5zZXJpZXN8fFtdLFZlLHV0LCExKTpmdW5jdGlvbihsLGUpe3JldHVybiBsLm1hcCgoKGwsdCk9PjA9PXQ/e306Qmwoe30sZSxsKSkpfSh1LnNlcmllc3x8W251bGxdLHJ0KSx4bD1rLmF4ZXM9anQodS5heGVzfHxbXSxVZSxpdCwhMCksdmw9ay5zY2FsZXM9e30sVGw9ay5iYW5kcz11LmJhbmRzfHxbXTtUbC5mb3JFYWNoKChsPT57bC5maWxsPWJsKGwuZmlsbHx8bnVsbCksbC5kaXI9UShsLmRpciwtMSl9KSk7Y29uc3QgRWw9Mj09TT9wbFsxXS5mYWNldHNbMF0uc2NhbGU6cGxbMF0uc2NhbGUsRGw9e2F4ZXM6ZnVuY3Rpb24oKXtmb3IobGV0IGw9MDt4bC5sZW5ndGg+bDtsKyspe2xldCBlPXhsW2xdO2lmKCFlLnNob3d8fCFlLl9zaG93KWNvbnRpbnVlO2xldCB0LG4sdT1lLnNpZGUsYT11JTIsZj1lLnN0cm9rZShrLGwpLGM9MD09dXx8Mz09dT8tMToxLFtoLGRdPWUuX2ZvdW5kO2lmKG51bGwhPWUubGFiZWwpe2xldCBzPXJsKChlLl9scG9zK2UubGFiZWxHYXAqYykqeSk7X24oZS5sYWJlbEZvbnRbMF0sZiwiY2VudGVyIiwyPT11P2k6byksSy5zYXZlKCksMT09YT8odD1uPTAsSy50cmFuc2xhdGUocyxybChsdCtzdC8yKSksSy5yb3RhdGUoKDM9PXU/LWlsOmlsKS8yKSk6KHQ9cmwoUWUrb3QvMiksbj1zKTtsZXQgcj1fbChlLmxhYmVsKT9lLmxhYmVsKGssbCxoLGQpOmUubGFiZWw7Sy5maWxsVGV4dChyLHQsbiksSy5yZXN0b3JlKCl9aWYoMD09ZCljb250aW51ZTtsZXQgcD12bFtlLnNjYWxlXSxtPTA9PWE/b3Q6c3QsZz0wPT1hP1FlOmx0LHg9ZS5fc3BsaXRzLHc9Mj09cC5kaXN0cj94Lm1hcCgobD0+cG5bbF0pKTp4LF89Mj09cC5kaXN0cj9wblt4WzFdXS1wblt4WzBdXTpoLGI9ZS50aWNrcyx2PWUuYm9yZGVyLE09Yi5zaG93P2Iuc2l6ZTowLFM9cmwoTSp5KSxUPXJsKCgyPT1lLmFsaWduVG8/ZS5fc2l6ZS1NLWUuZ2FwOmUuZ2FwKSp5KSxFPWUuX3JvdGF0ZSotaWwvMTgwLHo9c2woZS5fcG9zKnkpLEQ9eisoUytUKSpjO249MD09YT9EOjAsdD0xPT1hP0Q6MCxfbihlLmZvbnRbMF0sZiwxPT1lLmFsaWduP3M6Mj09ZS5hbGlnbj9yOkU+MD9zOjA+RT9yOjA9PWE/ImNlbnRlciI6Mz09dT9yOnMsRXx8MT09YT8ibWlkZGxlIjoyPT11P2k6byk7bGV0IFA9ZS5mb250WzFdKmUubGluZUdhcCxBPXgubWFwKChsPT5zbChDKGwscCxtLGcpKSkpLFc9ZS5fdmFsdWVzO2ZvcihsZXQgbD0wO1cubGVuZ3RoPmw7bCsrKXtsZXQgZT1XW2xdO2lmKG51bGwhPWUpezA9PWE/dD1BW2xdOm49QVtsXSxlPSIiK2U7bGV0IGk9LTE9PWUuaW5kZXhPZigiXG4iKT9bZV06ZS5zcGxpdCgvXG4vZ20pO2ZvcihsZXQgbD0wO2kubGVuZ3RoPmw7bCsrKXtsZXQgZT1pW2xdO0U/KEsuc2F2ZSgpLEsudHJhbnNsYXRlKHQsbitsKlApLEsucm90YXRlKEUpLEsuZmlsbFRleHQoZSwwLDApLEsucmVzdG9yZSgpKTpLLmZpbGxUZXh0KGUsdCxuK2wqUCl9fX1iLnNob3cmJnpuKEEsYi5maWx0ZXIoayx3LGwsZCxfKSxhLHUseixTLEFsKGIud2lkdGgqeSwzKSxiLnN0cm9rZShrLGwpLGIuZGFzaCxiLmNhcCk7bGV0IFk9ZS5ncmlkO1kuc2hvdyYmem4oQSxZLmZpbHRlcihrLHcsbCxkLF8pLGEsMD09YT8yOjEsMD09YT9sdDpRZSwwPT1hP3N0Om90LEFsKFkud2lkdGgqeSwzKSxZLnN0cm9rZShrLGwpLFkuZGFzaCxZLmNhcCksdi5zaG93JiZ6bihbel0sWzFdLDA9PWE/MTowLDA9PWE/MToyLDE9PWE/bHQ6UWUsMT09YT9zdDpvdCxBbCh2LndpZHRoKnksMyksdi5zdHJva2UoayxsKSx2LmRhc2gsdi5jYXApfUNpKCJkcmF3QXhlcyIpfSxzZXJpZXM6ZnVuY3Rpb24oKXtpZihHdD4wKXtsZXQgbD1wbC5zb21lKChsPT5sLl9mb2N1cykpJiZkbiE9VHQuYWxwaGE7bCYmKEsuZ2xvYmFsQWxwaGE9ZG49VHQuYWxwaGEpLHBsLmZvckVhY2goKChsLGUpPT57aWYoZT4wJiZsLnNob3cmJihrbihlLCExKSxrbihlLCEwKSxudWxsPT1sLl9wYXRocykpe2xldCB0PWRuO2RuIT1sLmFscGhhJiYoSy5nbG9iYWxBbHBoYT1kbj1sLmFscGhhKTtsZXQgbj0yPT1NP1swLGdbZV1bMF0ubGVuZ3RoLTFdOmZ1bmN0aW9uKGwpe2xldCBlPXdsKEx0LTEsMCxHdC0xKSx0PXdsKGVuKzEsMCxHdC0xKTtmb3IoO251bGw9PWxbZV0mJmU+MDspZS0tO2Zvcig7bnVsbD09bFt0XSYmR3QtMT50Oyl0Kys7cmV0dXJuW2UsdF19KGdbZV0pO2wuX3BhdGhzPWwucGF0aHMoayxlLG5bMF0sblsxXSksZG4hPXQmJihLLmdsb2JhbEFscGhhPWRuPXQpfX0pKSxwbC5mb3JFYWNoKCgobCxlKT0+e2lmKGU+MCYmbC5zaG93KXtsZXQgdD1kbjtkbiE9bC5hbHBoYSYmKEsuZ2xvYmFsQWxwaGE9ZG49bC5hbHBoYSksbnVsbCE9bC5fcGF0aHMmJnluKGUsITEpO3tsZXQgdD1udWxsIT1sLl9wYXRocz9sLl9wYXRocy5nYXBzOm51bGwsbj1sLnBvaW50cy5zaG93KGssZSxMdCxlbix0KSxpPWwucG9pbnRzLmZpbHRlcihrLGUsbix0KTsobnx8aSkmJihsLnBvaW50cy5fcGF0aHM9bC5wb2ludHMucGF0aHMoayxlLEx0LGVuLGkpLHluKGUsITApKX1kbiE9dCYmKEsuZ2xvYmFsQWxwaGE9ZG49dCksQ2koImRyYXdTZXJpZXMiLGUpfX0pKSxsJiYoSy5nbG9iYWxBbHBoYT1kbj0xKX19fSxQbD0odS5kcmF3T3JkZXJ8fFsiYXhlcyIsInNlcmllcyJdKS5tYXAoKGw9PkRsW2xdKSk7ZnVuY3Rpb24gQ2wobCl7Y29uc3QgZT0zPT1sLmRpc3RyP2U9PmRsKGU+MD9lOmwuY2xhbXAoayxlLGwubWluLGwubWF4LGwua2V5KSk6ND09bC5kaXN0cj9lPT5tbChlLGwuYXNpbmgpOjEwMD09bC5kaXN0cj9lPT5sLmZ3ZChlKTpsPT5sO3JldHVybiB0PT57bGV0IG49ZSh0KSx7X21pbjppLF9tYXg6b309bDtyZXR1cm4obi1pKS8oby1pKX19ZnVuY3Rpb24gSWwobCl7bGV0IGU9dmxbbF07aWYobnVsbD09ZSl7bGV0IHQ9KHUuc2NhbGVzfHxIbClbbF18fEhsO2lmKG51bGwhPXQuZnJvbSl7SWwodC5mcm9tKTtsZXQgZT1CbCh7fSx2bFt0LmZyb21dLHQse2tleTpsfSk7ZS52YWxUb1BjdD1DbChlKSx2bFtsXT1lfWVsc2V7ZT12bFtsXT1CbCh7fSxsPT1FbD9mdDpjdCx0KSxlLmtleT1sO2xldCBuPWUudGltZSxpPWUucmFuZ2Usbz1HbChpKTtpZigobCE9RWx8fDI9PU0mJiFuKSYmKCFvfHxudWxsIT1pWzBdJiZudWxsIT1pWzFdfHwoaT17bWluOm51bGw9PWlbMF0/cTp7bW9kZToxLGhhcmQ6aVswXSxzb2Z0OmlbMF19LG1heDpudWxsPT1pWzFdP3E6e21vZGU6MSxoYXJkOmlbMV0sc29mdDppWzFdfX0sbz0hMSksIW8mJk9sKGkpKSl7bGV0IGw9aTtpPShlLHQsbik9Pm51bGw9PXQ/Umw6Wih0LG4sbCl9ZS5yYW5nZT1ibChpfHwobj9CdDpsPT1FbD8zPT1lLmRpc3RyP3F0OjQ9PWUuZGlzdHI/WHQ6VnQ6Mz09ZS5kaXN0cj9KdDo0PT1lLmRpc3RyP0t0OiR0KSksZS5hdXRvPWJsKCFvJiZlLmF1dG8pLGUuY2xhbXA9YmwoZS5jbGFtcHx8YXQpLGUuX21pbj1lLl9tYXg9bnVsbCxlLnZhbFRvUGN0PUNsKGUpfX19SWwoIngiKSxJbCgieSIpLDE9PU0mJnBsLmZvckVhY2goKGw9PntJbChsLnNjYWxlKX0pKSx4bC5mb3JFYWNoKChsPT57SWwobC5zY2FsZSl9KSk7Zm9yKGxldCBsIGluIHUuc2NhbGVzKUlsKGwpO2NvbnN0IGpsPXZsW0VsXSxVbD1qbC5kaXN0cjtsZXQgJGwscWw7MD09amwub3JpPyhTKFIsInUtaHoiKSwkbD1QLHFsPVcpOihTKFIsInUtdnQiKSwkbD1XLHFsPVApO2NvbnN0IEtsPXt9O2ZvcihsZXQgbCBpbiB2bCl7bGV0IGU9dmxbbF07bnVsbD09ZS5taW4mJm51bGw9PWUubWF4fHwoS2xbbF09e21pbjplLm1pbixtYXg6ZS5tYXh9LGUubWluPWUubWF4PW51bGwpfWNvbnN0IFhsPXUudHpEYXRlfHwobD0+bmV3IERhdGUocmwobC9obCkpKSxabD11LmZtdERhdGV8fG5lLFFsPTE9PWhsP01lKFhsKTpFZShYbCksbGU9RGUoWGwsemUoMT09aGw/eWU6VGUsWmwpKSxlZT1XZShYbCxBZSgie1lZWVl9LXtNTX0te0REfSB7aH06e21tfXthYX0iLFpsKSksdGU9W10saWU9ay5sZWdlbmQ9Qmwoe30sWWUsdS5sZWdlbmQpLG9lPWsuY3Vyc29yPUJsKHt9LFJlLHtkcmFnOnt5OjI9PU19fSx1LmN1cnNvciksc2U9aWUuc2hvdyxyZT1vZS5zaG93LHVlPWllLm1hcmtlcnM7bGV0IGNlLGhlLGRlO2llLmlkeHM9dGUsdWUud2lkdGg9YmwodWUud2lkdGgpLHVlLmRhc2g9YmwodWUuZGFzaCksdWUuc3Ryb2tlPWJsKHVlLnN0cm9rZSksdWUuZmlsbD1ibCh1ZS5maWxsKTtsZXQgcGUsbWU9W10sZ2U9W10seGU9ITEsd2U9e307aWYoaWUubGl2ZSl7Y29uc3QgbD1wbFsxXT9wbFsxXS52YWx1ZXM6bnVsbDt4ZT1udWxsIT1sLHBlPXhlP2woaywxLDApOntfOjB9O2ZvcihsZXQgbCBpbiBwZSl3ZVtsXT13fWlmKHNlKWlmKGNlPXooInRhYmxlIiwidS1sZWdlbmQiLFIpLGRlPXooInRib2R5IixudWxsLGNlKSxpZS5tb3VudChrLGNlKSx4ZSl7aGU9eigidGhlYWQiLG51bGwsY2UsZGUpO2xldCBsPXooInRyIixudWxsLGhlKTtmb3IodmFyIF9lIGluIHooInRoIixudWxsLGwpLHBlKXooInRoIixlLGwpLnRleHRDb250ZW50PV9lfWVsc2UgUyhjZSwidS1pbmxpbmUiKSxpZS5saXZlJiZTKGNlLCJ1LWxpdmUiKTtjb25zdCBiZT17c2hvdzohMH0sdmU9e3Nob3c6ITF9LFBlPW5ldyBNYXA7ZnVuY3Rpb24gQ2UobCxlLHQsbj0hMCl7Y29uc3QgaT1QZS5nZXQoZSl8fHt9LG89b2UuYmluZFtsXShrLGUsdCxuKTtvJiYoRyhsLGUsaVtsXT1vKSxQZS5zZXQoZSxpKSl9ZnVuY3Rpb24gSGUobCxlKXtjb25zdCB0PVBlLmdldChlKXx8e307Zm9yKGxldCBuIGluIHQpbnVsbCE9bCYmbiE9bHx8KEkobixlLHRbbl0pLGRlbGV0ZSB0W25dKTtudWxsPT1sJiZQZS5kZWxldGUoZSl9bGV0IEZlPTAsR2U9MCxJZT0wLExlPTAsT2U9MCxOZT0wLGplPU9lLEtlPU5lLFhlPUllLFplPUxlLFFlPTAsbHQ9MCxvdD0wLHN0PTA7ay5iYm94PXt9O2xldCBodD0hMSxwdD0hMSxtdD0hMSx4dD0hMSx3dD0hMSxfdD0hMTtmdW5jdGlvbiB2dChsLGUsdCl7KHR8fGwhPWsud2lkdGh8fGUhPWsuaGVpZ2h0KSYma3QobCxlKSxBbighMSksbXQ9ITAscHQ9ITAsSm4oKX1mdW5jdGlvbiBrdChsLGUpe2sud2lkdGg9RmU9SWU9bCxrLmhlaWdodD1HZT1MZT1lLE9lPU5lPTAsZnVuY3Rpb24oKXtsZXQgbD0hMSxlPSExLHQ9ITEsbj0hMTt4bC5mb3JFYWNoKChpPT57aWYoaS5zaG93JiZpLl9zaG93KXtsZXR7c2lkZTpvLF9zaXplOnN9PWkscj1zKyhudWxsIT1pLmxhYmVsP2kubGFiZWxTaXplOjApO3I+MCYmKG8lMj8oSWUtPXIsMz09bz8oT2UrPXIsbj0hMCk6dD0hMCk6KExlLT1yLDA9PW8/KE5lKz1yLGw9ITApOmU9ITApKX19KSksQ3RbMF09bCxDdFsxXT10LEN0WzJdPWUsQ3RbM109bixJZS09UnRbMV0rUnRbM10sT2UrPVJ0WzNdLExlLT1SdFsyXStSdFswXSxOZSs9UnRbMF19KCksZnVuY3Rpb24oKXtsZXQgbD1PZStJZSxlPU5lK0xlLHQ9T2Usbj1OZTtmdW5jdGlvbiBpKGksbyl7c3dpdGNoKGkpe2Nhc2UgMTpyZXR1cm4gbCs9byxsLW87Y2FzZSAyOnJldHVybiBlKz1vLGUtbztjYXNlIDM6cmV0dXJuIHQtPW8sdCtvO2Nhc2UgMDpyZXR1cm4gbi09byxuK299fXhsLmZvckVhY2goKGw9PntpZihsLnNob3cmJmwuX3Nob3cpe2xldCBlPWwuc2lkZTtsLl9wb3M9aShlLGwuX3NpemUpLG51bGwhPWwubGFiZWwmJihsLl9scG9zPWkoZSxsLmxhYmVsU2l6ZSkpfX0pKX0oKTtsZXQgdD1rLmJib3g7UWU9dC5sZWZ0PXpsKE9lKnksLjUpLGx0PXQudG9wPXpsKE5lKnksLjUpLG90PXQud2lkdGg9emwoSWUqeSwuNSksc3Q9dC5oZWlnaHQ9emwoTGUqeSwuNSl9Y29uc3QgeXQ9MztpZihrLnNldFNpemU9ZnVuY3Rpb24oe3dpZHRoOmwsaGVpZ2h0OmV9KXt2dChsLGUpfSxudWxsPT1vZS5kYXRhSWR4KXtsZXQgbD1vZS5ob3ZlcixlPWwuc2tpcD1uZXcgU2V0KGwuc2tpcD8/W10pO2UuYWRkKHZvaWQgMCk7bGV0IHQ9bC5wcm94PWJsKGwucHJveCksbj1sLmJpYXM/Pz0wO29lLmRhdGFJZHg9KGwsaSxvLHMpPT57aWYoMD09aSlyZXR1cm4gbztsZXQgcj1vLHU9dChsLGksbyxzKT8/Z2wsYT11Pj0wJiZnbD51LGY9MD09amwub3JpP0llOkxlLGM9b2UubGVmdCxoPWdbMF0sZD1nW2ldO2lmKGUuaGFzKGRbb10pKXtyPW51bGw7bGV0IGwsdD1udWxsLGk9bnVsbDtpZigwPT1ufHwtMT09bilmb3IobD1vO251bGw9PXQmJmwtLSA+MDspZS5oYXMoZFtsXSl8fCh0PWwpO2lmKDA9PW58fDE9PW4pZm9yKGw9bztudWxsPT1pJiZsKys8ZC5sZW5ndGg7KWUuaGFzKGRbbF0pfHwoaT1sKTtpZihudWxsIT10fHxudWxsIT1pKWlmKGEpe2xldCBsPWMtKG51bGw9PXQ/LTEvMDokbChoW3RdLGpsLGYsMCkpLGU9KG51bGw9PWk/MS8wOiRsKGhbaV0samwsZiwwKSktYztsPmU/ZT51fHwocj1pKTpsPnV8fChyPXQpfWVsc2Ugcj1udWxsPT1pP3Q6bnVsbD09dHx8by10Pmktbz9pOnR9ZWxzZSBhJiZvbChjLSRsKGhbb10samwsZiwwKSk+dSYmKHI9bnVsbCk7cmV0dXJuIHJ9fWNvbnN0IE10PWw9PntvZS5ldmVudD1sfTtvZS5pZHhzPXRlLG9lLl9sb2NrPSExO2xldCBTdD1vZS5wb2ludHM7U3Quc2hvdz1ibChTdC5zaG93KSxTdC5zaXplPWJsKFN0LnNpemUpLFN0LnN0cm9rZT1ibChTdC5zdHJva2UpLFN0LndpZHRoPWJsKFN0LndpZHRoKSxTdC5maWxsPWJsKFN0LmZpbGwpO2NvbnN0IFR0PWsuZm9jdXM9Qmwoe30sdS5mb2N1c3x8e2FscGhhOi4zfSxvZS5mb2N1cyksRXQ9VHQucHJveD49MCx6dD1FdCYmU3Qub25lO2xldCBEdD1bXSxQdD1bXSxBdD1bXTtmdW5jdGlvbiBXdChsLGUpe2xldCB0PVN0LnNob3coayxlKTtpZih0IGluc3RhbmNlb2YgSFRNTEVsZW1lbnQpcmV0dXJuIFModCwidS1jdXJzb3ItcHQiKSxTKHQsbC5jbGFzcyksQSh0LC0xMCwtMTAsSWUsTGUpLGVsLmluc2VydEJlZm9yZSh0LER0W2VdKSx0fWZ1bmN0aW9uIFl0KHQsbil7aWYoMT09TXx8bj4wKXtsZXQgbD0xPT1NJiZ2bFt0LnNjYWxlXS50aW1lLGU9dC52YWx1ZTt0LnZhbHVlPWw/TGwoZSk/V2UoWGwsQWUoZSxabCkpOmV8fGVlOmV8fG50LHQubGFiZWw9dC5sYWJlbHx8KGw/IlRpbWUiOiJWYWx1ZSIpfWlmKHp0fHxuPjApe3Qud2lkdGg9bnVsbD09dC53aWR0aD8xOnQud2lkdGgsdC5wYXRocz10LnBhdGhzfHxPdHx8eWwsdC5maWxsVG89YmwodC5maWxsVG98fGd0KSx0LnB4QWxpZ249K1EodC5weEFsaWduLHRsKSx0LnB4Um91bmQ9YnQodC5weEFsaWduKSx0LnN0cm9rZT1ibCh0LnN0cm9rZXx8bnVsbCksdC5maWxsPWJsKHQuZmlsbHx8bnVsbCksdC5fc3Ryb2tlPXQuX2ZpbGw9dC5fcGF0aHM9dC5fZm9jdXM9bnVsbDtsZXQgbD1mdW5jdGlvbihsKXtyZXR1cm4gQWwoMSooMysyKihsfHwxKSksMyl9KGZsKDEsdC53aWR0aCkpLGU9dC5wb2ludHM9Qmwoe30se3NpemU6bCx3aWR0aDpmbCgxLC4yKmwpLHN0cm9rZTp0LnN0cm9rZSxzcGFjZToyKmwscGF0aHM6TnQsX3N0cm9rZTpudWxsLF9maWxsOm51bGx9LHQucG9pbnRzKTtlLnNob3c9YmwoZS5zaG93KSxlLmZpbHRlcj1ibChlLmZpbHRlciksZS5maWxsPWJsKGUuZmlsbCksZS5zdHJva2U9YmwoZS5zdHJva2UpLGUucGF0aHM9YmwoZS5wYXRocyksZS5weEFsaWduPXQucHhBbGlnbn1pZihzZSl7bGV0IGk9ZnVuY3Rpb24odCxuKXtpZigwPT1uJiYoeGV8fCFpZS5saXZlfHwyPT1NKSlyZXR1cm4gUmw7bGV0IGk9W10sbz16KCJ0ciIsInUtc2VyaWVzIixkZSxkZS5jaGlsZE5vZGVzW25dKTtTKG8sdC5jbGFzcyksdC5zaG93fHxTKG8sbCk7bGV0IHM9eigidGgiLG51bGwsbyk7aWYodWUuc2hvdyl7bGV0IGw9RCgidS1tYXJrZXIiLHMpO2lmKG4+MCl7bGV0IGU9dWUud2lkdGgoayxuKTtlJiYobC5zdHlsZS5ib3JkZXI9ZSsicHggIit1ZS5kYXNoKGssbikrIiAiK3VlLnN0cm9rZShrLG4pKSxsLnN0eWxlLmJhY2tncm91bmQ9dWUuZmlsbChrLG4pfX1sZXQgcj1EKGUscyk7Zm9yKHZhciB1IGluIHQubGFiZWwgaW5zdGFuY2VvZiBIVE1MRWxlbWVudD9yLmFwcGVuZENoaWxkKHQubGFiZWwpOnIudGV4dENvbnRlbnQ9dC5sYWJlbCxuPjAmJih1ZS5zaG93fHwoci5zdHlsZS5jb2xvcj10LndpZHRoPjA/dWUuc3Ryb2tlKGssbik6dWUuZmlsbChrLG4pKSxDZSgiY2xpY2siLHMsKGw9PntpZihvZS5fbG9jaylyZXR1cm47TXQobCk7bGV0IGU9cGwuaW5kZXhPZih0KTtpZigobC5jdHJsS2V5fHxsLm1ldGFLZXkpIT1pZS5pc29sYXRlKXtsZXQgbD1wbC5zb21lKCgobCx0KT0+dD4wJiZ0IT1lJiZsLnNob3cpKTtwbC5mb3JFYWNoKCgodCxuKT0+e24+MCYmb2kobixsP249PWU/YmU6dmU6YmUsITAsRmkuc2V0U2VyaWVzKX0pKX1lbHNlIG9pKGUse3Nob3c6IXQuc2hvd30sITAsRmkuc2V0U2VyaWVzKX0pLCExKSxFdCYmQ2UoZCxzLChsPT57b2UuX2xvY2t8fChNdChsKSxvaShwbC5pbmRleE9mKHQpLGFpLCEwLEZpLnNldFNlcmllcykpfSksITEpKSxwZSl7bGV0IGw9eigidGQiLCJ1LXZhbHVlIixvKTtsLnRleHRDb250ZW50PSItLSIsaS5wdXNoKGwpfXJldHVybltvLGldfSh0LG4pO21lLnNwbGljZShuLDAsaVswXSksZ2Uuc3BsaWNlKG4sMCxpWzFdKSxpZS52YWx1ZXMucHVzaChudWxsKX1pZihyZSl7dGUuc3BsaWNlKG4sMCxudWxsKTtsZXQgbD1udWxsO3p0PzA9PW4mJihsPVd0KHQsbikpOm4+MCYmKGw9V3QodCxuKSksRHQuc3BsaWNlKG4sMCxsKSxQdC5zcGxpY2UobiwwLDApLEF0LnNwbGljZShuLDAsMCl9Q2koImFkZFNlcmllcyIsbil9ay5hZGRTZXJpZXM9ZnVuY3Rpb24obCxlKXtlPW51bGw9PWU/cGwubGVuZ3RoOmUsbD0xPT1NP1V0KGwsZSxWZSx1dCk6VXQobCxlLHt9LHJ0KSxwbC5zcGxpY2UoZSwwLGwpLFl0KHBsW2VdLGUpfSxrLmRlbFNlcmllcz1mdW5jdGlvbihsKXtpZihwbC5zcGxpY2UobCwxKSxzZSl7aWUudmFsdWVzLnNwbGljZShsLDEpLGdlLnNwbGljZShsLDEpO2xldCBlPW1lLnNwbGljZShsLDEpWzBdO0hlKG51bGwsZS5maXJzdENoaWxkKSxlLnJlbW92ZSgpfXJlJiYodGUuc3BsaWNlKGwsMSksRHQuc3BsaWNlKGwsMSlbMF0ucmVtb3ZlKCksUHQuc3BsaWNlKGwsMSksQXQuc3BsaWNlKGwsMSkpLENpKCJkZWxTZXJpZXMiLGwpfTtjb25zdCBDdD1bITEsITEsITEsITFdO2Z1bmN0aW9uIEh0KGwsZSx0KXtsZXRbbixpLG8sc109dCxyPWUlMix1PTA7cmV0dXJuIDA9PXImJihzfHxpKSYmKHU9MD09ZSYmIW58fDI9PWUmJiFvP3JsKFVlLnNpemUvMyk6MCksMT09ciYmKG58fG8pJiYodT0xPT1lJiYhaXx8Mz09ZSYmIXM/cmwoaXQuc2l6ZS8yKTowKSx1fWNvbnN0IEZ0PWsucGFkZGluZz0odS5wYWRkaW5nfHxbSHQsSHQsSHQsSHRdKS5tYXAoKGw9PmJsKFEobCxIdCkpKSksUnQ9ay5fcGFkZGluZz1GdC5tYXAoKChsLGUpPT5sKGssZSxDdCwwKSkpO2xldCBHdCxMdD1udWxsLGVuPW51bGw7Y29uc3QgdG49MT09TT9wbFswXS5pZHhzOm51bGw7bGV0IG5uLG9uLHNuLHJuLHVuLGFuLGZuLGNuLGhuLGRuLHBuPW51bGwsbW49ITE7ZnVuY3Rpb24gZ24obCxlKXtpZihrLmRhdGE9ay5fZGF0YT1nPW51bGw9PWw/W106bCwyPT1NKXtHdD0wO2ZvcihsZXQgbD0xO3BsLmxlbmd0aD5sO2wrKylHdCs9Z1tsXVswXS5sZW5ndGh9ZWxzZXswPT1nLmxlbmd0aCYmKGsuZGF0YT1rLl9kYXRhPWc9W1tdXSkscG49Z1swXSxHdD1wbi5sZW5ndGg7bGV0IGw9ZztpZigyPT1VbCl7bD1nLnNsaWNlKCk7bGV0IGU9bFswXT1BcnJheShHdCk7Zm9yKGxldCBsPTA7R3Q+bDtsKyspZVtsXT1sfWsuX2RhdGE9Zz1sfWlmKEFuKCEwKSxDaSgic2V0RGF0YSIpLDI9PVVsJiYobXQ9ITApLCExIT09ZSl7bGV0IGw9amw7bC5hdXRvKGssbW4pP3huKCk6aWkoRWwsbC5taW4sbC5tYXgpLHh0PXh0fHxvZS5sZWZ0Pj0wLF90PSEwLEpuKCl9fWZ1bmN0aW9uIHhuKCl7bGV0IGwsZTttbj0hMCwxPT1NJiYoR3Q+MD8oTHQ9dG5bMF09MCxlbj10blsxXT1HdC0xLGw9Z1swXVtMdF0sZT1nWzBdW2VuXSwyPT1VbD8obD1MdCxlPWVuKTpsPT1lJiYoMz09VWw/W2wsZV09QihsLGwsamwubG9nLCExKTo0PT1VbD9bbCxlXT0kKGwsbCxqbC5sb2csITEpOmpsLnRpbWU/ZT1sK3JsKDg2NDAwL2hsKTpbbCxlXT1aKGwsZSxKLCEwKSkpOihMdD10blswXT1sPW51bGwsZW49dG5bMV09ZT1udWxsKSksaWkoRWwsbCxlKX1mdW5jdGlvbiB3bihsLGUsdCxuLGksbyl7bD8/PWEsdD8/PUZsLG4/Pz0iYnV0dCIsaT8/PWEsbz8/PSJyb3VuZCIsbCE9bm4mJihLLnN0cm9rZVN0eWxlPW5uPWwpLGkhPW9uJiYoSy5maWxsU3R5bGU9b249aSksZSE9c24mJihLLmxpbmVXaWR0aD1zbj1lKSxvIT11biYmKEsubGluZUpvaW49dW49byksbiE9YW4mJihLLmxpbmVDYXA9YW49biksdCE9cm4mJksuc2V0TGluZURhc2gocm49dCl9ZnVuY3Rpb24gX24obCxlLHQsbil7ZSE9b24mJihLLmZpbGxTdHlsZT1vbj1lKSxsIT1mbiYmKEsuZm9udD1mbj1sKSx0IT1jbiYmKEsudGV4dEFsaWduPWNuPXQpLG4hPWhuJiYoSy50ZXh0QmFzZWxpbmU9aG49bil9ZnVuY3Rpb24gYm4obCxlLHQsbixpPTApe2lmKG4ubGVuZ3RoPjAmJmwuYXV0byhrLG1uKSYmKG51bGw9PWV8fG51bGw9PWUubWluKSl7bGV0IGU9UShMdCwwKSxvPVEoZW4sbi5sZW5ndGgtMSkscz1udWxsPT10Lm1pbj9mdW5jdGlvbihsLGUsdCxuPTAsaT0hMSl7bGV0IG89aT9WOlUscz1pP2o6TjtbZSx0XT1vKGwsZSx0KTtsZXQgcj1sW2VdLHU9bFtlXTtpZihlPi0xKWlmKDE9PW4pcj1sW2VdLHU9bFt0XTtlbHNlIGlmKC0xPT1uKXI9bFt0XSx1PWxbZV07ZWxzZSBmb3IobGV0IG49ZTt0Pj1uO24rKyl7bGV0IGU9bFtuXTtzKGUpJiYocj5lP3I9ZTplPnUmJih1PWUpKX1yZXR1cm5bcj8/Z2wsdT8/LWdsXX0obixlLG8saSwzPT1sLmRpc3RyKTpbdC5taW4sdC5tYXhdO2wubWluPWFsKGwubWluLHQubWluPXNbMF0pLGwubWF4PWZsKGwubWF4LHQubWF4PXNbMV0pfX1rLnNldERhdGE9Z247Y29uc3Qgdm49e21pbjpudWxsLG1heDpudWxsfTtmdW5jdGlvbiBrbihsLGUpe2xldCB0PWU/cGxbbF0ucG9pbnRzOnBsW2xdO3QuX3N0cm9rZT10LnN0cm9rZShrLGwpLHQuX2ZpbGw9dC5maWxsKGssbCl9ZnVuY3Rpb24geW4obCxlKXtsZXQgdD1lP3BsW2xdLnBvaW50czpwbFtsXSx7c3Ryb2tlOm4sZmlsbDppLGNsaXA6byxmbGFnczpzLF9zdHJva2U6cj10Ll9zdHJva2UsX2ZpbGw6dT10Ll9maWxsLF93aWR0aDphPXQud2lkdGh9PXQuX3BhdGhzO2E9QWwoYSp5LDMpO2xldCBmPW51bGwsYz1hJTIvMjtlJiZudWxsPT11JiYodT1hPjA/IiNmZmYiOnIpO2xldCBoPTE9PXQucHhBbGlnbiYmYz4wO2lmKGgmJksudHJhbnNsYXRlKGMsYyksIWUpe2xldCBsPVFlLWEvMixlPWx0LWEvMix0PW90K2Esbj1zdCthO2Y9bmV3IFBhdGgyRCxmLnJlY3QobCxlLHQsbil9ZT9TbihyLGEsdC5kYXNoLHQuY2FwLHUsbixpLHMsbyk6ZnVuY3Rpb24obCxlLHQsbixpLG8scyxyLHUsYSxmKXtsZXQgYz0hMTswIT11JiZUbC5mb3JFYWNoKCgoaCxkKT0+e2lmKGguc2VyaWVzWzBdPT1sKXtsZXQgbCxwPXBsW2guc2VyaWVzWzFdXSxtPWdbaC5zZXJpZXNbMV1dLHg9KHAuX3BhdGhzfHxIbCkuYmFuZDtHbCh4KSYmKHg9MT09aC5kaXI/eFswXTp4WzFdKTtsZXQgdz1udWxsO3Auc2hvdyYmeCYmZnVuY3Rpb24obCxlLHQpe2ZvcihlPVEoZSwwKSx0PVEodCxsLmxlbmd0aC0xKTt0Pj1lOyl7aWYobnVsbCE9bFtlXSlyZXR1cm4hMDtlKyt9cmV0dXJuITF9KG0sTHQsZW4pPyh3PWguZmlsbChrLGQpfHxvLGw9cC5fcGF0aHMuY2xpcCk6eD1udWxsLFNuKGUsdCxuLGksdyxzLHIsdSxhLGYsbCx4KSxjPSEwfX0pKSxjfHxTbihlLHQsbixpLG8scyxyLHUsYSxmKX0obCxyLGEsdC5kYXNoLHQuY2FwLHUsbixpLHMsZixvKSxoJiZLLnRyYW5zbGF0ZSgtYywtYyl9Y29uc3QgTW49MztmdW5jdGlvbiBTbihsLGUsdCxuLGksbyxzLHIsdSxhLGYsYyl7d24obCxlLHQsbixpKSwodXx8YXx8YykmJihLLnNhdmUoKSx1JiZLLmNsaXAodSksYSYmSy5jbGlwKGEpKSxjPyhyJk1uKT09TW4/KEsuY2xpcChjKSxmJiZLLmNsaXAoZiksRW4oaSxzKSxUbihsLG8sZSkpOjImcj8oRW4oaSxzKSxLLmNsaXAoYyksVG4obCxvLGUpKToxJnImJihLLnNhdmUoKSxLLmNsaXAoYyksZiYmSy5jbGlwKGYpLEVuKGkscyksSy5yZXN0b3JlKCksVG4obCxvLGUpKTooRW4oaSxzKSxUbihsLG8sZSkpLCh1fHxhfHxjKSYmSy5yZXN0b3JlKCl9ZnVuY3Rpb24gVG4obCxlLHQpe3Q+MCYmKGUgaW5zdGFuY2VvZiBNYXA/ZS5mb3JFYWNoKCgobCxlKT0+e0suc3Ryb2tlU3R5bGU9bm49ZSxLLnN0cm9rZShsKX0pKTpudWxsIT1lJiZsJiZLLnN0cm9rZShlKSl9ZnVuY3Rpb24gRW4obCxlKXtlIGluc3RhbmNlb2YgTWFwP2UuZm9yRWFjaCgoKGwsZSk9PntLLmZpbGxTdHlsZT1vbj1lLEsuZmlsbChsKX0pKTpudWxsIT1lJiZsJiZLLmZpbGwoZSl9ZnVuY3Rpb24gem4obCxlLHQsbixpLG8scyxyLHUsYSl7bGV0IGY9cyUyLzI7MT09dGwmJksudHJhbnNsYXRlKGYsZiksd24ocixzLHUsYSxyKSxLLmJlZ2luUGF0aCgpO2xldCBjLGgsZCxwLG09aSsoMD09bnx8Mz09bj8tbzpvKTswPT10PyhoPWkscD1tKTooYz1pLGQ9bSk7Zm9yKGxldCBuPTA7bC5sZW5ndGg+bjtuKyspbnVsbCE9ZVtuXSYmKDA9PXQ/Yz1kPWxbbl06aD1wPWxbbl0sSy5tb3ZlVG8oYyxoKSxLLmxpbmVUbyhkLHApKTtLLnN0cm9rZSgpLDE9PXRsJiZLLnRyYW5zbGF0ZSgtZiwtZil9ZnVuY3Rpb24gRG4obCl7bGV0IGU9ITA7cmV0dXJuIHhsLmZvckVhY2goKCh0LG4pPT57aWYoIXQuc2hvdylyZXR1cm47bGV0IGk9dmxbdC5zY2FsZV07aWYobnVsbD09aS5taW4pcmV0dXJuIHZvaWQodC5fc2hvdyYmKGU9ITEsdC5fc2hvdz0hMSxBbighMSkpKTt0Ll9zaG93fHwoZT0hMSx0Ll9zaG93PSEwLEFuKCExKSk7bGV0IG89dC5zaWRlLHM9byUyLHttaW46cixtYXg6dX09aSxbYSxmXT1mdW5jdGlvbihsLGUsdCxuKXtsZXQgaSxvPXhsW2xdO2lmKG4+MCl7bGV0IHM9by5fc3BhY2U9by5zcGFjZShrLGwsZSx0LG4pO2k9WnQoZSx0LG8uX2luY3JzPW8uaW5jcnMoayxsLGUsdCxuLHMpLG4scyl9ZWxzZSBpPVswLDBdO3JldHVybiBvLl9mb3VuZD1pfShuLHIsdSwwPT1zP0llOkxlKTtpZigwPT1mKXJldHVybjtsZXQgYz10Ll9zcGxpdHM9dC5zcGxpdHMoayxuLHIsdSxhLGYsMj09aS5kaXN0ciksaD0yPT1pLmRpc3RyP2MubWFwKChsPT5wbltsXSkpOmMsZD0yPT1pLmRpc3RyP3BuW2NbMV1dLXBuW2NbMF1dOmEscD10Ll92YWx1ZXM9dC52YWx1ZXMoayx0LmZpbHRlcihrLGgsbixmLGQpLG4sZixkKTt0Ll9yb3RhdGU9Mj09bz90LnJvdGF0ZShrLHAsbixmKTowO2xldCBtPXQuX3NpemU7dC5fc2l6ZT11bCh0LnNpemUoayxwLG4sbCkpLG51bGwhPW0mJnQuX3NpemUhPW0mJihlPSExKX0pKSxlfWZ1bmN0aW9uIFBuKGwpe2xldCBlPSEwO3JldHVybiBGdC5mb3JFYWNoKCgodCxuKT0+e2xldCBpPXQoayxuLEN0LGwpO2khPVJ0W25dJiYoZT0hMSksUnRbbl09aX0pKSxlfWZ1bmN0aW9uIEFuKGwpe3BsLmZvckVhY2goKChlLHQpPT57dD4wJiYoZS5fcGF0aHM9bnVsbCxsJiYoMT09TT8oZS5taW49bnVsbCxlLm1heD1udWxsKTplLmZhY2V0cy5mb3JFYWNoKChsPT57bC5taW49bnVsbCxsLm1heD1udWxsfSkpKSl9KSl9bGV0IFduLFluLENuLEhuLEZuLFJuLEduLEluLExuLE9uLE5uLGpuLFVuPSExLFZuPSExLEJuPVtdO2Z1bmN0aW9uICRuKCl7Vm49ITE7Zm9yKGxldCBsPTA7Qm4ubGVuZ3RoPmw7bCsrKUNpKC4uLkJuW2xdKTtCbi5sZW5ndGg9MH1mdW5jdGlvbiBKbigpe1VufHwoSmwocW4pLFVuPSEwKX1mdW5jdGlvbiBxbigpe2lmKGh0JiYoZnVuY3Rpb24oKXtmb3IobGV0IGwgaW4gdmwpe2xldCBlPXZsW2xdO251bGw9PUtsW2xdJiYobnVsbD09ZS5taW58fG51bGwhPUtsW0VsXSYmZS5hdXRvKGssbW4pKSYmKEtsW2xdPXZuKX1mb3IobGV0IGwgaW4gdmwpe2xldCBlPXZsW2xdO251bGw9PUtsW2xdJiZudWxsIT1lLmZyb20mJm51bGwhPUtsW2UuZnJvbV0mJihLbFtsXT12bil9bnVsbCE9S2xbRWxdJiZBbighMCk7bGV0IGw9e307Zm9yKGxldCBlIGluIEtsKXtsZXQgdD1LbFtlXTtpZihudWxsIT10KXtsZXQgbj1sW2VdPVZsKHZsW2VdLE5sKTtpZihudWxsIT10Lm1pbilCbChuLHQpO2Vsc2UgaWYoZSE9RWx8fDI9PU0paWYoMD09R3QmJm51bGw9PW4uZnJvbSl7bGV0IGw9bi5yYW5nZShrLG51bGwsbnVsbCxlKTtuLm1pbj1sWzBdLG4ubWF4PWxbMV19ZWxzZSBuLm1pbj1nbCxuLm1heD0tZ2x9fWlmKEd0PjApe3BsLmZvckVhY2goKChlLHQpPT57aWYoMT09TSl7bGV0IG49ZS5zY2FsZSxpPUtsW25dO2lmKG51bGw9PWkpcmV0dXJuO2xldCBvPWxbbl07aWYoMD09dCl7bGV0IGw9by5yYW5nZShrLG8ubWluLG8ubWF4LG4pO28ubWluPWxbMF0sby5tYXg9bFsxXSxMdD1MKG8ubWluLGdbMF0pLGVuPUwoby5tYXgsZ1swXSksZW4tTHQ+MSYmKG8ubWluPmdbMF1bTHRdJiZMdCsrLGdbMF1bZW5dPm8ubWF4JiZlbi0tKSxlLm1pbj1wbltMdF0sZS5tYXg9cG5bZW5dfWVsc2UgZS5zaG93JiZlLmF1dG8mJmJuKG8saSxlLGdbdF0sZS5zb3J0ZWQpO2UuaWR4c1swXT1MdCxlLmlkeHNbMV09ZW59ZWxzZSBpZih0PjAmJmUuc2hvdyYmZS5hdXRvKXtsZXRbbixpXT1lLmZhY2V0cyxvPW4uc2NhbGUscz1pLnNjYWxlLFtyLHVdPWdbdF0sYT1sW29dLGY9bFtzXTtudWxsIT1hJiZibihhLEtsW29dLG4scixuLnNvcnRlZCksbnVsbCE9ZiYmYm4oZixLbFtzXSxpLHUsaS5zb3J0ZWQpLGUubWluPWkubWluLGUubWF4PWkubWF4fX0pKTtmb3IobGV0IGUgaW4gbCl7bGV0IHQ9bFtlXSxuPUtsW2VdO2lmKG51bGw9PXQuZnJvbSYmKG51bGw9PW58fG51bGw9PW4ubWluKSl7bGV0IGw9dC5yYW5nZShrLHQubWluPT1nbD9udWxsOnQubWluLHQubWF4PT0tZ2w/bnVsbDp0Lm1heCxlKTt0Lm1pbj1sWzBdLHQubWF4PWxbMV19fX1mb3IobGV0IGUgaW4gbCl7bGV0IHQ9bFtlXTtpZihudWxsIT10LmZyb20pe2xldCBuPWxbdC5mcm9tXTtpZihudWxsPT1uLm1pbil0Lm1pbj10Lm1heD1udWxsO2Vsc2V7bGV0IGw9dC5yYW5nZShrLG4ubWluLG4ubWF4LGUpO3QubWluPWxbMF0sdC5tYXg9bFsxXX19fWxldCBlPXt9LHQ9ITE7Zm9yKGxldCBuIGluIGwpe2xldCBpPWxbbl0sbz12bFtuXTtpZihvLm1pbiE9aS5taW58fG8ubWF4IT1pLm1heCl7by5taW49aS5taW4sby5tYXg9aS5tYXg7bGV0IGw9by5kaXN0cjtvLl9taW49Mz09bD9kbChvLm1pbik6ND09bD9tbChvLm1pbixvLmFzaW5oKToxMDA9PWw/by5md2Qoby5taW4pOm8ubWluLG8uX21heD0zPT1sP2RsKG8ubWF4KTo0PT1sP21sKG8ubWF4LG8uYXNpbmgpOjEwMD09bD9vLmZ3ZChvLm1heCk6by5tYXgsZVtuXT10PSEwfX1pZih0KXtwbC5mb3JFYWNoKCgobCx0KT0+ezI9PU0/dD4wJiZlLnkmJihsLl9wYXRocz1udWxsKTplW2wuc2NhbGVdJiYobC5fcGF0aHM9bnVsbCl9KSk7Zm9yKGxldCBsIGluIGUpbXQ9ITAsQ2koInNldFNjYWxlIixsKTtyZSYmb2UubGVmdD49MCYmKHh0PV90PSEwKX1mb3IobGV0IGwgaW4gS2wpS2xbbF09bnVsbH0oKSxodD0hMSksbXQmJihmdW5jdGlvbigpe2xldCBsPSExLGU9MDtmb3IoOyFsOyl7ZSsrO2xldCB0PURuKGUpLG49UG4oZSk7bD1lPT15dHx8dCYmbixsfHwoa3Qoay53aWR0aCxrLmhlaWdodCkscHQ9ITApfX0oKSxtdD0hMSkscHQpe2lmKEUobGwscyxPZSksRShsbCxpLE5lKSxFKGxsLHQsSWUpLEUobGwsbixMZSksRShlbCxzLE9lKSxFKGVsLGksTmUpLEUoZWwsdCxJZSksRShlbCxuLExlKSxFKFgsdCxGZSksRShYLG4sR2UpLE8ud2lkdGg9cmwoRmUqeSksTy5oZWlnaHQ9cmwoR2UqeSkseGwuZm9yRWFjaCgoKHtfZWw6ZSxfc2hvdzp0LF9zaXplOm4sX3BvczppLHNpZGU6b30pPT57aWYobnVsbCE9ZSlpZih0KXtsZXQgdD1vJTI9PTE7RShlLHQ/ImxlZnQiOiJ0b3AiLGktKDM9PT1vfHwwPT09bz9uOjApKSxFKGUsdD8id2lkdGgiOiJoZWlnaHQiLG4pLEUoZSx0PyJ0b3AiOiJsZWZ0Iix0P05lOk9lKSxFKGUsdD8iaGVpZ2h0Ijoid2lkdGgiLHQ/TGU6SWUpLFQoZSxsKX1lbHNlIFMoZSxsKX0pKSxubj1vbj1zbj11bj1hbj1mbj1jbj1obj1ybj1udWxsLGRuPTEsX2koITApLE9lIT1qZXx8TmUhPUtlfHxJZSE9WGV8fExlIT1aZSl7QW4oITEpO2xldCBsPUllL1hlLGU9TGUvWmU7aWYocmUmJiF4dCYmb2UubGVmdD49MCl7b2UubGVmdCo9bCxvZS50b3AqPWUsQ24mJkEoQ24scmwob2UubGVmdCksMCxJZSxMZSksSG4mJkEoSG4sMCxybChvZS50b3ApLEllLExlKTtmb3IobGV0IHQ9MDtEdC5sZW5ndGg+dDt0Kyspe2xldCBuPUR0W3RdO251bGwhPW4mJihQdFt0XSo9bCxBdFt0XSo9ZSxBKG4sdWwoUHRbdF0pLHVsKEF0W3RdKSxJZSxMZSkpfX1pZihlaS5zaG93JiYhd3QmJmVpLmxlZnQ+PTAmJmVpLndpZHRoPjApe2VpLmxlZnQqPWwsZWkud2lkdGgqPWwsZWkudG9wKj1lLGVpLmhlaWdodCo9ZTtmb3IobGV0IGwgaW4ga2kpRSh0aSxsLGVpW2xdKX1qZT1PZSxLZT1OZSxYZT1JZSxaZT1MZX1DaSgic2V0U2l6ZSIpLHB0PSExfUZlPjAmJkdlPjAmJihLLmNsZWFyUmVjdCgwLDAsTy53aWR0aCxPLmhlaWdodCksQ2koImRyYXdDbGVhciIpLFBsLmZvckVhY2goKGw9PmwoKSkpLENpKCJkcmF3IikpLGVpLnNob3cmJnd0JiYobmkoZWkpLHd0PSExKSxyZSYmeHQmJih4aShudWxsLCEwLCExKSx4dD0hMSksaWUuc2hvdyYmaWUubGl2ZSYmX3QmJihtaSgpLF90PSExKSxGfHwoRj0hMCxrLnN0YXR1cz0xLENpKCJyZWFkeSIpKSxtbj0hMSxVbj0hMX1mdW5jdGlvbiBLbihsLGUpe2xldCB0PXZsW2xdO2lmKG51bGw9PXQuZnJvbSl7aWYoMD09R3Qpe2xldCBuPXQucmFuZ2UoayxlLm1pbixlLm1heCxsKTtlLm1pbj1uWzBdLGUubWF4PW5bMV19aWYoZS5taW4+ZS5tYXgpe2xldCBsPWUubWluO2UubWluPWUubWF4LGUubWF4PWx9aWYoR3Q+MSYmbnVsbCE9ZS5taW4mJm51bGwhPWUubWF4JiYxZS0xNj5lLm1heC1lLm1pbilyZXR1cm47bD09RWwmJjI9PXQuZGlzdHImJkd0PjAmJihlLm1pbj1MKGUubWluLGdbMF0pLGUubWF4PUwoZS5tYXgsZ1swXSksZS5taW49PWUubWF4JiZlLm1heCsrKSxLbFtsXT1lLGh0PSEwLEpuKCl9fWsuYmF0Y2g9ZnVuY3Rpb24obCxlPSExKXtVbj0hMCxWbj1lLGwoaykscW4oKSxlJiZCbi5sZW5ndGg+MCYmcXVldWVNaWNyb3Rhc2soJG4pfSxrLnJlZHJhdz0obCxlKT0+e210PWV8fCExLCExIT09bD9paShFbCxqbC5taW4samwubWF4KTpKbigpfSxrLnNldFNjYWxlPUtuO2xldCBYbj0hMTtjb25zdCBabj1vZS5kcmFnO2xldCBRbj1abi54LGxpPVpuLnk7cmUmJihvZS54JiYoV249RCgidS1jdXJzb3IteCIsZWwpKSxvZS55JiYoWW49RCgidS1jdXJzb3IteSIsZWwpKSwwPT1qbC5vcmk/KENuPVduLEhuPVluKTooQ249WW4sSG49V24pLE5uPW9lLmxlZnQsam49b2UudG9wKTtjb25zdCBlaT1rLnNlbGVjdD1CbCh7c2hvdzohMCxvdmVyOiEwLGxlZnQ6MCx3aWR0aDowLHRvcDowLGhlaWdodDowfSx1LnNlbGVjdCksdGk9ZWkuc2hvdz9EKCJ1LXNlbGVjdCIsZWkub3Zlcj9lbDpsbCk6bnVsbDtmdW5jdGlvbiBuaShsLGUpe2lmKGVpLnNob3cpe2ZvcihsZXQgZSBpbiBsKWVpW2VdPWxbZV0sZSBpbiBraSYmRSh0aSxlLGxbZV0pOyExIT09ZSYmQ2koInNldFNlbGVjdCIpfX1mdW5jdGlvbiBpaShsLGUsdCl7S24obCx7bWluOmUsbWF4OnR9KX1mdW5jdGlvbiBvaShlLHQsbixpKXtudWxsIT10LmZvY3VzJiZmdW5jdGlvbihsKXtpZihsIT11aSl7bGV0IGU9bnVsbD09bCx0PTEhPVR0LmFscGhhO3BsLmZvckVhY2goKChuLGkpPT57aWYoMT09TXx8aT4wKXtsZXQgbz1lfHwwPT1pfHxpPT1sO24uX2ZvY3VzPWU/bnVsbDpvLHQmJmZ1bmN0aW9uKGwsZSl7cGxbbF0uYWxwaGE9ZSxyZSYmbnVsbCE9RHRbbF0mJihEdFtsXS5zdHlsZS5vcGFjaXR5PWUpLHNlJiZtZVtsXSYmKG1lW2xdLnN0eWxlLm9wYWNpdHk9ZSl9KGksbz8xOlR0LmFscGhhKX19KSksdWk9bCx0JiZKbigpfX0oZSksbnVsbCE9dC5zaG93JiZwbC5mb3JFYWNoKCgobixpKT0+ezA+PWl8fGUhPWkmJm51bGwhPWV8fChuLnNob3c9dC5zaG93LGZ1bmN0aW9uKGUpe2lmKHBsW2VdLnNob3cpc2UmJlQobWVbZV0sbCk7ZWxzZSBpZihzZSYmUyhtZVtlXSxsKSxyZSl7bGV0IGw9enQ/RHRbMF06RHRbZV07bnVsbCE9bCYmQShsLC0xMCwtMTAsSWUsTGUpfX0oaSksMj09TT8oaWkobi5mYWNldHNbMF0uc2NhbGUsbnVsbCxudWxsKSxpaShuLmZhY2V0c1sxXS5zY2FsZSxudWxsLG51bGwpKTppaShuLnNjYWxlLG51bGwsbnVsbCksSm4oKSl9KSksITEhPT1uJiZDaSgic2V0U2VyaWVzIixlLHQpLGkmJklpKCJzZXRTZXJpZXMiLGssZSx0KX1sZXQgc2kscmksdWk7ay5zZXRTZWxlY3Q9bmksay5zZXRTZXJpZXM9b2ksay5hZGRCYW5kPWZ1bmN0aW9uKGwsZSl7bC5maWxsPWJsKGwuZmlsbHx8bnVsbCksbC5kaXI9UShsLmRpciwtMSksVGwuc3BsaWNlKGU9bnVsbD09ZT9UbC5sZW5ndGg6ZSwwLGwpfSxrLnNldEJhbmQ9ZnVuY3Rpb24obCxlKXtCbChUbFtsXSxlKX0say5kZWxCYW5kPWZ1bmN0aW9uKGwpe251bGw9PWw/VGwubGVuZ3RoPTA6VGwuc3BsaWNlKGwsMSl9O2NvbnN0IGFpPXtmb2N1czohMH07ZnVuY3Rpb24gZmkobCxlLHQpe2xldCBuPXZsW2VdO3QmJihsPWwveS0oMT09bi5vcmk/TmU6T2UpKTtsZXQgaT1JZTsxPT1uLm9yaSYmKGk9TGUsbD1pLWwpLC0xPT1uLmRpciYmKGw9aS1sKTtsZXQgbz1uLl9taW4scz1vK2wvaSoobi5fbWF4LW8pLHI9bi5kaXN0cjtyZXR1cm4gMz09cj9jbCgxMCxzKTo0PT1yPygobCxlPTEpPT5ubC5zaW5oKGwpKmUpKHMsbi5hc2luaCk6MTAwPT1yP24uYndkKHMpOnN9ZnVuY3Rpb24gY2kobCxlKXtFKHRpLHMsZWkubGVmdD1sKSxFKHRpLHQsZWkud2lkdGg9ZSl9ZnVuY3Rpb24gaGkobCxlKXtFKHRpLGksZWkudG9wPWwpLEUodGksbixlaS5oZWlnaHQ9ZSl9c2UmJkV0JiZDZShwLGNlLChsPT57b2UuX2xvY2t8fChNdChsKSxudWxsIT11aSYmb2kobnVsbCxhaSwhMCxGaS5zZXRTZXJpZXMpKX0pKSxrLnZhbFRvSWR4PWw9PkwobCxnWzBdKSxrLnBvc1RvSWR4PWZ1bmN0aW9uKGwsZSl7cmV0dXJuIEwoZmkobCxFbCxlKSxnWzBdLEx0LGVuKX0say5wb3NUb1ZhbD1maSxrLnZhbFRvUG9zPShsLGUsdCk9PjA9PXZsW2VdLm9yaT9QKGwsdmxbZV0sdD9vdDpJZSx0P1FlOjApOlcobCx2bFtlXSx0P3N0OkxlLHQ/bHQ6MCksay5zZXRDdXJzb3I9KGwsZSx0KT0+e05uPWwubGVmdCxqbj1sLnRvcCx4aShudWxsLGUsdCl9O2xldCBkaT0wPT1qbC5vcmk/Y2k6aGkscGk9MT09amwub3JpP2NpOmhpO2Z1bmN0aW9uIG1pKGwsZSl7aWYobnVsbCE9bCYmKGwuaWR4cz9sLmlkeHMuZm9yRWFjaCgoKGwsZSk9Pnt0ZVtlXT1sfSkpOihsPT52b2lkIDA9PT1sKShsLmlkeCl8fHRlLmZpbGwobC5pZHgpLGllLmlkeD10ZVswXSksc2UmJmllLmxpdmUpe2ZvcihsZXQgbD0wO3BsLmxlbmd0aD5sO2wrKykobD4wfHwxPT1NJiYheGUpJiZnaShsLHRlW2xdKTshZnVuY3Rpb24oKXtpZihzZSYmaWUubGl2ZSlmb3IobGV0IGw9Mj09TT8xOjA7cGwubGVuZ3RoPmw7bCsrKXtpZigwPT1sJiZ4ZSljb250aW51ZTtsZXQgZT1pZS52YWx1ZXNbbF0sdD0wO2ZvcihsZXQgbiBpbiBlKWdlW2xdW3QrK10uZmlyc3RDaGlsZC5ub2RlVmFsdWU9ZVtuXX19KCl9X3Q9ITEsITEhPT1lJiZDaSgic2V0TGVnZW5kIil9ZnVuY3Rpb24gZ2kobCxlKXtsZXQgdCxuPXBsW2xdLGk9MD09bCYmMj09VWw/cG46Z1tsXTt4ZT90PW4udmFsdWVzKGssbCxlKT8/d2U6KHQ9bi52YWx1ZShrLG51bGw9PWU/bnVsbDppW2VdLGwsZSksdD1udWxsPT10P3dlOntfOnR9KSxpZS52YWx1ZXNbbF09dH1mdW5jdGlvbiB4aShsLGUsdCl7bGV0IG47TG49Tm4sT249am4sW05uLGpuXT1vZS5tb3ZlKGssTm4sam4pLG9lLmxlZnQ9Tm4sb2UudG9wPWpuLHJlJiYoQ24mJkEoQ24scmwoTm4pLDAsSWUsTGUpLEhuJiZBKEhuLDAscmwoam4pLEllLExlKSksc2k9Z2wscmk9bnVsbDtsZXQgaT0wPT1qbC5vcmk/SWU6TGUsbz0xPT1qbC5vcmk/SWU6TGU7aWYoMD5Obnx8MD09R3R8fEx0PmVuKXtuPW9lLmlkeD1udWxsO2ZvcihsZXQgbD0wO3BsLmxlbmd0aD5sO2wrKyl7bGV0IGU9RHRbbF07bnVsbCE9ZSYmQShlLC0xMCwtMTAsSWUsTGUpfUV0JiZvaShudWxsLGFpLCEwLG51bGw9PWwmJkZpLnNldFNlcmllcyksaWUubGl2ZSYmKHRlLmZpbGwobiksX3Q9ITApfWVsc2V7bGV0IGwsZSx0OzE9PU0mJihsPTA9PWpsLm9yaT9ObjpqbixlPWZpKGwsRWwpLG49b2UuaWR4PUwoZSxnWzBdLEx0LGVuKSx0PSRsKGdbMF1bbl0samwsaSwwKSk7bGV0IHM9LTEwLHI9LTEwLHU9MCxhPTAsZj0hMCxjPSIiLGg9IiI7Zm9yKGxldCBsPTI9PU0/MTowO3BsLmxlbmd0aD5sO2wrKyl7bGV0IGQ9cGxbbF0scD10ZVtsXSxtPW51bGw9PXA/bnVsbDoxPT1NP2dbbF1bcF06Z1tsXVsxXVtwXSx4PW9lLmRhdGFJZHgoayxsLG4sZSksdz1udWxsPT14P251bGw6MT09TT9nW2xdW3hdOmdbbF1bMV1beF07aWYoX3Q9X3R8fHchPW18fHghPXAsdGVbbF09eCxsPjAmJmQuc2hvdyl7bGV0IGU9bnVsbD09eD8tMTA6eD09bj90OiRsKDE9PU0/Z1swXVt4XTpnW2xdWzBdW3hdLGpsLGksMCkscD1udWxsPT13Py0xMDpxbCh3LDE9PU0/dmxbZC5zY2FsZV06dmxbZC5mYWNldHNbMV0uc2NhbGVdLG8sMCk7aWYoRXQmJm51bGwhPXcpe2xldCBlPTE9PWpsLm9yaT9Objpqbix0PW9sKFR0LmRpc3QoayxsLHgscCxlKSk7aWYoc2k+dCl7bGV0IG49VHQuYmlhcztpZigwIT1uKXtsZXQgaT1maShlLGQuc2NhbGUpLG89MD5pPy0xOjE7byE9KDA+dz8tMToxKXx8KDE9PW8/MT09bj9pPnc6dz5pOjE9PW4/dz5pOmk+dyl8fChzaT10LHJpPWwpfWVsc2Ugc2k9dCxyaT1sfX1pZihfdHx8enQpe2xldCB0LG47MD09amwub3JpPyh0PWUsbj1wKToodD1wLG49ZSk7bGV0IGksbyxkLG0sZyx4LHc9ITAsXz1TdC5iYm94O2lmKG51bGwhPV8pe3c9ITE7bGV0IGU9XyhrLGwpO2Q9ZS5sZWZ0LG09ZS50b3AsaT1lLndpZHRoLG89ZS5oZWlnaHR9ZWxzZSBkPXQsbT1uLGk9bz1TdC5zaXplKGssbCk7aWYoeD1TdC5maWxsKGssbCksZz1TdC5zdHJva2UoayxsKSx6dClsIT1yaXx8c2k+VHQucHJveHx8KHM9ZCxyPW0sdT1pLGE9byxmPXcsYz14LGg9Zyk7ZWxzZXtsZXQgZT1EdFtsXTtudWxsIT1lJiYoUHRbbF09ZCxBdFtsXT1tLEgoZSxpLG8sdyksWShlLHgsZyksQShlLHVsKGQpLHVsKG0pLEllLExlKSl9fX19aWYoenQpe2xldCBsPVR0LnByb3g7aWYoX3R8fChudWxsPT11aT9sPj1zaTpzaT5sfHxyaSE9dWkpKXtsZXQgbD1EdFswXTtudWxsIT1sJiYoUHRbMF09cyxBdFswXT1yLEgobCx1LGEsZiksWShsLGMsaCksQShsLHVsKHMpLHVsKHIpLEllLExlKSl9fX1pZihlaS5zaG93JiZYbilpZihudWxsIT1sKXtsZXRbZSx0XT1GaS5zY2FsZXMsW24sc109RmkubWF0Y2gsW3IsdV09bC5jdXJzb3Iuc3luYy5zY2FsZXMsYT1sLmN1cnNvci5kcmFnO2lmKFFuPWEuX3gsbGk9YS5feSxRbnx8bGkpe2xldCBhLGYsYyxoLGQse2xlZnQ6cCx0b3A6bSx3aWR0aDpnLGhlaWdodDp4fT1sLnNlbGVjdCx3PWwuc2NhbGVzW3JdLm9yaSxfPWwucG9zVG9WYWwsYj1udWxsIT1lJiZuKGUsciksdj1udWxsIT10JiZzKHQsdSk7YiYmUW4/KDA9PXc/KGE9cCxmPWcpOihhPW0sZj14KSxjPXZsW2VdLGg9JGwoXyhhLHIpLGMsaSwwKSxkPSRsKF8oYStmLHIpLGMsaSwwKSxkaShhbChoLGQpLG9sKGQtaCkpKTpkaSgwLGkpLHYmJmxpPygxPT13PyhhPXAsZj1nKTooYT1tLGY9eCksYz12bFt0XSxoPXFsKF8oYSx1KSxjLG8sMCksZD1xbChfKGErZix1KSxjLG8sMCkscGkoYWwoaCxkKSxvbChkLWgpKSk6cGkoMCxvKX1lbHNlIHlpKCl9ZWxzZXtsZXQgbD1vbChMbi1GbiksZT1vbChPbi1Sbik7aWYoMT09amwub3JpKXtsZXQgdD1sO2w9ZSxlPXR9UW49Wm4ueCYmbD49Wm4uZGlzdCxsaT1abi55JiZlPj1abi5kaXN0O2xldCB0LG4scz1abi51bmk7bnVsbCE9cz9RbiYmbGkmJihRbj1sPj1zLGxpPWU+PXMsUW58fGxpfHwoZT5sP2xpPSEwOlFuPSEwKSk6Wm4ueCYmWm4ueSYmKFFufHxsaSkmJihRbj1saT0hMCksUW4mJigwPT1qbC5vcmk/KHQ9R24sbj1Obik6KHQ9SW4sbj1qbiksZGkoYWwodCxuKSxvbChuLXQpKSxsaXx8cGkoMCxvKSksbGkmJigxPT1qbC5vcmk/KHQ9R24sbj1Obik6KHQ9SW4sbj1qbikscGkoYWwodCxuKSxvbChuLXQpKSxRbnx8ZGkoMCxpKSksUW58fGxpfHwoZGkoMCwwKSxwaSgwLDApKX1pZihabi5feD1Rbixabi5feT1saSxudWxsPT1sKXtpZih0KXtpZihudWxsIT1SaSl7bGV0W2wsZV09Rmkuc2NhbGVzO0ZpLnZhbHVlc1swXT1udWxsIT1sP2ZpKDA9PWpsLm9yaT9ObjpqbixsKTpudWxsLEZpLnZhbHVlc1sxXT1udWxsIT1lP2ZpKDE9PWpsLm9yaT9ObjpqbixlKTpudWxsfUlpKGYsayxObixqbixJZSxMZSxuKX1pZihFdCl7bGV0IGw9dCYmRmkuc2V0U2VyaWVzLGU9VHQucHJveDtudWxsPT11aT9zaT5lfHxvaShyaSxhaSwhMCxsKTpzaT5lP29pKG51bGwsYWksITAsbCk6cmkhPXVpJiZvaShyaSxhaSwhMCxsKX19X3QmJihpZS5pZHg9bixtaSgpKSwhMSE9PWUmJkNpKCJzZXRDdXJzb3IiKX1rLnNldExlZ2VuZD1taTtsZXQgd2k9bnVsbDtmdW5jdGlvbiBfaShsPSExKXtsP3dpPW51bGw6KHdpPWVsLmdldEJvdW5kaW5nQ2xpZW50UmVjdCgpLENpKCJzeW5jUmVjdCIsd2kpKX1mdW5jdGlvbiBiaShsLGUsdCxuLGksbyl7b2UuX2xvY2t8fFhuJiZudWxsIT1sJiYwPT1sLm1vdmVtZW50WCYmMD09bC5tb3ZlbWVudFl8fCh2aShsLGUsdCxuLGksbywwLCExLG51bGwhPWwpLG51bGwhPWw/eGkobnVsbCwhMCwhMCk6eGkoZSwhMCwhMSkpfWZ1bmN0aW9uIHZpKGwsZSx0LG4saSxvLHMscix1KXtpZihudWxsPT13aSYmX2koITEpLE10KGwpLG51bGwhPWwpdD1sLmNsaWVudFgtd2kubGVmdCxuPWwuY2xpZW50WS13aS50b3A7ZWxzZXtpZigwPnR8fDA+bilyZXR1cm4gTm49LTEwLHZvaWQoam49LTEwKTtsZXRbbCxzXT1GaS5zY2FsZXMscj1lLmN1cnNvci5zeW5jLFt1LGFdPXIudmFsdWVzLFtmLGNdPXIuc2NhbGVzLFtoLGRdPUZpLm1hdGNoLHA9ZS5heGVzWzBdLnNpZGUlMj09MSxtPTA9PWpsLm9yaT9JZTpMZSxnPTE9PWpsLm9yaT9JZTpMZSx4PXA/bzppLHc9cD9pOm8sXz1wP246dCxiPXA/dDpuO2lmKHQ9bnVsbCE9Zj9oKGwsZik/Qyh1LHZsW2xdLG0sMCk6LTEwOm0qKF8veCksbj1udWxsIT1jP2QocyxjKT9DKGEsdmxbc10sZywwKTotMTA6ZyooYi93KSwxPT1qbC5vcmkpe2xldCBsPXQ7dD1uLG49bH19IXV8fG51bGwhPWUmJmUuY3Vyc29yLmV2ZW50LnR5cGUhPWZ8fCh0PjEmJkllLTE+dHx8KHQ9emwodCxJZSkpLG4+MSYmTGUtMT5ufHwobj16bChuLExlKSkpLHI/KEZuPXQsUm49bixbR24sSW5dPW9lLm1vdmUoayx0LG4pKTooTm49dCxqbj1uKX1PYmplY3QuZGVmaW5lUHJvcGVydHkoaywicmVjdCIse2dldDooKT0+KG51bGw9PXdpJiZfaSghMSksd2kpfSk7Y29uc3Qga2k9e3dpZHRoOjAsaGVpZ2h0OjAsbGVmdDowLHRvcDowfTtmdW5jdGlvbiB5aSgpe25pKGtpLCExKX1sZXQgTWksU2ksVGksRWk7ZnVuY3Rpb24gemkobCxlLHQsbixpLG8pe1huPSEwLFFuPWxpPVpuLl94PVpuLl95PSExLHZpKGwsZSx0LG4saSxvLDAsITAsITEpLG51bGwhPWwmJihDZShoLGIsRGksITEpLElpKGMsayxHbixJbixJZSxMZSxudWxsKSk7bGV0e2xlZnQ6cyx0b3A6cix3aWR0aDp1LGhlaWdodDphfT1laTtNaT1zLFNpPXIsVGk9dSxFaT1hfWZ1bmN0aW9uIERpKGwsZSx0LG4saSxvKXtYbj1abi5feD1abi5feT0hMSx2aShsLGUsdCxuLGksbywwLCExLCEwKTtsZXR7bGVmdDpzLHRvcDpyLHdpZHRoOnUsaGVpZ2h0OmF9PWVpLGY9dT4wfHxhPjAsYz1NaSE9c3x8U2khPXJ8fFRpIT11fHxFaSE9YTtpZihmJiZjJiZuaShlaSksWm4uc2V0U2NhbGUmJmYmJmMpe2xldCBsPXMsZT11LHQ9cixuPWE7aWYoMT09amwub3JpJiYobD1yLGU9YSx0PXMsbj11KSxRbiYmaWkoRWwsZmkobCxFbCksZmkobCtlLEVsKSksbGkpZm9yKGxldCBsIGluIHZsKXtsZXQgZT12bFtsXTtsIT1FbCYmbnVsbD09ZS5mcm9tJiZlLm1pbiE9Z2wmJmlpKGwsZmkodCtuLGwpLGZpKHQsbCkpfXlpKCl9ZWxzZSBvZS5sb2NrJiYob2UuX2xvY2s9IW9lLl9sb2NrLHhpKGUsITAsbnVsbCE9bCkpO251bGwhPWwmJihIZShoLGIpLElpKGgsayxObixqbixJZSxMZSxudWxsKSl9ZnVuY3Rpb24gUGkobCl7b2UuX2xvY2t8fChNdChsKSx4bigpLHlpKCksbnVsbCE9bCYmSWkobSxrLE5uLGpuLEllLExlLG51bGwpKX1mdW5jdGlvbiBBaSgpe3hsLmZvckVhY2gobG4pLHZ0KGsud2lkdGgsay5oZWlnaHQsITApfUcoeCx2LEFpKTtjb25zdCBXaT17fTtXaS5tb3VzZWRvd249emksV2kubW91c2Vtb3ZlPWJpLFdpLm1vdXNldXA9RGksV2kuZGJsY2xpY2s9UGksV2kuc2V0U2VyaWVzPShsLGUsdCxuKT0+ey0xIT0odD0oMCxGaS5tYXRjaFsyXSkoayxlLHQpKSYmb2kodCxuLCEwLCExKX0scmUmJihDZShjLGVsLHppKSxDZShmLGVsLGJpKSxDZShkLGVsLChsPT57TXQobCksX2koITEpfSkpLENlKHAsZWwsKGZ1bmN0aW9uKGwpe2lmKG9lLl9sb2NrKXJldHVybjtNdChsKTtsZXQgZT1YbjtpZihYbil7bGV0IGwsZSx0PSEwLG49ITAsaT0xMDswPT1qbC5vcmk/KGw9UW4sZT1saSk6KGw9bGksZT1RbiksbCYmZSYmKHQ9aT49Tm58fE5uPj1JZS1pLG49aT49am58fGpuPj1MZS1pKSxsJiZ0JiYoTm49R24+Tm4/MDpJZSksZSYmbiYmKGpuPUluPmpuPzA6TGUpLHhpKG51bGwsITAsITApLFhuPSExfU5uPS0xMCxqbj0tMTAsdGUuZmlsbChudWxsKSx4aShudWxsLCEwLCEwKSxlJiYoWG49ZSl9KSksQ2UobSxlbCxQaSksSXQuYWRkKGspLGsuc3luY1JlY3Q9X2kpO2NvbnN0IFlpPWsuaG9va3M9dS5ob29rc3x8e307ZnVuY3Rpb24gQ2kobCxlLHQpe1ZuP0JuLnB1c2goW2wsZSx0XSk6bCBpbiBZaSYmWWlbbF0uZm9yRWFjaCgobD0+e2wuY2FsbChudWxsLGssZSx0KX0pKX0odS5wbHVnaW5zfHxbXSkuZm9yRWFjaCgobD0+e2ZvcihsZXQgZSBpbiBsLmhvb2tzKVlpW2VdPShZaVtlXXx8W10pLmNvbmNhdChsLmhvb2tzW2VdKX0pKTtjb25zdCBIaT0obCxlLHQpPT50LEZpPUJsKHtrZXk6bnVsbCxzZXRTZXJpZXM6ITEsZmlsdGVyczp7cHViOk1sLHN1YjpNbH0sc2NhbGVzOltFbCxwbFsxXT9wbFsxXS5zY2FsZTpudWxsXSxtYXRjaDpbU2wsU2wsSGldLHZhbHVlczpbbnVsbCxudWxsXX0sb2Uuc3luYyk7Mj09RmkubWF0Y2gubGVuZ3RoJiZGaS5tYXRjaC5wdXNoKEhpKSxvZS5zeW5jPUZpO2NvbnN0IFJpPUZpLmtleSxHaT1kdChSaSk7ZnVuY3Rpb24gSWkobCxlLHQsbixpLG8scyl7RmkuZmlsdGVycy5wdWIobCxlLHQsbixpLG8scykmJkdpLnB1YihsLGUsdCxuLGksbyxzKX1mdW5jdGlvbiBMaSgpe0NpKCJpbml0Iix1LGcpLGduKGd8fHUuZGF0YSwhMSksS2xbRWxdP0tuKEVsLEtsW0VsXSk6eG4oKSx3dD1laS5zaG93JiYoZWkud2lkdGg+MHx8ZWkuaGVpZ2h0PjApLHh0PV90PSEwLHZ0KHUud2lkdGgsdS5oZWlnaHQpfXJldHVybiBHaS5zdWIoayksay5wdWI9ZnVuY3Rpb24obCxlLHQsbixpLG8scyl7RmkuZmlsdGVycy5zdWIobCxlLHQsbixpLG8scykmJldpW2xdKG51bGwsZSx0LG4saSxvLHMpfSxrLmRlc3Ryb3k9ZnVuY3Rpb24oKXtHaS51bnN1YihrKSxJdC5kZWxldGUoayksUGUuY2xlYXIoKSxJKHgsdixBaSksUi5yZW1vdmUoKSxjZT8ucmVtb3ZlKCksQ2koImRlc3Ryb3kiKX0scGwuZm9yRWFjaChZdCkseGwuZm9yRWFjaCgoZnVuY3Rpb24obCxlKXtpZihsLl9zaG93PWwuc2hvdyxsLnNob3cpe2xldCB0PXZsW2wuc2NhbGVdO251bGw9PXQmJihsLnNjYWxlPWwuc2lkZSUyP3BsWzFdLnNjYWxlOkVsLHQ9dmxbbC5zY2FsZV0pO2xldCBuPXQudGltZTtsLnNpemU9YmwobC5zaXplKSxsLnNwYWNlPWJsKGwuc3BhY2UpLGwucm90YXRlPWJsKGwucm90YXRlKSxHbChsLmluY3JzKSYmbC5pbmNycy5mb3JFYWNoKChsPT57IVdsLmhhcyhsKSYmV2wuc2V0KGwsWWwobCkpfSkpLGwuaW5jcnM9YmwobC5pbmNyc3x8KDI9PXQuZGlzdHI/YWU6bj8xPT1obD9rZTpTZTpmZSkpLGwuc3BsaXRzPWJsKGwuc3BsaXRzfHwobiYmMT09dC5kaXN0cj9RbDozPT10LmRpc3RyP0plOjQ9PXQuZGlzdHI/cWU6JGUpKSxsLnN0cm9rZT1ibChsLnN0cm9rZSksbC5ncmlkLnN0cm9rZT1ibChsLmdyaWQuc3Ryb2tlKSxsLnRpY2tzLnN0cm9rZT1ibChsLnRpY2tzLnN0cm9rZSksbC5ib3JkZXIuc3Ryb2tlPWJsKGwuYm9yZGVyLnN0cm9rZSk7bGV0IGk9bC52YWx1ZXM7bC52YWx1ZXM9R2woaSkmJiFHbChpWzBdKT9ibChpKTpuP0dsKGkpP0RlKFhsLHplKGksWmwpKTpMbChpKT9mdW5jdGlvbihsLGUpe2xldCB0PW5lKGUpO3JldHVybihlLG4pPT5uLm1hcCgoZT0+dChsKGUpKSkpfShYbCxpKTppfHxsZTppfHxCZSxsLmZpbHRlcj1ibChsLmZpbHRlcnx8KDM+dC5kaXN0cnx8MTAhPXQubG9nPzM9PXQuZGlzdHImJjI9PXQubG9nP3R0OmtsOmV0KSksbC5mb250PVF0KGwuZm9udCksbC5sYWJlbEZvbnQ9UXQobC5sYWJlbEZvbnQpLGwuX3NpemU9bC5zaXplKGssbnVsbCxlLDApLGwuX3NwYWNlPWwuX3JvdGF0ZT1sLl9pbmNycz1sLl9mb3VuZD1sLl9zcGxpdHM9bC5fdmFsdWVzPW51bGwsbC5fc2l6ZT4wJiYoQ3RbZV09ITAsbC5fZWw9RCgidS1heGlzIixYKSl9fSkpLF8/XyBpbnN0YW5jZW9mIEhUTUxFbGVtZW50PyhfLmFwcGVuZENoaWxkKFIpLExpKCkpOl8oayxMaSk6TGkoKSxrfWVuLmFzc2lnbj1CbCxlbi5mbXROdW09dGwsZW4ucmFuZ2VOdW09Wixlbi5yYW5nZUxvZz1CLGVuLnJhbmdlQXNpbmg9JCxlbi5vcmllbnQ9cHQsZW4ucHhSYXRpbz15LGVuLmpvaW49ZnVuY3Rpb24obCxlKXtpZihmdW5jdGlvbihsKXtsZXQgZT1sWzBdWzBdLHQ9ZS5sZW5ndGg7Zm9yKGxldCBuPTE7bC5sZW5ndGg+bjtuKyspe2xldCBpPWxbbl1bMF07aWYoaS5sZW5ndGghPXQpcmV0dXJuITE7aWYoaSE9ZSlmb3IobGV0IGw9MDt0Pmw7bCsrKWlmKGlbbF0hPWVbbF0pcmV0dXJuITF9cmV0dXJuITB9KGwpKXtsZXQgZT1sWzBdLnNsaWNlKCk7Zm9yKGxldCB0PTE7bC5sZW5ndGg+dDt0KyspZS5wdXNoKC4uLmxbdF0uc2xpY2UoMSkpO3JldHVybiBmdW5jdGlvbihsLGU9MTAwKXtjb25zdCB0PWwubGVuZ3RoO2lmKDE+PXQpcmV0dXJuITA7bGV0IG49MCxpPXQtMTtmb3IoO2k+PW4mJm51bGw9PWxbbl07KW4rKztmb3IoO2k+PW4mJm51bGw9PWxbaV07KWktLTtpZihuPj1pKXJldHVybiEwO2NvbnN0IG89ZmwoMSxzbCgoaS1uKzEpL2UpKTtmb3IobGV0IGU9bFtuXSx0PW4rbztpPj10O3QrPW8pe2NvbnN0IG49bFt0XTtpZihudWxsIT1uKXtpZihlPj1uKXJldHVybiExO2U9bn19cmV0dXJuITB9KGVbMF0pfHwoZT1mdW5jdGlvbihsKXtsZXQgZT1sWzBdLHQ9ZS5sZW5ndGgsbj1BcnJheSh0KTtmb3IobGV0IGw9MDtuLmxlbmd0aD5sO2wrKyluW2xdPWw7bi5zb3J0KCgobCx0KT0+ZVtsXS1lW3RdKSk7bGV0IGk9W107Zm9yKGxldCBlPTA7bC5sZW5ndGg+ZTtlKyspe2xldCBvPWxbZV0scz1BcnJheSh0KTtmb3IobGV0IGw9MDt0Pmw7bCsrKXNbbF09b1tuW2xdXTtpLnB1c2gocyl9cmV0dXJuIGl9KGUpKSxlfWxldCB0PW5ldyBTZXQ7Zm9yKGxldCBlPTA7bC5sZW5ndGg+ZTtlKyspe2xldCBuPWxbZV1bMF0saT1uLmxlbmd0aDtmb3IobGV0IGw9MDtpPmw7bCsrKXQuYWRkKG5bbF0pfWxldCBuPVtBcnJheS5mcm9tKHQpLnNvcnQoKChsLGUpPT5sLWUpKV0saT1uWzBdLmxlbmd0aCxvPW5ldyBNYXA7Zm9yKGxldCBsPTA7aT5sO2wrKylvLnNldChuWzBdW2xdLGwpO2ZvcihsZXQgdD0wO2wubGVuZ3RoPnQ7dCsrKXtsZXQgcz1sW3RdLHI9c1swXTtmb3IobGV0IGw9MTtzLmxlbmd0aD5sO2wrKyl7bGV0IHU9c1tsXSxhPUFycmF5KGkpLmZpbGwodm9pZCAwKSxmPWU/ZVt0XVtsXToxLGM9W107Zm9yKGxldCBsPTA7dS5sZW5ndGg+bDtsKyspe2xldCBlPXVbbF0sdD1vLmdldChyW2xdKTtudWxsPT09ZT8wIT1mJiYoYVt0XT1lLDI9PWYmJmMucHVzaCh0KSk6YVt0XT1lfSRsKGEsYyxpKSxuLnB1c2goYSl9fXJldHVybiBufSxlbi5mbXREYXRlPW5lLGVuLnR6RGF0ZT1mdW5jdGlvbihsLGUpe2xldCB0O3JldHVybiJVVEMiPT1lfHwiRXRjL1VUQyI9PWU/dD1uZXcgRGF0ZSgrbCs2ZTQqbC5nZXRUaW1lem9uZU9mZnNldCgpKTplPT1pZT90PWw6KHQ9bmV3IERhdGUobC50b0xvY2FsZVN0cmluZygiZW4tVVMiLHt0aW1lWm9uZTplfSkpLHQuc2V0TWlsbGlzZWNvbmRzKGwuZ2V0TWlsbGlzZWNvbmRzKCkpKSx0fSxlbi5zeW5jPWR0O3tlbi5hZGRHYXA9ZnVuY3Rpb24obCxlLHQpe2xldCBuPWxbbC5sZW5ndGgtMV07biYmblswXT09ZT9uWzFdPXQ6bC5wdXNoKFtlLHRdKX0sZW4uY2xpcEdhcHM9d3Q7bGV0IGw9ZW4ucGF0aHM9e3BvaW50czpXdH07bC5saW5lYXI9RnQsbC5zdGVwcGVkPWZ1bmN0aW9uKGwpe2NvbnN0IGU9UShsLmFsaWduLDEpLHQ9UShsLmFzY0Rlc2MsITEpLG49UShsLmFsaWduR2FwcywwKSxpPVEobC5leHRlbmQsITEpO3JldHVybihsLG8scyxyKT0+cHQobCxvLCgodSxhLGYsYyxoLGQscCxtLGcseCx3KT0+e1tzLHJdPVUoZixzLHIpO2xldCBfPXUucHhSb3VuZCx7bGVmdDpiLHdpZHRoOnZ9PWwuYmJveCxrPWw9Pl8oZChsLGMseCxtKSksTT1sPT5fKHAobCxoLHcsZykpLFM9MD09Yy5vcmk/TXQ6U3Q7Y29uc3QgVD17c3Ryb2tlOm5ldyBQYXRoMkQsZmlsbDpudWxsLGNsaXA6bnVsbCxiYW5kOm51bGwsZ2FwczpudWxsLGZsYWdzOjF9LEU9VC5zdHJva2Usej1jLmRpciooMD09Yy5vcmk/MTotMSk7bGV0IEQ9TShmWzE9PXo/czpyXSksUD1rKGFbMT09ej9zOnJdKSxBPVAsVz1QO2kmJi0xPT1lJiYoVz1iLFMoRSxXLEQpKSxTKEUsUCxEKTtmb3IobGV0IGw9MT09ej9zOnI7bD49cyYmcj49bDtsKz16KXtsZXQgdD1mW2xdO2lmKG51bGw9PXQpY29udGludWU7bGV0IG49ayhhW2xdKSxpPU0odCk7MT09ZT9TKEUsbixEKTpTKEUsQSxpKSxTKEUsbixpKSxEPWksQT1ufWxldCBZPUE7aSYmMT09ZSYmKFk9Yit2LFMoRSxZLEQpKTtsZXRbQyxIXT1tdChsLG8pO2lmKG51bGwhPXUuZmlsbHx8MCE9Qyl7bGV0IGU9VC5maWxsPW5ldyBQYXRoMkQoRSksdD1NKHUuZmlsbFRvKGwsbyx1Lm1pbix1Lm1heCxDKSk7UyhlLFksdCksUyhlLFcsdCl9aWYoIXUuc3BhbkdhcHMpe2xldCBpPVtdO2kucHVzaCguLi5fdChhLGYscyxyLHosayxuKSk7bGV0IGg9dS53aWR0aCp5LzIsZD10fHwxPT1lP2g6LWgscD10fHwtMT09ZT8taDpoO2kuZm9yRWFjaCgobD0+e2xbMF0rPWQsbFsxXSs9cH0pKSxULmdhcHM9aT11LmdhcHMobCxvLHMscixpKSxULmNsaXA9d3QoaSxjLm9yaSxtLGcseCx3KX1yZXR1cm4gMCE9SCYmKFQuYmFuZD0yPT1IP1t4dChsLG8scyxyLEUsLTEpLHh0KGwsbyxzLHIsRSwxKV06eHQobCxvLHMscixFLEgpKSxUfSkpfSxsLmJhcnM9ZnVuY3Rpb24obCl7Y29uc3QgZT1RKChsPWx8fEhsKS5zaXplLFsuNixnbCwxXSksdD1sLmFsaWdufHwwLG49bC5nYXB8fDA7bGV0IGk9bC5yYWRpdXM7aT1udWxsPT1pP1swLDBdOiJudW1iZXIiPT10eXBlb2YgaT9baSwwXTppO2NvbnN0IG89YmwoaSkscz0xLWVbMF0scj1RKGVbMV0sZ2wpLHU9UShlWzJdLDEpLGE9UShsLmRpc3AsSGwpLGY9UShsLmVhY2gsKCgpPT57fSkpLHtmaWxsOmMsc3Ryb2tlOmh9PWE7cmV0dXJuKGwsZSxpLGQpPT5wdChsLGUsKChwLG0sZyx4LHcsXyxiLHYsayxNLFMpPT57bGV0IFQsRSx6PXAucHhSb3VuZCxEPXQsUD1uKnksQT1yKnksVz11Knk7MD09eC5vcmk/W1QsRV09byhsLGUpOltFLFRdPW8obCxlKTtjb25zdCBZPXguZGlyKigwPT14Lm9yaT8xOi0xKTtsZXQgQyxILEYsUj0wPT14Lm9yaT9UdDpFdCxHPTA9PXgub3JpP2Y6KGwsZSx0LG4saSxvLHMpPT57ZihsLGUsdCxpLG4scyxvKX0sST1RKGwuYmFuZHMsRmwpLmZpbmQoKGw9Pmwuc2VyaWVzWzBdPT1lKSksTD1wLmZpbGxUbyhsLGUscC5taW4scC5tYXgsbnVsbCE9ST9JLmRpcjowKSxPPXooYihMLHcsUyxrKSksTj1NLGo9eihwLndpZHRoKnkpLFU9ITEsVj1udWxsLEI9bnVsbCwkPW51bGwsSj1udWxsO251bGw9PWN8fDAhPWomJm51bGw9PWh8fChVPSEwLFY9Yy52YWx1ZXMobCxlLGksZCksQj1uZXcgTWFwLG5ldyBTZXQoVikuZm9yRWFjaCgobD0+e251bGwhPWwmJkIuc2V0KGwsbmV3IFBhdGgyRCl9KSksaj4wJiYoJD1oLnZhbHVlcyhsLGUsaSxkKSxKPW5ldyBNYXAsbmV3IFNldCgkKS5mb3JFYWNoKChsPT57bnVsbCE9bCYmSi5zZXQobCxuZXcgUGF0aDJEKX0pKSkpO2xldHt4MDpxLHNpemU6S309YTtpZihudWxsIT1xJiZudWxsIT1LKXtEPTEsbT1xLnZhbHVlcyhsLGUsaSxkKSwyPT1xLnVuaXQmJihtPW0ubWFwKChlPT5sLnBvc1RvVmFsKHYrZSpNLHgua2V5LCEwKSkpKTtsZXQgdD1LLnZhbHVlcyhsLGUsaSxkKTtIPTI9PUsudW5pdD90WzBdKk06Xyh0WzBdLHgsTSx2KS1fKDAseCxNLHYpLE49UnQobSxnLF8seCxNLHYsTiksRj1OLUgrUH1lbHNlIE49UnQobSxnLF8seCxNLHYsTiksRj1OKnMrUCxIPU4tRjsxPkYmJihGPTApLEgvMj5qfHwoaj0wKSw1PkYmJih6PXZsKTtsZXQgWD1GPjA7SD16KHdsKE4tRi0oWD9qOjApLFcsQSkpLEM9KDA9PUQ/SC8yOkQ9PVk/MDpIKS1EKlkqKCgwPT1EP1AvMjowKSsoWD9qLzI6MCkpO2NvbnN0IFo9e3N0cm9rZTpudWxsLGZpbGw6bnVsbCxjbGlwOm51bGwsYmFuZDpudWxsLGdhcHM6bnVsbCxmbGFnczowfSxsbD1VP251bGw6bmV3IFBhdGgyRDtsZXQgZWw9bnVsbDtpZihudWxsIT1JKWVsPWwuZGF0YVtJLnNlcmllc1sxXV07ZWxzZXtsZXR7eTA6dCx5MTpufT1hO251bGwhPXQmJm51bGwhPW4mJihnPW4udmFsdWVzKGwsZSxpLGQpLGVsPXQudmFsdWVzKGwsZSxpLGQpKX1sZXQgdGw9VCpILG5sPUUqSDtmb3IobGV0IHQ9MT09WT9pOmQ7dD49aSYmZD49dDt0Kz1ZKXtsZXQgbj1nW3RdO2lmKG51bGw9PW4pY29udGludWU7aWYobnVsbCE9ZWwpe2xldCBsPWVsW3RdPz8wO2lmKG4tbD09MCljb250aW51ZTtPPWIobCx3LFMsayl9bGV0IGk9XygyIT14LmRpc3RyfHxudWxsIT1hP21bdF06dCx4LE0sdiksbz1iKFEobixMKSx3LFMsaykscz16KGktQykscj16KGZsKG8sTykpLHU9eihhbChvLE8pKSxmPXItdTtpZihudWxsIT1uKXtsZXQgaT0wPm4/bmw6dGwsbz0wPm4/dGw6bmw7VT8oaj4wJiZudWxsIT0kW3RdJiZSKEouZ2V0KCRbdF0pLHMsdStzbChqLzIpLEgsZmwoMCxmLWopLGksbyksbnVsbCE9Vlt0XSYmUihCLmdldChWW3RdKSxzLHUrc2woai8yKSxILGZsKDAsZi1qKSxpLG8pKTpSKGxsLHMsdStzbChqLzIpLEgsZmwoMCxmLWopLGksbyksRyhsLGUsdCxzLWovMix1LEgraixmKX19cmV0dXJuIGo+MD9aLnN0cm9rZT1VP0o6bGw6VXx8KFouX2ZpbGw9MD09cC53aWR0aD9wLl9maWxsOnAuX3N0cm9rZT8/cC5fZmlsbCxaLndpZHRoPTApLFouZmlsbD1VP0I6bGwsWn0pKX0sbC5zcGxpbmU9ZnVuY3Rpb24obCl7cmV0dXJuIGZ1bmN0aW9uKGwsZSl7Y29uc3QgdD1RKGU/LmFsaWduR2FwcywwKTtyZXR1cm4oZSxuLGksbyk9PnB0KGUsbiwoKHMscix1LGEsZixjLGgsZCxwLG0sZyk9PntbaSxvXT1VKHUsaSxvKTtsZXQgeCx3LF8sYj1zLnB4Um91bmQsdj1sPT5iKGMobCxhLG0sZCkpLGs9bD0+YihoKGwsZixnLHApKTswPT1hLm9yaT8oeD1rdCxfPU10LHc9UHQpOih4PXl0LF89U3Qsdz1BdCk7Y29uc3QgeT1hLmRpciooMD09YS5vcmk/MTotMSk7bGV0IE09dihyWzE9PXk/aTpvXSksUz1NLFQ9W10sRT1bXTtmb3IobGV0IGw9MT09eT9pOm87bD49aSYmbz49bDtsKz15KWlmKG51bGwhPXVbbF0pe2xldCBlPXYocltsXSk7VC5wdXNoKFM9ZSksRS5wdXNoKGsodVtsXSkpfWNvbnN0IHo9e3N0cm9rZTpsKFQsRSx4LF8sdyxiKSxmaWxsOm51bGwsY2xpcDpudWxsLGJhbmQ6bnVsbCxnYXBzOm51bGwsZmxhZ3M6MX0sRD16LnN0cm9rZTtsZXRbUCxBXT1tdChlLG4pO2lmKG51bGwhPXMuZmlsbHx8MCE9UCl7bGV0IGw9ei5maWxsPW5ldyBQYXRoMkQoRCksdD1rKHMuZmlsbFRvKGUsbixzLm1pbixzLm1heCxQKSk7XyhsLFMsdCksXyhsLE0sdCl9aWYoIXMuc3BhbkdhcHMpe2xldCBsPVtdO2wucHVzaCguLi5fdChyLHUsaSxvLHksdix0KSksei5nYXBzPWw9cy5nYXBzKGUsbixpLG8sbCksei5jbGlwPXd0KGwsYS5vcmksZCxwLG0sZyl9cmV0dXJuIDAhPUEmJih6LmJhbmQ9Mj09QT9beHQoZSxuLGksbyxELC0xKSx4dChlLG4saSxvLEQsMSldOnh0KGUsbixpLG8sRCxBKSksen0pKX0oR3QsbCl9fXJldHVybiBlbn0oKTsK';
+const UPLOT_CSS_BASE64 = 'LnVwbG90LCAudXBsb3QgKiwgLnVwbG90ICo6OmJlZm9yZSwgLnVwbG90ICo6OmFmdGVyIHtib3gtc2l6aW5nOiBib3JkZXItYm94O30udXBsb3Qge2ZvbnQtZmFtaWx5OiBzeXN0ZW0tdWksIC1hcHBsZS1zeXN0ZW0sICJTZWdvZSBVSSIsIFJvYm90bywgIkhlbHZldGljYSBOZXVlIiwgQXJpYWwsICJOb3RvIFNhbnMiLCBzYW5zLXNlcmlmLCAiQXBwbGUgQ29sb3IgRW1vamkiLCAiU2Vnb2UgVUkgRW1vamkiLCAiU2Vnb2UgVUkgU3ltYm9sIiwgIk5vdG8gQ29sb3IgRW1vamkiO2xpbmUtaGVpZ2h0OiAxLjU7d2lkdGg6IG1pbi1jb250ZW50O30udS10aXRsZSB7dGV4dC1hbGlnbjogY2VudGVyO2ZvbnQtc2l6ZTogMThweDtmb250LXdlaWdodDogYm9sZDt9LnUtd3JhcCB7cG9zaXRpb246IHJlbGF0aXZlO3VzZXItc2VsZWN0OiBub25lO30udS1vdmVyLCAudS11bmRlciB7cG9zaXRpb246IGFic29sdXRlO30udS11bmRlciB7b3ZlcmZsb3c6IGhpZGRlbjt9LnVwbG90IGNhbnZhcyB7ZGlzcGxheTogYmxvY2s7cG9zaXRpb246IHJlbGF0aXZlO3dpZHRoOiAxMDAlO2hlaWdodDogMTAwJTt9LnUtYXhpcyB7cG9zaXRpb246IGFic29sdXRlO30udS1sZWdlbmQge2ZvbnQtc2l6ZTogMTRweDttYXJnaW46IGF1dG87dGV4dC1hbGlnbjogY2VudGVyO30udS1pbmxpbmUge2Rpc3BsYXk6IGJsb2NrO30udS1pbmxpbmUgKiB7ZGlzcGxheTogaW5saW5lLWJsb2NrO30udS1pbmxpbmUgdHIge21hcmdpbi1yaWdodDogMTZweDt9LnUtbGVnZW5kIHRoIHtmb250LXdlaWdodDogNjAwO30udS1sZWdlbmQgdGggPiAqIHt2ZXJ0aWNhbC1hbGlnbjogbWlkZGxlO2Rpc3BsYXk6IGlubGluZS1ibG9jazt9LnUtbGVnZW5kIC51LW1hcmtlciB7d2lkdGg6IDFlbTtoZWlnaHQ6IDFlbTttYXJnaW4tcmlnaHQ6IDRweDtiYWNrZ3JvdW5kLWNsaXA6IHBhZGRpbmctYm94ICFpbXBvcnRhbnQ7fS51LWlubGluZS51LWxpdmUgdGg6OmFmdGVyIHtjb250ZW50OiAiOiI7dmVydGljYWwtYWxpZ246IG1pZGRsZTt9LnUtaW5saW5lOm5vdCgudS1saXZlKSAudS12YWx1ZSB7ZGlzcGxheTogbm9uZTt9LnUtc2VyaWVzID4gKiB7cGFkZGluZzogNHB4O30udS1zZXJpZXMgdGgge2N1cnNvcjogcG9pbnRlcjt9LnUtbGVnZW5kIC51LW9mZiA+ICoge29wYWNpdHk6IDAuMzt9LnUtc2VsZWN0IHtiYWNrZ3JvdW5kOiByZ2JhKDAsMCwwLDAuMDcpO3Bvc2l0aW9uOiBhYnNvbHV0ZTtwb2ludGVyLWV2ZW50czogbm9uZTt9LnUtY3Vyc29yLXgsIC51LWN1cnNvci15IHtwb3NpdGlvbjogYWJzb2x1dGU7bGVmdDogMDt0b3A6IDA7cG9pbnRlci1ldmVudHM6IG5vbmU7d2lsbC1jaGFuZ2U6IHRyYW5zZm9ybTt9LnUtaHogLnUtY3Vyc29yLXgsIC51LXZ0IC51LWN1cnNvci15IHtoZWlnaHQ6IDEwMCU7Ym9yZGVyLXJpZ2h0OiAxcHggZGFzaGVkICM2MDdEOEI7fS51LWh6IC51LWN1cnNvci15LCAudS12dCAudS1jdXJzb3IteCB7d2lkdGg6IDEwMCU7Ym9yZGVyLWJvdHRvbTogMXB4IGRhc2hlZCAjNjA3RDhCO30udS1jdXJzb3ItcHQge3Bvc2l0aW9uOiBhYnNvbHV0ZTt0b3A6IDA7bGVmdDogMDtib3JkZXItcmFkaXVzOiA1MCU7Ym9yZGVyOiAwIHNvbGlkO3BvaW50ZXItZXZlbnRzOiBub25lO3dpbGwtY2hhbmdlOiB0cmFuc2Zvcm07Lyp0aGlzIGhhcyB0byBiZSAhaW1wb3J0YW50IHNpbmNlIHdlIHNldCBpbmxpbmUgImJhY2tncm91bmQiIHNob3J0aGFuZCAqL2JhY2tncm91bmQtY2xpcDogcGFkZGluZy1ib3ggIWltcG9ydGFudDt9LnUtYXhpcy51LW9mZiwgLnUtc2VsZWN0LnUtb2ZmLCAudS1jdXJzb3IteC51LW9mZiwgLnUtY3Vyc29yLXkudS1vZmYsIC51LWN1cnNvci1wdC51LW9mZiB7ZGlzcGxheTogbm9uZTt9';
+
+/**
+ * `memgate dashboard`: writes the history dashboard (one static, self-contained index.html) for
+ * every check with a history in a baseline store (directory or `git:<ref>`), ready for GitHub Pages.
+ */
+const USAGE = `Usage:
+  memgate dashboard --baseline STORE --out DIR [--repo-url URL] [--title TEXT] [--permutations 199]
+
+Writes DIR/index.html: one chart per check and metric over commits, from the history files of
+STORE (a baseline directory, or git:<ref> for a branch of the git repository in the current
+directory, e.g. git:origin/memgate-baselines), with change points marked and a filter by check and
+metric. Points link to <URL>/commit/<sha>; --repo-url defaults to $GITHUB_SERVER_URL/$GITHUB_REPOSITORY
+when both are set. The page is self-contained (uPlot inlined): publish DIR as it is.
+`;
+const OPTIONS = {
+    baseline: { type: 'string' },
+    out: { type: 'string' },
+    'repo-url': { type: 'string' },
+    title: { type: 'string' },
+    permutations: { type: 'string' },
+};
+function defaultRepoUrl(env) {
+    const server = env.GITHUB_SERVER_URL;
+    const repo = env.GITHUB_REPOSITORY;
+    return server && repo ? `${server}/${repo}` : undefined;
+}
+const dashboardCommand = {
+    name: 'dashboard',
+    summary: 'write a static history dashboard (charts, change points) from a baseline store',
+    usage: USAGE,
+    async run(argv, io) {
+        const { values, positionals } = parse(argv, OPTIONS, USAGE);
+        const [baseline, outDir] = requireOptions(positionals, values, [
+            { name: 'baseline', what: 'STORE' },
+            { name: 'out', what: 'DIR' },
+        ], USAGE);
+        const permutations = intOption(values.permutations, 'permutations', 199);
+        const snap = await storeFromSpec(baseline, io.cwd).snapshot();
+        const checks = snap.paths
+            .map(parseHistoryPath)
+            .filter((c) => c !== undefined)
+            .sort();
+        const histories = [];
+        for (const check of checks) {
+            const doc = await readHistory(snap, check, baseline);
+            if (doc)
+                histories.push({ check, metrics: analyzeHistory(doc, { changePoints: { permutations } }) });
+        }
+        if (histories.length === 0)
+            throw new MemgateError('no history files (history/<check>.json) in this store; they are written by each baseline update', baseline);
+        const data = dashboardData(histories, {
+            title: values.title,
+            repoUrl: values['repo-url'] ?? defaultRepoUrl(io.env),
+            now: new Date(),
+            permutations,
+        });
+        const html = renderDashboard(data, {
+            uplotJs: Buffer.from(UPLOT_JS_BASE64, 'base64').toString('utf8'),
+            uplotCss: Buffer.from(UPLOT_CSS_BASE64, 'base64').toString('utf8'),
+            uplotVersion: UPLOT_VERSION,
+        });
+        const out = resolve(io.cwd, outDir);
+        await mkdir(out, { recursive: true });
+        await writeFile(join(out, 'index.html'), html);
+        const points = data.charts.reduce((n, c) => n + c.values.length, 0);
+        io.stdout(`memgate: dashboard of ${histories.length} check${histories.length === 1 ? '' : 's'}, ${data.charts.length} chart${data.charts.length === 1 ? '' : 's'}, ${points} points written to ${join(outDir, 'index.html')}\n`);
+        return 0;
+    },
+};
+
+/**
  * The `memgate` command line (bundled as dist/cli.js). Each verb lives in `src/cli/<verb>.ts`; this
  * file only dispatches and turns user errors into one line on stderr with exit code 2.
  */
-const COMMANDS = [collectCommand, pprofCommand, compareCommand, baselineCommand, runCommand];
+const COMMANDS = [
+    collectCommand,
+    pprofCommand,
+    compareCommand,
+    baselineCommand,
+    runCommand,
+    historyCommand,
+    dashboardCommand,
+];
 function help() {
     const width = Math.max(...COMMANDS.map((c) => c.name.length), 4);
     return [
