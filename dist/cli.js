@@ -5,9 +5,9 @@ import { stat, readdir, readFile, mkdir, writeFile, unlink, open, rename, mkdtem
 import { parseArgs } from 'node:util';
 import { randomUUID, randomBytes } from 'node:crypto';
 import { hostname, tmpdir } from 'node:os';
+import { execFile, spawn } from 'node:child_process';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
-import { spawn, execFile } from 'node:child_process';
 import http from 'node:http';
 import https from 'node:https';
 
@@ -8694,6 +8694,92 @@ function createFileStore(opts) {
 }
 
 /**
+ * A read-only baseline store on a branch of a local git clone: `git:<ref>`, e.g.
+ * `git:origin/memgate-baselines` after `git fetch origin memgate-baselines`. It reads the same files
+ * the branch store writes, through `git ls-tree` and `git cat-file` (execFile, no shell), pinned to
+ * the commit the ref named when the snapshot was taken, so one snapshot never mixes two commits.
+ * It plugs into the shared lookup (`lookupInSnapshot`) like any other store; writes are refused.
+ */
+const GIT_PREFIX = 'git:';
+/** Blobs up to this size are read (history files of 2,000 points are well under 1 MiB). */
+const MAX_BLOB = 256 * 1024 * 1024;
+function git(cwd, args) {
+    return new Promise((resolvePromise, reject) => {
+        execFile('git', args, { cwd, maxBuffer: MAX_BLOB, encoding: 'utf8' }, (err, stdout, stderr) => {
+            if (err)
+                reject(Object.assign(err, { stderr: String(stderr) }));
+            else
+                resolvePromise(stdout);
+        });
+    });
+}
+function gitFailure(err, ref, where) {
+    const e = err;
+    if (e.code === 'ENOENT')
+        return new MemgateError('git is not installed (needed for a git: baseline)', where);
+    const first = (e.stderr ?? e.message).split('\n').find((l) => l.trim() !== '') ?? 'git failed';
+    return new MemgateError(`cannot read ref "${ref}" (${first.trim()}); fetch it first, e.g. git fetch origin memgate-baselines`, where);
+}
+/** A snapshot of the files at `ref` in the repository at `repoDir`. */
+async function gitSnapshot(repoDir, ref) {
+    const where = `${GIT_PREFIX}${ref}`;
+    if (ref === '' || ref.startsWith('-'))
+        throw new MemgateError('expected a branch or ref name after "git:"', where);
+    let commit;
+    let listing;
+    try {
+        commit = (await git(repoDir, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])).trim();
+        listing = await git(repoDir, ['ls-tree', '-r', '-z', '--name-only', commit]);
+    }
+    catch (err) {
+        throw gitFailure(err, ref, where);
+    }
+    const paths = listing.split('\0').filter((p) => p !== '');
+    const present = new Set(paths);
+    return {
+        paths,
+        async read(path) {
+            if (!present.has(path))
+                return undefined;
+            try {
+                return await git(repoDir, ['cat-file', 'blob', `${commit}:${path}`]);
+            }
+            catch (err) {
+                throw gitFailure(err, ref, `${where}: ${path}`);
+            }
+        },
+    };
+}
+class GitBackend {
+    repoDir;
+    ref;
+    where;
+    constructor(repoDir, ref) {
+        this.repoDir = repoDir;
+        this.ref = ref;
+        this.where = `${GIT_PREFIX}${ref}`;
+    }
+    snapshot() {
+        return gitSnapshot(this.repoDir, this.ref);
+    }
+    transact() {
+        return Promise.reject(new MemgateError('a git: baseline is read-only; update baselines through the action or a directory', this.where));
+    }
+}
+function createGitStore(opts) {
+    return new BackendBaselineStore(new GitBackend(opts.repoDir, opts.ref), opts);
+}
+/**
+ * The store a `--baseline` argument names: `git:<ref>` (read from the git repository at `cwd`),
+ * else a baseline directory relative to `cwd`.
+ */
+function storeFromSpec(spec, cwd, opts = {}) {
+    if (spec.startsWith(GIT_PREFIX))
+        return createGitStore({ ...opts, repoDir: cwd, ref: spec.slice(GIT_PREFIX.length) });
+    return createFileStore({ ...opts, dir: resolve(cwd, spec) });
+}
+
+/**
  * The baselines `judge` reads from, besides a store the action opens: what `--baseline` points at.
  * A directory is a file store; a file is a stored baseline document (`<check>/<version>.json`) or
  * another MemoryReport. Every kind picks the version through the stores' own rules
@@ -8733,6 +8819,13 @@ function documentSource(text, source) {
     };
 }
 async function openBaselineFile(path, cwd, warn) {
+    // `git:<ref>` reads the data branch from a local clone (`git fetch origin memgate-baselines`), so
+    // a reproduce line needs no API and no token.
+    if (path.startsWith(GIT_PREFIX)) {
+        const store = createGitStore({ repoDir: cwd, ref: path.slice(GIT_PREFIX.length), warn });
+        await store.snapshot(); // a mistyped or unfetched ref is the user's error, not "no baseline"
+        return store;
+    }
     const full = resolve(cwd, path);
     if (await isDirectory(full))
         return createFileStore({ dir: full, warn });
@@ -19620,12 +19713,14 @@ function resolvePolicy(file, inputs) {
  * baseline document or a baseline directory) and print the verdict. Exit 1 when the gate fails, 0 on
  * pass or warn, 2 on bad input. This file only turns argv into settings and picks the renderer.
  */
-const USAGE$4 = `Usage: memgate compare --baseline <file|dir> --report <file> [options]
+const USAGE$4 = `Usage: memgate compare --baseline <file|dir|git:ref> --report <file> [options]
 
 Compare a MemoryReport with a baseline and print the verdict.
 
   --baseline <path>   baseline: a MemoryReport, a stored baseline document (<check>/<version>.json),
-                      or a baseline directory (a file store, as \`memgate baseline update\` writes)
+                      a baseline directory (a file store, as \`memgate baseline update\` writes), or
+                      git:<ref>, the data branch of a local clone (git fetch origin memgate-baselines,
+                      then --baseline git:origin/memgate-baselines)
   --report <file>     the current MemoryReport
   --format <f>        text (default), json (the Verdict object) or markdown (the PR comment body)
   --json              the same as --format json
@@ -20912,92 +21007,6 @@ function analyzeHistory(doc, opts = {}) {
         const creep = detectCreep(metric, points.map((p, i) => ({ commit: p.commit, value: values[i] })), changes.map((c) => c.index), opts.creep);
         return { metric, instance, points, values, changes, ...(creep ? { creep } : {}) };
     });
-}
-
-/**
- * A read-only baseline store on a branch of a local git clone: `git:<ref>`, e.g.
- * `git:origin/memgate-baselines` after `git fetch origin memgate-baselines`. It reads the same files
- * the branch store writes, through `git ls-tree` and `git cat-file` (execFile, no shell), pinned to
- * the commit the ref named when the snapshot was taken, so one snapshot never mixes two commits.
- * It plugs into the shared lookup (`lookupInSnapshot`) like any other store; writes are refused.
- */
-const GIT_PREFIX = 'git:';
-/** Blobs up to this size are read (history files of 2,000 points are well under 1 MiB). */
-const MAX_BLOB = 256 * 1024 * 1024;
-function git(cwd, args) {
-    return new Promise((resolvePromise, reject) => {
-        execFile('git', args, { cwd, maxBuffer: MAX_BLOB, encoding: 'utf8' }, (err, stdout, stderr) => {
-            if (err)
-                reject(Object.assign(err, { stderr: String(stderr) }));
-            else
-                resolvePromise(stdout);
-        });
-    });
-}
-function gitFailure(err, ref, where) {
-    const e = err;
-    if (e.code === 'ENOENT')
-        return new MemgateError('git is not installed (needed for a git: baseline)', where);
-    const first = (e.stderr ?? e.message).split('\n').find((l) => l.trim() !== '') ?? 'git failed';
-    return new MemgateError(`cannot read ref "${ref}" (${first.trim()}); fetch it first, e.g. git fetch origin memgate-baselines`, where);
-}
-/** A snapshot of the files at `ref` in the repository at `repoDir`. */
-async function gitSnapshot(repoDir, ref) {
-    const where = `${GIT_PREFIX}${ref}`;
-    if (ref === '' || ref.startsWith('-'))
-        throw new MemgateError('expected a branch or ref name after "git:"', where);
-    let commit;
-    let listing;
-    try {
-        commit = (await git(repoDir, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])).trim();
-        listing = await git(repoDir, ['ls-tree', '-r', '-z', '--name-only', commit]);
-    }
-    catch (err) {
-        throw gitFailure(err, ref, where);
-    }
-    const paths = listing.split('\0').filter((p) => p !== '');
-    const present = new Set(paths);
-    return {
-        paths,
-        async read(path) {
-            if (!present.has(path))
-                return undefined;
-            try {
-                return await git(repoDir, ['cat-file', 'blob', `${commit}:${path}`]);
-            }
-            catch (err) {
-                throw gitFailure(err, ref, `${where}: ${path}`);
-            }
-        },
-    };
-}
-class GitBackend {
-    repoDir;
-    ref;
-    where;
-    constructor(repoDir, ref) {
-        this.repoDir = repoDir;
-        this.ref = ref;
-        this.where = `${GIT_PREFIX}${ref}`;
-    }
-    snapshot() {
-        return gitSnapshot(this.repoDir, this.ref);
-    }
-    transact() {
-        return Promise.reject(new MemgateError('a git: baseline is read-only; update baselines through the action or a directory', this.where));
-    }
-}
-function createGitStore(opts) {
-    return new BackendBaselineStore(new GitBackend(opts.repoDir, opts.ref), opts);
-}
-/**
- * The store a `--baseline` argument names: `git:<ref>` (read from the git repository at `cwd`),
- * else a baseline directory relative to `cwd`.
- */
-function storeFromSpec(spec, cwd, opts = {}) {
-    if (spec.startsWith(GIT_PREFIX))
-        return createGitStore({ ...opts, repoDir: cwd, ref: spec.slice(GIT_PREFIX.length) });
-    return createFileStore({ ...opts, dir: resolve(cwd, spec) });
 }
 
 /**

@@ -8,13 +8,14 @@ import { resolve } from 'node:path';
 
 import { baselinePath, DEFAULT_WINDOW, parseBaselineDocument } from '../baseline/document.js';
 import { createFileStore } from '../baseline/file-store.js';
+import { createGitStore, GIT_PREFIX } from '../baseline/git-store.js';
 import { lookupInSnapshot, type BaselineStore } from '../baseline/store.js';
 import { foundProvenance, noneProvenance, versionCandidates } from '../baseline/versions.js';
 import { MemgateError } from '../errors.js';
 import { parseMemoryReport, runCount, type MemoryReport } from '../model.js';
 import { isDirectory, readInput } from './report-file.js';
 
-/** Where `--baseline` points: a baseline directory, a stored baseline document, or a MemoryReport. */
+/** Where `--baseline` points: `git:<ref>`, a baseline directory, a stored baseline document, or a MemoryReport. */
 export type BaselineSource = Pick<BaselineStore, 'read'>;
 
 /**
@@ -67,6 +68,13 @@ export async function openBaselineFile(
   cwd: string,
   warn: (m: string) => void,
 ): Promise<BaselineSource> {
+  // `git:<ref>` reads the data branch from a local clone (`git fetch origin memgate-baselines`), so
+  // a reproduce line needs no API and no token.
+  if (path.startsWith(GIT_PREFIX)) {
+    const store = createGitStore({ repoDir: cwd, ref: path.slice(GIT_PREFIX.length), warn });
+    await store.snapshot(); // a mistyped or unfetched ref is the user's error, not "no baseline"
+    return store;
+  }
   const full = resolve(cwd, path);
   if (await isDirectory(full)) return createFileStore({ dir: full, warn });
   const text = (await readInput(path, cwd)).toString('utf8');

@@ -18,12 +18,14 @@ import { argumentError, parse } from './args.js';
 import type { Command } from './command.js';
 import { writeSitesSvg } from './flamegraph-file.js';
 
-const USAGE = `Usage: memgate compare --baseline <file|dir> --report <file> [options]
+const USAGE = `Usage: memgate compare --baseline <file|dir|git:ref> --report <file> [options]
 
 Compare a MemoryReport with a baseline and print the verdict.
 
   --baseline <path>   baseline: a MemoryReport, a stored baseline document (<check>/<version>.json),
-                      or a baseline directory (a file store, as \`memgate baseline update\` writes)
+                      a baseline directory (a file store, as \`memgate baseline update\` writes), or
+                      git:<ref>, the data branch of a local clone (git fetch origin memgate-baselines,
+                      then --baseline git:origin/memgate-baselines)
   --report <file>     the current MemoryReport
   --format <f>        text (default), json (the Verdict object) or markdown (the PR comment body)
   --json              the same as --format json

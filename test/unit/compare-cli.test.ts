@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
+import { commitAsBranch } from '../history/store-builder.js';
 import { runCliCaptured } from '../support/cli.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/tracemalloc/', import.meta.url));
@@ -64,6 +65,41 @@ describe('memgate compare against a baseline directory', () => {
 
     const same = await runCliCaptured(['compare', '--baseline', 'baselines', '--report', 'base.json'], dir);
     assert.equal(same.code, 0, same.stdout);
+  });
+
+  it('reads the baselines from a local data branch with --baseline git:<ref>', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'memgate-compare-'));
+    await collect(dir, 'steady-gc', 'base.json');
+    await collect(dir, 'leaky-gc-positive', 'head.json');
+    const update = await runCliCaptured(
+      ['baseline', 'update', '--store', 'baselines', '--report', 'base.json', '--commit', 'c0ffee'],
+      dir,
+    );
+    assert.equal(update.code, 0, update.stderr);
+    const repo = join(dir, 'repo');
+    await commitAsBranch(repo, join(dir, 'baselines'), 'memgate-baselines');
+    const head = join(dir, 'head.json');
+    const leak = await runCliCaptured(
+      ['compare', '--baseline', 'git:memgate-baselines', '--report', head, '--json'],
+      repo,
+    );
+    assert.equal(leak.code, 1, leak.stderr);
+    const verdict = JSON.parse(leak.stdout) as {
+      checks: { provenance: { status: string; commit?: string } }[];
+    };
+    assert.equal(verdict.checks[0].provenance.status, 'exact');
+    assert.equal(verdict.checks[0].provenance.commit, 'c0ffee');
+    const same = await runCliCaptured(
+      ['compare', '--baseline', 'git:memgate-baselines', '--report', join(dir, 'base.json')],
+      repo,
+    );
+    assert.equal(same.code, 0, same.stdout);
+    const missing = await runCliCaptured(
+      ['compare', '--baseline', 'git:nope', '--report', join(dir, 'base.json')],
+      repo,
+    );
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /^memgate: git:nope: .*\n$/);
   });
 
   it("takes a baseline file or report with the stores' version rules: lower versions only", async () => {
