@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 import { parsePprof } from '../src/collect/pprof.js';
-import { parsePprofFast } from '../src/collect/pprof-fast.js';
+import { parsePprofOracle } from '../test/support/pprof-oracle.js';
 import { arg, median, root } from './common.js';
 
 const out = join(root, 'bench/.out');
@@ -90,7 +90,7 @@ for (const size of sizes) {
     );
   }
   decodeRows.push(
-    `| heap-${size}mb | ${fmt(mb, 1)} | ${fmt(throughput(parsePprofFast, head, runs), 1)} | ${fmt(throughput(parsePprof, head, Math.min(runs, 3)), 1)} |`,
+    `| heap-${size}mb | ${fmt(mb, 1)} | ${fmt(throughput(parsePprof, head, runs), 1)} | ${fmt(throughput(parsePprofOracle, head, Math.min(runs, 3)), 1)} |`,
   );
 }
 console.log('\nDecode throughput (in-process, gunzip + decode, MB of uncompressed protobuf per second):\n');

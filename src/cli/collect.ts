@@ -6,7 +6,7 @@ import { relative, resolve } from 'node:path';
 
 import { assembleReport, type RunCapture } from '../collect/assemble.js';
 import { parsePprof, profileTotals } from '../collect/pprof.js';
-import { readProfileDir } from '../collect/profile-dir.js';
+import { readProfileDir } from '../run/profile-files.js';
 import { MemgateError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { parse } from './args.js';

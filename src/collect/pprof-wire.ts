@@ -1,5 +1,5 @@
 /**
- * Input checks shared by both pprof decoders (pprof-format and the streaming reader): gunzip, the
+ * Input checks of the pprof decoder (and of its pprof-format test oracle): gunzip, the
  * text forms a user may fetch by mistake, and a structural walk of the protobuf wire format.
  *
  * pprof-format is lenient: it reads a length prefix past the end of the buffer as "the rest", and

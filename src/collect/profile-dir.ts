@@ -1,12 +1,10 @@
 /**
- * I/O adapter: read the text files `datadog-agent check -m --m-dir D` leaves behind,
- * `D/<check_name>/<check_id with ':' → '_'>/{snapshots,diffs}/…`. The binary `last-snapshot` pickle
- * is never read. File names carry a UTC timestamp, so name order is time order.
+ * The text files `datadog-agent check -m --m-dir D` leaves behind,
+ * `D/<check_name>/<check_id with ':' → '_'>/{snapshots,diffs}/…`, grouped per instance directory.
+ * Pure: the disk walk is `run/profile-files.ts`, which hands the files' paths and contents here.
+ * File names carry a UTC timestamp, so name order is time order.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-
-import { MemgateError } from '../errors.js';
+import { posix } from 'node:path';
 
 export interface ProfileDirFiles {
   check: string;
@@ -16,65 +14,40 @@ export interface ProfileDirFiles {
   diffs: { name: string; text: string }[];
 }
 
+/** A file found under the directory the user pointed at: its '/'-separated path below it. */
+export interface FoundFile {
+  path: string;
+  text: string;
+}
+
 /**
- * Walk an `--m-dir` directory. Also accepts a `<check>` directory or a single `<check_id>` directory,
- * so a user can point at whichever level they have. Returns [] when no instance directory is found.
+ * Group the files of `snapshots/` and `diffs/` folders by instance directory. `root` may be the
+ * `--m-dir` itself, a `<check>` directory or a single `<check_id>` directory: the shallowest level
+ * that holds instance directories wins, as a user points at whichever level they have. Returns []
+ * when no instance directory is found.
  */
-export async function readProfileDir(dir: string): Promise<ProfileDirFiles[]> {
-  if (!(await isDir(dir))) throw new MemgateError('not a directory', dir);
-  if (await isInstanceDir(dir)) return [await readInstance(basename(dirname(dir)), dir)];
-  const out: ProfileDirFiles[] = [];
-  const level1 = await subdirs(dir);
-  const asCheckDir: string[] = [];
-  for (const d of level1) if (await isInstanceDir(d)) asCheckDir.push(d);
-  if (asCheckDir.length > 0) {
-    for (const d of asCheckDir) out.push(await readInstance(basename(dir), d));
-    return out;
+export function groupProfileFiles(root: string, files: readonly FoundFile[]): ProfileDirFiles[] {
+  const parsed = files
+    .map((f) => ({ parts: f.path.split('/').filter(Boolean), text: f.text }))
+    .filter((f) => f.parts.length >= 2 && ['snapshots', 'diffs'].includes(f.parts[f.parts.length - 2]));
+  if (parsed.length === 0) return [];
+  const depth = Math.min(...parsed.map((f) => f.parts.length - 2));
+  const byDir = new Map<string, ProfileDirFiles>();
+  for (const f of parsed.filter((x) => x.parts.length - 2 === depth)) {
+    const instanceParts = f.parts.slice(0, depth);
+    const instanceDir = instanceParts.length ? posix.join(root, ...instanceParts) : root;
+    const check = posix.basename(posix.dirname(instanceDir));
+    let dir = byDir.get(instanceDir);
+    if (!dir) byDir.set(instanceDir, (dir = { check, instanceDir, snapshots: [], diffs: [] }));
+    const name = f.parts[f.parts.length - 1];
+    (f.parts[f.parts.length - 2] === 'snapshots' ? dir.snapshots : dir.diffs).push({ name, text: f.text });
   }
-  for (const checkDir of level1) {
-    for (const inst of await subdirs(checkDir)) {
-      if (await isInstanceDir(inst)) out.push(await readInstance(basename(checkDir), inst));
-    }
+  const byName = (a: { name: string }, b: { name: string }) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  const dirs = [...byDir.values()].sort((a, b) => byName({ name: a.instanceDir }, { name: b.instanceDir }));
+  for (const d of dirs) {
+    d.snapshots.sort(byName);
+    d.diffs.sort(byName);
   }
-  return out;
-}
-
-async function readInstance(check: string, dir: string): Promise<ProfileDirFiles> {
-  return {
-    check,
-    instanceDir: dir,
-    snapshots: await readFiles(join(dir, 'snapshots')),
-    diffs: await readFiles(join(dir, 'diffs')),
-  };
-}
-
-async function readFiles(dir: string): Promise<{ name: string; text: string }[]> {
-  if (!(await isDir(dir))) return [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries
-    .filter((e) => e.isFile())
-    .map((e) => e.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })));
-}
-
-async function isInstanceDir(dir: string): Promise<boolean> {
-  return (await isDir(join(dir, 'snapshots'))) || (await isDir(join(dir, 'diffs')));
-}
-
-async function subdirs(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((n) => join(dir, n));
-}
-
-async function isDir(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
+  return dirs;
 }

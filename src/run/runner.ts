@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 
 import { assembleReport, type RunCapture } from '../collect/assemble.js';
 import { parseCheckJson, lastTracebackLine } from '../collect/check-json.js';
-import { readProfileDir } from '../collect/profile-dir.js';
+import { readProfileDir } from './profile-files.js';
 import { MemgateError } from '../errors.js';
 import type { Environment, MemoryReport } from '../model.js';
 import { VERSION } from '../version.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 import { parseCheckJson } from '../../src/collect/check-json.js';
-import { readProfileDir } from '../../src/collect/profile-dir.js';
+import { readProfileDir } from '../../src/run/profile-files.js';
 import { parseProfilePrintout, parseTracemallocText } from '../../src/collect/tracemalloc.js';
 import { ROOT } from './sim-support.js';
 

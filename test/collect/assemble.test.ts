@@ -8,7 +8,7 @@ import {
   RTLOADER_OFF_NOTE,
   type RunCapture,
 } from '../../src/collect/assemble.js';
-import { readProfileDir } from '../../src/collect/profile-dir.js';
+import { readProfileDir } from '../../src/run/profile-files.js';
 import { MemgateError, ParseError } from '../../src/errors.js';
 import { validateMemoryReport, type CheckReport } from '../../src/model.js';
 import {

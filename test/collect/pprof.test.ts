@@ -22,6 +22,7 @@ import {
   topLines,
   type PprofRow,
 } from '../../src/collect/pprof.js';
+import { skipWithout } from '../support/tools.js';
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -148,34 +149,38 @@ describe('pprof: decoding and aggregation', () => {
     assert.equal(rows[0].file, '/tmp/gopub/main.go');
   });
 
-  it('matches go tool pprof -top and -top -diff_base row by row on the fixtures', async () => {
-    const cases: [string, string[]][] = [
-      [join(goDir, 'heap-leaking.pb.gz'), []],
-      [join(shared, 'heap-steady.pb.gz'), []],
-      [join(goDir, 'goroutine.pb.gz'), []],
-      [join(goDir, 'heap-leaking.pb.gz'), [`-diff_base=${join(goDir, 'heap-steady.pb.gz')}`]],
-    ];
-    for (const [file, extra] of cases) {
-      const { stdout } = await run('go', ['tool', 'pprof', '-top', ...extra, file]);
-      const theirs = parseGoTop(stdout).filter((r) => r.flat !== 0);
-      assert.ok(theirs.length >= 1, `go tool pprof printed no rows for ${file}`);
-      const head = await load(file);
-      const ours = extra.length
-        ? diffProfiles(await load(extra[0].slice('-diff_base='.length)), head, {})
-        : topFunctions(head, {});
-      for (const t of theirs.slice(0, 5)) {
-        const o = row(ours, t.name);
-        assert.ok(close(o.flat, t.flat), `${file} ${t.name}: flat ${o.flat} vs go ${t.flat}`);
-        assert.ok(close(o.cum, t.cum), `${file} ${t.name}: cum ${o.cum} vs go ${t.cum}`);
+  it(
+    'matches go tool pprof -top and -top -diff_base row by row on the fixtures',
+    { skip: skipWithout('go') },
+    async () => {
+      const cases: [string, string[]][] = [
+        [join(goDir, 'heap-leaking.pb.gz'), []],
+        [join(shared, 'heap-steady.pb.gz'), []],
+        [join(goDir, 'goroutine.pb.gz'), []],
+        [join(goDir, 'heap-leaking.pb.gz'), [`-diff_base=${join(goDir, 'heap-steady.pb.gz')}`]],
+      ];
+      for (const [file, extra] of cases) {
+        const { stdout } = await run('go', ['tool', 'pprof', '-top', ...extra, file]);
+        const theirs = parseGoTop(stdout).filter((r) => r.flat !== 0);
+        assert.ok(theirs.length >= 1, `go tool pprof printed no rows for ${file}`);
+        const head = await load(file);
+        const ours = extra.length
+          ? diffProfiles(await load(extra[0].slice('-diff_base='.length)), head, {})
+          : topFunctions(head, {});
+        for (const t of theirs.slice(0, 5)) {
+          const o = row(ours, t.name);
+          assert.ok(close(o.flat, t.flat), `${file} ${t.name}: flat ${o.flat} vs go ${t.flat}`);
+          assert.ok(close(o.cum, t.cum), `${file} ${t.name}: cum ${o.cum} vs go ${t.cum}`);
+        }
+        // pprof orders by |flat|, memgate by flat (growers first); on positive rows both agree.
+        const positive = theirs.filter((r) => r.flat > 0).map((r) => r.name);
+        assert.deepEqual(
+          ours.filter((r) => r.flat > 0 && positive.includes(r.function)).map((r) => r.function),
+          positive,
+        );
       }
-      // pprof orders by |flat|, memgate by flat (growers first); on positive rows both agree.
-      const positive = theirs.filter((r) => r.flat > 0).map((r) => r.name);
-      assert.deepEqual(
-        ours.filter((r) => r.flat > 0 && positive.includes(r.function)).map((r) => r.function),
-        positive,
-      );
-    }
-  });
+    },
+  );
 
   it('names the leaking function first in a diff of the committed steady and leaking fixtures', async () => {
     const rows = diffProfiles(
@@ -314,7 +319,7 @@ describe('pprof: bad input', () => {
   });
 });
 
-describe('pprof: the real Go program', () => {
+describe('pprof: the real Go program', { skip: skipWithout('go') }, () => {
   let work: string;
   let binary: string;
 
@@ -362,6 +367,7 @@ describe('pprof: the real Go program', () => {
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     try {
+      // The fixture prints its address only once its first iteration is done (see main.go).
       const addr = await new Promise<string>((resolve, reject) => {
         let text = '';
         child.stdout.on('data', (d: Buffer) => {
