@@ -82,6 +82,19 @@ export const UNKNOWN_PROFILING: ProfilingOptions = {
   verbose: 'unknown',
 };
 
+/**
+ * A site that grew inside the runs themselves, found with nothing to compare against: a leak names its
+ * `file:line` even on a check's first report, or when the baseline leaked too. `bytes[i]` is run i's
+ * figure (0 when the site did not grow in that run):
+ * - `rising`: what the site gained from the first to the last snapshot or heap profile after warm-up
+ *   (tracemalloc snapshots, the Agent's diff files, or the first and last Go heap profile);
+ * - `retained`: what each check run kept at the site (median over the runs after warm-up), only
+ *   when the runs were captured with gc on, where nothing is kept by a steady check.
+ */
+export interface GrowthSite extends AllocationSite {
+  how: 'rising' | 'retained';
+}
+
 export interface CheckReport {
   check: CheckKey;
   /**
@@ -92,6 +105,8 @@ export interface CheckReport {
   /** Keyed by metric id (see `metrics.ts`). */
   metrics: Record<string, MetricSamples>;
   sites: AllocationSite[];
+  /** Sites that grew within the runs (see GrowthSite); absent when none did or nothing could tell. */
+  growth?: GrowthSite[];
   /** Things the user should know about how this check was measured (e.g. "rtloader tracking is off"). */
   notes: string[];
 }
@@ -149,10 +164,34 @@ export function mergeCheck(a: CheckReport, b: CheckReport): CheckReport {
   }
   const aRuns = siteRuns(a);
   const bRuns = siteRuns(b);
-  const sites = new Map<string, AllocationSite>();
-  for (const s of a.sites)
+  const merged: CheckReport = {
+    check: a.check,
+    metrics,
+    sites: mergeSites(a.sites, aRuns, b.sites, bRuns),
+    notes: [...new Set([...a.notes, ...b.notes])],
+  };
+  if (a.profiling || b.profiling) merged.profiling = mergeProfiling(a.profiling, b.profiling);
+  if (a.growth || b.growth) {
+    const growth = mergeSites(a.growth ?? [], aRuns, b.growth ?? [], bRuns);
+    if (growth.length > 0) merged.growth = growth;
+  }
+  return merged;
+}
+
+/**
+ * Sites of two sides joined by runtime and key: `bytes` (and `count`) of side a's `aRuns` runs, then
+ * side b's `bRuns`, with zeros where a side lacks the site, so index i stays run i.
+ */
+function mergeSites<S extends AllocationSite>(
+  a: readonly S[],
+  aRuns: number,
+  b: readonly S[],
+  bRuns: number,
+): S[] {
+  const sites = new Map<string, S>();
+  for (const s of a)
     sites.set(siteId(s), { ...s, bytes: pad(s.bytes, aRuns), count: s.count && pad(s.count, aRuns) });
-  for (const s of b.sites) {
+  for (const s of b) {
     const prev = sites.get(siteId(s));
     const base = prev ?? { ...s, bytes: zeros(aRuns), count: s.count && zeros(aRuns) };
     sites.set(siteId(s), {
@@ -163,21 +202,27 @@ export function mergeCheck(a: CheckReport, b: CheckReport): CheckReport {
         base.count || s.count ? [...(base.count ?? zeros(aRuns)), ...pad(s.count ?? [], bRuns)] : undefined,
     });
   }
+  const inB = new Set(b.map(siteId));
   for (const [id, s] of sites) {
-    if (!b.sites.some((x) => siteId(x) === id)) {
+    if (!inB.has(id))
       sites.set(id, {
         ...s,
         bytes: [...s.bytes, ...zeros(bRuns)],
         count: s.count && [...s.count, ...zeros(bRuns)],
       });
-    }
   }
-  return {
-    check: a.check,
-    metrics,
-    sites: [...sites.values()],
-    notes: [...new Set([...a.notes, ...b.notes])],
-  };
+  return [...sites.values()];
+}
+
+/** Options of two sets of runs: a value both agree on stays; anything else is unknown. */
+export function mergeProfiling(a?: ProfilingOptions, b?: ProfilingOptions): ProfilingOptions {
+  const x = a ?? UNKNOWN_PROFILING;
+  const y = b ?? UNKNOWN_PROFILING;
+  const out = { ...UNKNOWN_PROFILING } as Record<keyof ProfilingOptions, unknown>;
+  for (const k of Object.keys(UNKNOWN_PROFILING) as (keyof ProfilingOptions)[]) {
+    if (x[k] === y[k]) out[k] = x[k];
+  }
+  return out as unknown as ProfilingOptions;
 }
 
 /** Merge reports of several runs or matrix shards into one; checks with the same key are joined. */
@@ -273,6 +318,35 @@ function optionalStrings(
   return out;
 }
 
+const isInt = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+const isBool = (v: unknown) => typeof v === 'boolean';
+const isString = (v: unknown) => typeof v === 'string';
+
+/** What each profiling option may hold besides `unknown`. */
+const PROFILING_VALUES: Record<keyof ProfilingOptions, (v: unknown) => boolean> = {
+  frames: isInt,
+  gc: isBool,
+  combine: isBool,
+  sort: (v) => v === 'lineno' || v === 'filename' || v === 'traceback',
+  limit: isInt,
+  diff: (v) => v === 'absolute' || v === 'positive',
+  filters: isString,
+  unit: isString,
+  verbose: isBool,
+};
+
+const PROFILING_EXPECTED: Record<keyof ProfilingOptions, string> = {
+  frames: 'expected an integer or "unknown"',
+  gc: 'expected true, false or "unknown"',
+  combine: 'expected true, false or "unknown"',
+  sort: 'expected lineno, filename, traceback or "unknown"',
+  limit: 'expected an integer or "unknown"',
+  diff: 'expected absolute, positive or "unknown"',
+  filters: 'expected a string or "unknown"',
+  unit: 'expected a string or "unknown"',
+  verbose: 'expected true, false or "unknown"',
+};
+
 class Validator {
   constructor(private readonly source: string) {}
 
@@ -330,7 +404,32 @@ class Validator {
     const notes = this.array(c.notes ?? [], `${path}.notes`).map((n, i) =>
       this.string(n, `${path}.notes[${i}]`),
     );
-    return { check, metrics, sites, notes };
+    const out: CheckReport = { check, metrics, sites, notes };
+    if (c.profiling !== undefined) out.profiling = this.profiling(c.profiling, `${path}.profiling`);
+    if (c.growth !== undefined)
+      out.growth = this.array(c.growth, `${path}.growth`).map((g, i) => {
+        const gp = `${path}.growth[${i}]`;
+        const how = this.object(g, gp).how;
+        if (how !== 'rising' && how !== 'retained') this.fail(`${gp}.how`, 'must be rising or retained');
+        return { ...this.site(g, gp), how };
+      });
+    return out;
+  }
+
+  /** Every option present, each its value (of the right type) or `unknown`. */
+  profiling(x: unknown, path: string): ProfilingOptions {
+    const o = this.object(x, path);
+    const out = { ...UNKNOWN_PROFILING } as Record<keyof ProfilingOptions, unknown>;
+    for (const [k, ok] of Object.entries(PROFILING_VALUES) as [
+      keyof ProfilingOptions,
+      (v: unknown) => boolean,
+    ][]) {
+      const v = o[k];
+      if (v !== 'unknown' && !ok(v))
+        this.fail(`${path}.${k}`, `is ${JSON.stringify(v) ?? 'missing'}: ${PROFILING_EXPECTED[k]}`);
+      out[k] = v;
+    }
+    return out as unknown as ProfilingOptions;
   }
 
   site(x: unknown, path: string): AllocationSite {

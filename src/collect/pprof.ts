@@ -5,6 +5,7 @@
  * Decoding is `pprof-decode.ts`.
  */
 import { ParseError } from '../errors.js';
+import { goSourcePath } from './go-paths.js';
 
 export { parsePprof } from './pprof-decode.js';
 
@@ -93,7 +94,9 @@ class Aggregator {
   private readonly funcSeen: number[] = [];
   private serial = 0;
 
-  private frameId(f: PprofFrame): number {
+  private frameId(raw: PprofFrame): number {
+    // Keyed by the build-independent path, so two builds of one program share their sites.
+    const f = { ...raw, file: goSourcePath(raw.function, raw.file) };
     const key = `${f.function}\0${f.file}\0${f.line}`;
     let id = this.frameIds.get(key);
     if (id === undefined) {
@@ -193,12 +196,15 @@ class Aggregator {
   }
 }
 
-/** flat descending, then name, then cum, as `go tool pprof -top` orders ties. */
+/**
+ * |flat| descending, then name, then |cum|, as `go tool pprof -top` orders rows: in a diff a shrink
+ * that offsets a growth sorts beside it, not after every grower.
+ */
 function byFlat(a: PprofRow, b: PprofRow): number {
   return (
-    b.flat - a.flat ||
+    Math.abs(b.flat) - Math.abs(a.flat) ||
     (a.function < b.function ? -1 : a.function > b.function ? 1 : 0) ||
-    b.cum - a.cum ||
+    Math.abs(b.cum) - Math.abs(a.cum) ||
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
     a.line - b.line
   );
@@ -234,7 +240,7 @@ export function diffSampleType(base: PprofProfile, head: PprofProfile, sampleInd
   return head.sampleTypes[sampleTypeIndex(head, sampleIndex)].type;
 }
 
-/** head − base, like `go tool pprof -top -diff_base=base head`, sorted by flat descending (growers first). */
+/** head − base, like `go tool pprof -top -diff_base=base head`, sorted by |flat| descending as it does. */
 export function diffProfiles(
   base: PprofProfile,
   head: PprofProfile,

@@ -179,34 +179,13 @@ function parseBlock(lines: string[], first: number, source: string): Tracemalloc
   for (; i < lines.length - 1; i++) {
     const line = lines[i];
     if (line.trim() === '') continue;
-    const row = RE_ROW.exec(line);
-    const native = row ? null : RE_NATIVE_ROW.exec(line);
-    if (row || native) {
+    const row = rowStat(line, isDiff, (what) => fail(i, what));
+    if (row) {
       if (other) fail(i, 'a row after the `other` line');
-      const m = (row ?? native) as RegExpExecArray;
-      if (Number(m[1]) !== stats.length + 1)
-        fail(i, `row #${m[1]} out of order (expected #${stats.length + 1})`);
-      const stat: TracemallocStat = { file: m[2], size: 0, sizeText: '' };
-      const lineNo = Number(m[3]);
-      if (lineNo > 0) stat.line = lineNo;
-      if (row) {
-        const a = amount(m[4], m[5], m[6]);
-        checkSign(a, i, 'an amount');
-        stat.size = a.bytes;
-        stat.sizeText = a.text;
-        if (isDiff) stat.sizeDiff = a.bytes;
-      } else {
-        const a = amount(m[4], m[5], m[6]);
-        if (a.signed) fail(i, '`size=` cannot carry a sign');
-        stat.size = a.bytes;
-        stat.sizeText = a.text;
-        stat.count = Number(m[10]);
-        if (m[7] !== undefined) stat.sizeDiff = amount(m[7], m[8], m[9]).bytes;
-        if (m[11] !== undefined) stat.countDiff = Number(m[11]);
-        if (isDiff && stat.sizeDiff === undefined) fail(i, 'a diff row needs its `(±difference)`');
-      }
-      i = readRowTail(lines, i + 1, lines.length - 1, stat) - 1;
-      stats.push(stat);
+      if (row.index !== stats.length + 1)
+        fail(i, `row #${row.index} out of order (expected #${stats.length + 1})`);
+      i = readRowTail(lines, i + 1, lines.length - 1, row.stat) - 1;
+      stats.push(row.stat);
       continue;
     }
     const o = RE_OTHER.exec(line);
@@ -232,6 +211,37 @@ function parseBlock(lines: string[], first: number, source: string): Tracemalloc
   };
   if (other) dump.other = other;
   return dump;
+}
+
+/**
+ * A row, in memory.py's form (`#1: f.py:3: 1.5 KiB`) or Python's own (`size=…, count=…`), with its
+ * printed `#index`; undefined when the line is not a row.
+ */
+function rowStat(
+  line: string,
+  isDiff: boolean,
+  fail: (what: string) => never,
+): { index: number; stat: TracemallocStat } | undefined {
+  const row = RE_ROW.exec(line);
+  const m = row ?? RE_NATIVE_ROW.exec(line);
+  if (!m) return undefined;
+  const a = amount(m[4], m[5], m[6]);
+  const stat: TracemallocStat = { file: m[2], size: a.bytes, sizeText: a.text };
+  const index = Number(m[1]);
+  const lineNo = Number(m[3]);
+  if (lineNo > 0) stat.line = lineNo;
+  if (row) {
+    if (isDiff && !a.signed) fail('an amount in a diff must carry a sign');
+    if (!isDiff && a.signed) fail('an amount in a snapshot cannot carry a sign');
+    if (isDiff) stat.sizeDiff = a.bytes;
+    return { index, stat };
+  }
+  if (a.signed) fail('`size=` cannot carry a sign');
+  stat.count = Number(m[10]);
+  if (m[7] !== undefined) stat.sizeDiff = amount(m[7], m[8], m[9]).bytes;
+  if (m[11] !== undefined) stat.countDiff = Number(m[11]);
+  if (isDiff && stat.sizeDiff === undefined) fail('a diff row needs its `(±difference)`');
+  return { index, stat };
 }
 
 /**

@@ -111,6 +111,11 @@ export function dockerCopyArgv(
   return [container.docker, 'cp', `${container.name}:${dir}`, local];
 }
 
+/** `docker exec <container> rm -rf <dir>`: a run leaves no temp directory in the container. */
+export function dockerRemoveArgv(container: { docker: string; name: string }, dir: string): string[] {
+  return [container.docker, 'exec', container.name, 'rm', '-rf', dir];
+}
+
 /** A short printable form of argv for messages (never run through a shell). */
 export function showCommand(argv: readonly string[]): string {
   return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');

@@ -3,25 +3,27 @@
  * capture and assemble one MemoryReport. The I/O shell around the pure collectors.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import { assembleReport, type RunCapture } from '../collect/assemble.js';
-import { parseCheckJson, lastTracebackLine } from '../collect/check-json.js';
-import { readProfileDir } from './profile-files.js';
+import { assembleParsed } from '../collect/assemble.js';
+import { readCapture, type ParsedCapture, type RunCapture } from '../collect/capture.js';
+import { AGENT_DEFAULTS, profilingFromFlags } from '../collect/profiling-options.js';
 import { MemgateError } from '../errors.js';
-import type { Environment, MemoryReport } from '../model.js';
+import type { Environment, MemoryReport, ProfilingOptions } from '../model.js';
 import { VERSION } from '../version.js';
 import {
   buildAgentCommand,
   dockerCopyArgv,
+  dockerRemoveArgv,
   splitCommand,
   type MOption,
   type PlannedCommand,
 } from './command.js';
 import { runProcess, type ProcessResult } from './process.js';
-import { Sampler } from './sampler.js';
+import { isDir, readProfileDir } from './profile-files.js';
+import { Sampler, type SamplerResult } from './sampler.js';
 
 export const DEFAULT_EXPVAR_URL = 'http://localhost:5000/debug/vars';
 
@@ -67,16 +69,29 @@ export async function runCheck(opts: RunOptions): Promise<RunOutcome> {
   if (opts.repeat < 1 || opts.checkTimes < 1)
     throw new MemgateError('repeat and check-times must be ≥ 1', 'run');
   const captures: RunCapture[] = [];
+  const parsed: ParsedCapture[] = [];
   const warnings: string[] = [];
   for (let i = 1; i <= opts.repeat; i++) {
     const label = `run ${i} of ${opts.repeat}`;
     opts.log?.(`${label}…`);
-    const { capture, warnings: w } = await runOnce(opts, label);
-    captures.push(capture);
-    warnings.push(...w);
+    const one = await runOnce(opts, label);
+    captures.push(one.capture);
+    parsed.push(one.parsed);
+    warnings.push(...one.warnings);
   }
-  const checkVersion = await resolveVersion(opts, captures);
-  const environment: Environment = {
+  const { report, warnings: assembled } = assembleParsed(parsed, {
+    check: opts.check,
+    checkVersion: await resolveVersion(opts, parsed),
+    toolVersion: VERSION,
+    environment: runEnvironment(opts),
+    profiling: declaredProfiling(opts),
+  });
+  return { report, warnings: [...dedupe(warnings), ...assembled], captures };
+}
+
+/** The options the runs used, for reproduction. */
+function runEnvironment(opts: RunOptions): Environment {
+  return {
     ...opts.environment,
     options: {
       repeat: opts.repeat,
@@ -87,112 +102,162 @@ export async function runCheck(opts: RunOptions): Promise<RunOutcome> {
       ...(opts.environment?.options ?? {}),
     },
   };
-  const { report, warnings: assembled } = assembleReport(captures, {
-    check: opts.check,
-    checkVersion,
-    toolVersion: VERSION,
-    environment,
-  });
-  return { report, warnings: [...dedupe(warnings), ...assembled], captures };
+}
+
+/**
+ * The profiling options of a built Agent command line: every `--m-*` option is known (given, or the
+ * Agent's default; gc on unless turned off). A user's own command says nothing: the files speak.
+ */
+export function declaredProfiling(opts: RunOptions): Partial<ProfilingOptions> {
+  if (!opts.check) return {};
+  return { ...AGENT_DEFAULTS, gc: opts.mGc ?? true, ...profilingFromFlags(opts.mOptions ?? {}) };
+}
+
+/** Where one run writes its profile files, and the command that runs it. */
+interface RunPlan {
+  planned: PlannedCommand;
+  /** The `--m-dir` as the command sees it (inside the container for a docker prefix). */
+  mDir: string;
+  /** Where the files are read from on this machine. */
+  localProfile: string;
 }
 
 async function runOnce(
   opts: RunOptions,
   label: string,
-): Promise<{ capture: RunCapture; warnings: string[] }> {
+): Promise<{ capture: RunCapture; parsed: ParsedCapture; warnings: string[] }> {
   const work = await mkdtemp(join(tmpdir(), 'memgate-run-'));
   try {
-    const localProfile = join(work, 'profile');
-    let planned: PlannedCommand;
-    let mDir = localProfile;
-    if (opts.check) {
-      const probe = buildAgentCommand({
-        agentBin: opts.agentBin ?? 'datadog-agent',
-        check: opts.check,
-        checkTimes: 1,
-        mDir: '',
-        mGc: true,
-      });
-      // Inside a container the Agent writes to its own /tmp; we copy the directory out afterwards.
-      if (probe.container) mDir = `/tmp/memgate-${randomBytes(6).toString('hex')}`;
-      planned = buildAgentCommand({
-        agentBin: opts.agentBin ?? 'datadog-agent',
-        check: opts.check,
-        checkTimes: opts.checkTimes,
-        mDir,
-        mGc: opts.mGc ?? true,
-        mOptions: opts.mOptions,
-        extraArgs: opts.extraArgs,
-      });
-    } else {
-      const command = opts.command as string;
-      planned = { argv: opts.shell ? [command] : splitCommand(command), shell: opts.shell ?? false };
-      mDir = opts.profileDir ? resolve(opts.cwd ?? process.cwd(), opts.profileDir) : localProfile;
-    }
-
-    const sampler = new Sampler({
-      expvarUrl: opts.expvarUrl,
-      telemetryUrl: opts.telemetryUrl,
-      pprofUrl: opts.pprofUrl,
-      intervalMs: opts.sampleIntervalMs,
-      label,
-    });
-    let result: ProcessResult;
-    try {
-      result = await runProcess({
-        argv: planned.argv,
-        shell: planned.shell,
-        cwd: opts.cwd,
-        env: { ...(opts.env ?? process.env), MEMGATE_M_DIR: mDir },
-        timeoutMs: opts.timeoutMs,
-        label,
-        onStart: () => sampler.start(),
-      });
-    } catch (err) {
-      // Stop polling whatever happened, so no timer outlives a failed run.
-      await sampler.stop();
-      throw err;
-    }
-    const sampled = await sampler.stop();
-
-    const capture: RunCapture = {};
-    const text = result.stdout;
-    if (opts.check || looksLikeJson(text)) capture.checkJson = { text, source: `${label} stdout` };
-    else if (/^Top \d+ lines/m.test(text)) capture.printouts = [{ text, source: `${label} stdout` }];
-    if (capture.checkJson) failOnCheckError(capture.checkJson.text, label);
-
-    if (planned.container) {
-      await runProcess({
-        argv: dockerCopyArgv(planned.container, mDir, localProfile),
-        timeoutMs: Math.min(opts.timeoutMs, 120_000),
-        label: `${label}: copying the profile directory out of container ${planned.container.name}`,
-        env: opts.env,
-      });
-      mDir = localProfile;
-    }
-    if (await isDir(mDir)) {
-      const dirs = await readProfileDir(mDir);
-      if (dirs.length > 0) capture.profileDirs = dirs;
-    }
-    if (sampled.expvar.length) capture.expvar = sampled.expvar;
-    if (sampled.telemetry.length) capture.telemetry = sampled.telemetry;
-    if (sampled.heapProfiles.length) capture.heapProfiles = sampled.heapProfiles;
-    if (
-      !capture.checkJson &&
-      !capture.profileDirs &&
-      !capture.printouts &&
-      !capture.expvar &&
-      !capture.telemetry
-    ) {
-      throw new MemgateError(
-        `${label} gave nothing to measure: no check JSON, no tracemalloc files, no endpoint samples`,
-        'run',
-      );
-    }
-    return { capture, warnings: sampled.warnings };
+    const plan = await planRun(opts, work);
+    const { stdout, sampled } = await runSampled(opts, plan, label);
+    const capture = await gatherCapture(opts, plan, stdout, sampled, label);
+    // Every file is parsed once, here; a check that raised stops the run with its traceback line.
+    return { capture, parsed: readCapture(capture), warnings: sampled.warnings };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+async function planRun(opts: RunOptions, work: string): Promise<RunPlan> {
+  const localProfile = await writableProfileDir(work);
+  if (!opts.check) {
+    const command = opts.command as string;
+    return {
+      planned: { argv: opts.shell ? [command] : splitCommand(command), shell: opts.shell ?? false },
+      mDir: opts.profileDir ? resolve(opts.cwd ?? process.cwd(), opts.profileDir) : localProfile,
+      localProfile,
+    };
+  }
+  const agent = (mDir: string) =>
+    buildAgentCommand({
+      agentBin: opts.agentBin ?? 'datadog-agent',
+      check: opts.check as string,
+      checkTimes: opts.checkTimes,
+      mDir,
+      mGc: opts.mGc ?? true,
+      mOptions: opts.mOptions,
+      extraArgs: opts.extraArgs,
+    });
+  // Inside a container the Agent writes to its own /tmp; the directory is copied out afterwards.
+  const inContainer = agent('').container !== undefined;
+  const mDir = inContainer ? `/tmp/memgate-${randomBytes(6).toString('hex')}` : localProfile;
+  return { planned: agent(mDir), mDir, localProfile };
+}
+
+/**
+ * The `--m-dir` of one run. The seed runs the Agent as its own user (`sudo -u dd-agent -- …`), so
+ * the directory is writable by every user and its parent traversable; nothing else is kept there.
+ */
+async function writableProfileDir(work: string): Promise<string> {
+  const dir = join(work, 'profile');
+  await mkdir(dir);
+  await chmod(work, 0o711);
+  await chmod(dir, 0o777);
+  return dir;
+}
+
+async function runSampled(
+  opts: RunOptions,
+  plan: RunPlan,
+  label: string,
+): Promise<{ stdout: string; sampled: SamplerResult }> {
+  const sampler = new Sampler({
+    expvarUrl: opts.expvarUrl,
+    telemetryUrl: opts.telemetryUrl,
+    pprofUrl: opts.pprofUrl,
+    intervalMs: opts.sampleIntervalMs,
+    label,
+  });
+  let result: ProcessResult;
+  try {
+    result = await runProcess({
+      argv: plan.planned.argv,
+      shell: plan.planned.shell,
+      cwd: opts.cwd,
+      env: { ...(opts.env ?? process.env), MEMGATE_M_DIR: plan.mDir },
+      timeoutMs: opts.timeoutMs,
+      label,
+      onStart: () => sampler.start(),
+    });
+  } catch (err) {
+    // Stop polling whatever happened, so no timer outlives a failed run.
+    await sampler.stop();
+    throw err;
+  }
+  return { stdout: result.stdout, sampled: await sampler.stop() };
+}
+
+async function gatherCapture(
+  opts: RunOptions,
+  plan: RunPlan,
+  stdout: string,
+  sampled: SamplerResult,
+  label: string,
+): Promise<RunCapture> {
+  const capture: RunCapture = {};
+  if (opts.check || looksLikeJson(stdout)) capture.checkJson = { text: stdout, source: `${label} stdout` };
+  else if (/^Top \d+ lines/m.test(stdout)) capture.printouts = [{ text: stdout, source: `${label} stdout` }];
+  const profileDir = plan.planned.container ? await copyOutOfContainer(opts, plan, label) : plan.mDir;
+  if (await isDir(profileDir)) {
+    const dirs = await readProfileDir(profileDir);
+    if (dirs.length > 0) capture.profileDirs = dirs;
+  }
+  if (sampled.expvar.length) capture.expvar = sampled.expvar;
+  if (sampled.telemetry.length) capture.telemetry = sampled.telemetry;
+  if (sampled.heapProfiles.length) capture.heapProfiles = sampled.heapProfiles;
+  // Heap profiles alone are not a measurement of the check.
+  const measured = [
+    capture.checkJson,
+    capture.printouts,
+    capture.profileDirs,
+    capture.expvar,
+    capture.telemetry,
+  ];
+  if (measured.every((x) => x === undefined))
+    throw new MemgateError(
+      `${label} gave nothing to measure: no check JSON, no tracemalloc files, no endpoint samples`,
+      'run',
+    );
+  return capture;
+}
+
+/** `docker cp` the run's `--m-dir` out of the container, then remove it there. */
+async function copyOutOfContainer(opts: RunOptions, plan: RunPlan, label: string): Promise<string> {
+  const container = plan.planned.container as NonNullable<PlannedCommand['container']>;
+  const step = async (argv: string[], what: string) =>
+    runProcess({
+      argv,
+      timeoutMs: Math.min(opts.timeoutMs, 120_000),
+      label: `${label}: ${what} in container ${container.name}`,
+      env: opts.env,
+    });
+  await rm(plan.localProfile, { recursive: true, force: true });
+  try {
+    await step(dockerCopyArgv(container, plan.mDir, plan.localProfile), 'copying the profile directory out');
+  } finally {
+    await step(dockerRemoveArgv(container, plan.mDir), 'removing the profile directory');
+  }
+  return plan.localProfile;
 }
 
 function looksLikeJson(text: string): boolean {
@@ -206,28 +271,12 @@ function looksLikeJson(text: string): boolean {
   }
 }
 
-/** The Agent exits 0 even when the check raised: the failure is only in the JSON. */
-function failOnCheckError(text: string, label: string): void {
-  for (const inst of parseCheckJson(text, `${label} stdout`)) {
-    if (inst.totalErrors > 0) {
-      const last = inst.lastError ? lastTracebackLine(inst.lastError) : 'no traceback';
-      throw new MemgateError(
-        `${label}: check ${inst.checkName} failed in ${inst.totalErrors} of ${inst.totalRuns} check runs: ${last}`,
-        'run',
-      );
-    }
-  }
-}
-
 /** The check_version tag wins; then the given version; then the check's `__about__.py`. */
-async function resolveVersion(opts: RunOptions, captures: RunCapture[]): Promise<string | undefined> {
-  for (const c of captures) {
-    if (!c.checkJson) continue;
-    for (const inst of parseCheckJson(c.checkJson.text, c.checkJson.source)) {
-      const tagged = inst.tags.check_version;
-      if (tagged && tagged !== '0.0.0') return undefined; // assemble reads the tag itself
-    }
-  }
+async function resolveVersion(opts: RunOptions, runs: ParsedCapture[]): Promise<string | undefined> {
+  const tagged = runs.some((r) =>
+    r.instances.some((i) => i.tags.check_version && i.tags.check_version !== '0.0.0'),
+  );
+  if (tagged) return undefined; // assemble reads the tag itself
   if (opts.checkVersion) return opts.checkVersion;
   if (opts.checkPath) return readAboutVersion(resolve(opts.cwd ?? process.cwd(), opts.checkPath));
   return undefined;
@@ -250,14 +299,6 @@ export async function readAboutVersion(checkPath: string): Promise<string | unde
     throw new MemgateError('has no `__version__ = "x.y.z"` line', file);
   }
   return undefined;
-}
-
-async function isDir(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function dedupe(lines: string[]): string[] {

@@ -234,9 +234,10 @@ describe('assembleReport', () => {
     assert.deepEqual(
       split.report.checks.map((c) => [c.check.instance, c.metrics['c.rtloader.inuse_bytes'].runs[0].series]),
       [
-        ['aaaa', [10, 40]],
+        // Unnamed instances are keyed by their position in the configuration, never by the hash.
+        ['1', [10, 40]],
         // b is not listed before its first run ends: poll 0 is its "before" state.
-        ['bbbb', [10, 30, 40]],
+        ['2', [10, 30, 40]],
       ],
     );
     assert.deepEqual(split.warnings, []);
@@ -318,7 +319,7 @@ describe('assembleReport', () => {
       (err: unknown) =>
         err instanceof MemgateError &&
         !(err instanceof ParseError) &&
-        err.message === 'check mycheck failed: Exception: boom',
+        err.message === 'check mycheck failed in 1 of 1 check runs: Exception: boom',
     );
   });
 
@@ -352,8 +353,8 @@ describe('assembleReport', () => {
         c.sites.length,
       ]),
       [
-        ['91c0d2aa53e1b7f4', 10, 4],
-        ['ffff', 20, 0],
+        ['1', 10, 4],
+        ['2', 20, 0],
       ],
     );
   });

@@ -129,7 +129,10 @@ describe('memgate collect', () => {
     const f = write('failed.json', JSON.stringify(doc));
     const res = await run(['collect', '--check-json', f, '--out', join(tmp, 'never.json')]);
     assert.equal(res.code, 2);
-    assert.equal(res.stderr, `memgate: ${f}: check queue_stats failed: KeyError: host\n`);
+    assert.equal(
+      res.stderr,
+      `memgate: ${f}: check queue_stats failed in 1 of 1 check runs: KeyError: host\n`,
+    );
   });
 
   it('without --out or without inputs: usage error, exit 2', async () => {
