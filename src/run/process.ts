@@ -3,7 +3,8 @@
  * group (the Agent, its Python and anything they started), and output caps so a chatty check cannot
  * exhaust memory.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 
 import { MemgateError } from '../errors.js';
 import { showCommand } from './command.js';
@@ -49,109 +50,140 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 }
 
 export function runProcess(opts: ProcessOptions): Promise<ProcessResult> {
-  const shown = showCommand(opts.argv);
-  const maxStdout = opts.maxStdout ?? 64 * 1024 * 1024;
   const started = Date.now();
   return new Promise<ProcessResult>((resolve, reject) => {
-    const child = opts.shell
-      ? spawn(opts.argv.join(' '), {
-          shell: true,
-          detached: true,
-          cwd: opts.cwd,
-          env: opts.env,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        })
-      : spawn(opts.argv[0], opts.argv.slice(1), {
-          detached: true,
-          cwd: opts.cwd,
-          env: opts.env,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-    const out: Buffer[] = [];
-    let outBytes = 0;
-    let overflow = false;
-    let err = '';
-    let timedOut = false;
+    const child = spawnGroup(opts);
+    const output = captureOutput(child, opts.maxStdout ?? 64 * 1024 * 1024);
+    const deadline = armTimeout(child, opts);
     let settled = false;
-    let killTimer: NodeJS.Timeout | undefined;
-
-    const timer = setTimeout(() => {
-      timedOut = true;
-      if (child.pid !== undefined) {
-        killGroup(child.pid, 'SIGTERM');
-        killTimer = setTimeout(() => killGroup(child.pid as number, 'SIGKILL'), opts.killGraceMs ?? 2000);
-      }
-    }, opts.timeoutMs);
-
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (outBytes + chunk.length > maxStdout) {
-        if (!overflow && child.pid !== undefined) killGroup(child.pid, 'SIGTERM');
-        overflow = true;
-        return;
-      }
-      out.push(chunk);
-      outBytes += chunk.length;
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      err = (err + chunk.toString('utf8')).slice(-STDERR_KEEP);
-    });
-
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
-      if (killTimer) clearTimeout(killTimer);
+      deadline.clear();
       fn();
     };
-
     child.on('spawn', () => {
       if (child.pid !== undefined) opts.onStart?.(child.pid);
     });
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      finish(() =>
-        reject(
-          new MemgateError(
-            e.code === 'ENOENT'
-              ? `${opts.label}: command not found: ${opts.argv[0]} (is it installed and on PATH?)`
-              : `${opts.label}: could not start ${shown}: ${e.message}`,
-            'run',
-          ),
-        ),
-      );
-    });
+    child.on('error', (e: NodeJS.ErrnoException) => finish(() => reject(startError(opts, e))));
     child.on('close', (code, signal) => {
       // Leftovers of the group (e.g. a helper server) go with the run.
       if (child.pid !== undefined) killGroup(child.pid, 'SIGTERM');
       finish(() => {
-        const durationMs = Date.now() - started;
-        const tail = stderrTail(err);
-        if (timedOut) {
-          reject(
-            new MemgateError(
-              `${opts.label} timed out after ${formatSeconds(opts.timeoutMs)}: ${shown}` +
-                (tail ? `\n--- stderr (last lines) ---\n${tail}` : ''),
-              'run',
-            ),
-          );
-        } else if (overflow) {
-          reject(
-            new MemgateError(`${opts.label} wrote more than ${maxStdout} bytes on stdout: ${shown}`, 'run'),
-          );
-        } else if (code !== 0) {
-          const how = code === null ? `was killed by ${signal ?? 'a signal'}` : `exited with code ${code}`;
-          reject(
-            new MemgateError(
-              `${opts.label} ${how}: ${shown}` +
-                (tail ? `\n--- stderr (last lines) ---\n${tail}` : ' (no stderr)'),
-              'run',
-            ),
-          );
-        } else {
-          resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr: err, exitCode: 0, durationMs });
-        }
+        const failure = exitError(opts, { code, signal, timedOut: deadline.fired(), output });
+        if (failure) reject(failure);
+        else
+          resolve({
+            stdout: output.stdout(),
+            stderr: output.stderr(),
+            exitCode: 0,
+            durationMs: Date.now() - started,
+          });
       });
     });
   });
+}
+
+/** Its own process group (detached), so a timeout can kill everything the command started. */
+function spawnGroup(opts: ProcessOptions): ChildProcessByStdio<null, Readable, Readable> {
+  const common = {
+    detached: true,
+    cwd: opts.cwd,
+    env: opts.env,
+    stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'],
+  };
+  return opts.shell
+    ? spawn(opts.argv.join(' '), { ...common, shell: true })
+    : spawn(opts.argv[0], opts.argv.slice(1), common);
+}
+
+interface Output {
+  stdout(): string;
+  stderr(): string;
+  /** Stdout went over the cap: the group was stopped. */
+  overflow(): boolean;
+  maxStdout: number;
+}
+
+/** Stdout kept whole up to the cap (more kills the group); the last 64 KiB of stderr. */
+function captureOutput(child: ChildProcessByStdio<null, Readable, Readable>, maxStdout: number): Output {
+  const out: Buffer[] = [];
+  let outBytes = 0;
+  let overflow = false;
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    if (outBytes + chunk.length > maxStdout) {
+      if (!overflow && child.pid !== undefined) killGroup(child.pid, 'SIGTERM');
+      overflow = true;
+      return;
+    }
+    out.push(chunk);
+    outBytes += chunk.length;
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    err = (err + chunk.toString('utf8')).slice(-STDERR_KEEP);
+  });
+  return {
+    stdout: () => Buffer.concat(out).toString('utf8'),
+    stderr: () => err,
+    overflow: () => overflow,
+    maxStdout,
+  };
+}
+
+/** SIGTERM to the group at the timeout, SIGKILL after the grace period. */
+function armTimeout(child: ChildProcess, opts: ProcessOptions): { clear(): void; fired(): boolean } {
+  let timedOut = false;
+  let killTimer: NodeJS.Timeout | undefined;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    if (child.pid === undefined) return;
+    killGroup(child.pid, 'SIGTERM');
+    killTimer = setTimeout(() => killGroup(child.pid as number, 'SIGKILL'), opts.killGraceMs ?? 2000);
+  }, opts.timeoutMs);
+  return {
+    clear: () => {
+      clearTimeout(timer);
+      if (killTimer) clearTimeout(killTimer);
+    },
+    fired: () => timedOut,
+  };
+}
+
+function startError(opts: ProcessOptions, e: NodeJS.ErrnoException): MemgateError {
+  return new MemgateError(
+    e.code === 'ENOENT'
+      ? `${opts.label}: command not found: ${opts.argv[0]} (is it installed and on PATH?)`
+      : `${opts.label}: could not start ${showCommand(opts.argv)}: ${e.message}`,
+    'run',
+  );
+}
+
+/** Why a finished process failed (timeout, too much stdout, non-zero exit), or undefined when it did not. */
+function exitError(
+  opts: ProcessOptions,
+  end: { code: number | null; signal: NodeJS.Signals | null; timedOut: boolean; output: Output },
+): MemgateError | undefined {
+  const shown = showCommand(opts.argv);
+  const tail = stderrTail(end.output.stderr());
+  if (end.timedOut)
+    return new MemgateError(
+      `${opts.label} timed out after ${formatSeconds(opts.timeoutMs)}: ${shown}` +
+        (tail ? `\n--- stderr (last lines) ---\n${tail}` : ''),
+      'run',
+    );
+  if (end.output.overflow())
+    return new MemgateError(
+      `${opts.label} wrote more than ${end.output.maxStdout} bytes on stdout: ${shown}`,
+      'run',
+    );
+  if (end.code === 0) return undefined;
+  const how =
+    end.code === null ? `was killed by ${end.signal ?? 'a signal'}` : `exited with code ${end.code}`;
+  return new MemgateError(
+    `${opts.label} ${how}: ${shown}` + (tail ? `\n--- stderr (last lines) ---\n${tail}` : ' (no stderr)'),
+    'run',
+  );
 }
 
 function formatSeconds(ms: number): string {
