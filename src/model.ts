@@ -189,29 +189,27 @@ function mergeSites<S extends AllocationSite>(
   bRuns: number,
 ): S[] {
   const sites = new Map<string, S>();
-  for (const s of a)
-    sites.set(siteId(s), { ...s, bytes: pad(s.bytes, aRuns), count: s.count && pad(s.count, aRuns) });
+  for (const s of a) sites.set(siteId(s), withRuns(s, pad(s.bytes, aRuns), s.count && pad(s.count, aRuns)));
   for (const s of b) {
-    const prev = sites.get(siteId(s));
-    const base = prev ?? { ...s, bytes: zeros(aRuns), count: s.count && zeros(aRuns) };
-    sites.set(siteId(s), {
-      ...base,
-      source: base.source ?? s.source,
-      bytes: [...base.bytes, ...pad(s.bytes, bRuns)],
-      count:
-        base.count || s.count ? [...(base.count ?? zeros(aRuns)), ...pad(s.count ?? [], bRuns)] : undefined,
-    });
+    const base = sites.get(siteId(s)) ?? withRuns(s, zeros(aRuns), s.count && zeros(aRuns));
+    const count =
+      base.count || s.count ? [...(base.count ?? zeros(aRuns)), ...pad(s.count ?? [], bRuns)] : undefined;
+    const joined = withRuns(base, [...base.bytes, ...pad(s.bytes, bRuns)], count);
+    if (joined.source === undefined && s.source !== undefined) joined.source = s.source;
+    sites.set(siteId(s), joined);
   }
   const inB = new Set(b.map(siteId));
   for (const [id, s] of sites) {
     if (!inB.has(id))
-      sites.set(id, {
-        ...s,
-        bytes: [...s.bytes, ...zeros(bRuns)],
-        count: s.count && [...s.count, ...zeros(bRuns)],
-      });
+      sites.set(id, withRuns(s, [...s.bytes, ...zeros(bRuns)], s.count && [...s.count, ...zeros(bRuns)]));
   }
   return [...sites.values()];
+}
+
+/** The site with new per-run figures; `count` only when the format counts objects. */
+function withRuns<S extends AllocationSite>(s: S, bytes: number[], count: number[] | undefined): S {
+  const { count: _old, ...rest } = s;
+  return (count === undefined ? { ...rest, bytes } : { ...rest, bytes, count }) as S;
 }
 
 /** Options of two sets of runs: a value both agree on stays; anything else is unknown. */
