@@ -6,6 +6,7 @@ import { relative, resolve } from 'node:path';
 
 import { assembleReport, type RunCapture } from '../collect/assemble.js';
 import { parsePprof, profileTotals } from '../collect/pprof.js';
+import { PROFILING_OPTIONS, profilingFromFlags } from '../collect/profiling-options.js';
 import { readProfileDir } from '../run/profile-files.js';
 import { MemgateError } from '../errors.js';
 import { VERSION } from '../version.js';
@@ -24,6 +25,11 @@ Build a MemoryReport from files captured from one run of a check.
   --pprof F            heap profile (give the first and the last) or goroutine profile (repeatable)
   --check NAME         check name (overrides the one found in the files)
   --check-version V    check version (overrides the one found in the files)
+  --m-gc 0|1, --m-frames N, --m-combine 0|1, --m-sort S, --m-limit N, --m-diff D, --m-filters F,
+  --m-unit U, --m-verbose 0|1
+                       the Agent's profiling flags the capture was made with, recorded in the report
+                       (gc decides whether each run's retained bytes count as a leak); what the files
+                       show (unit, sort, limit, diff order) is read from them, the rest is unknown
   --out F              where to write the report (required)
 `;
 
@@ -36,6 +42,15 @@ const OPTIONS = {
   check: { type: 'string' },
   'check-version': { type: 'string' },
   out: { type: 'string' },
+  'm-frames': { type: 'string' },
+  'm-gc': { type: 'string' },
+  'm-combine': { type: 'string' },
+  'm-sort': { type: 'string' },
+  'm-limit': { type: 'string' },
+  'm-diff': { type: 'string' },
+  'm-filters': { type: 'string' },
+  'm-unit': { type: 'string' },
+  'm-verbose': { type: 'string' },
 } as const;
 
 export const collectCommand: Command = {
@@ -85,6 +100,7 @@ export const collectCommand: Command = {
       check: values.check,
       checkVersion: values['check-version'],
       toolVersion: VERSION,
+      profiling: profilingFromFlags(Object.fromEntries(PROFILING_OPTIONS.map((o) => [o, values[`m-${o}`]]))),
     });
     if (report.checks.length === 0)
       throw new MemgateError('the inputs hold no measurement for any check', 'arguments');

@@ -18,7 +18,7 @@ import { diffProfiles, type PprofProfile } from './pprof.js';
 import { siteOf, sizesByKey, statKey } from './python-sites.js';
 import type { TracemallocDump, TracemallocStat } from './tracemalloc.js';
 
-/** Sites named per run, largest first. */
+/** Sites named per run. */
 export const GROWTH_TOP = 20;
 
 /** Snapshots dropped as warm-up: the first 20%, at least one, when three or more remain after. */
@@ -103,6 +103,10 @@ export function goGrowth(heaps: readonly PprofProfile[]): GrowthSite[] {
   );
 }
 
+/** Rising sites first (what a leak adds run after run), then retained ones; largest first. */
 function top(sites: GrowthSite[]): GrowthSite[] {
-  return sites.sort((a, b) => b.bytes[0] - a.bytes[0] || (a.key < b.key ? -1 : 1)).slice(0, GROWTH_TOP);
+  const rank = (g: GrowthSite) => (g.how === 'rising' ? 0 : 1);
+  return sites
+    .sort((a, b) => rank(a) - rank(b) || b.bytes[0] - a.bytes[0] || (a.key < b.key ? -1 : 1))
+    .slice(0, GROWTH_TOP);
 }

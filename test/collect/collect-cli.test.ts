@@ -122,6 +122,31 @@ describe('memgate collect', () => {
     });
   }
 
+  it("records the Agent's --m-* flags the capture was made with; a bad one is one line, exit 2", async () => {
+    const out = join(tmp, 'flags.json');
+    const res = await run([
+      'collect',
+      '--tracemalloc',
+      'tracemalloc/retaining-gc',
+      '--m-gc',
+      '1',
+      '--m-frames',
+      '5',
+      '--out',
+      out,
+    ]);
+    assert.equal(res.code, 0, res.stderr);
+    const [c] = parseMemoryReport(readFileSync(out, 'utf8'), out).checks;
+    assert.equal(c.profiling?.gc, true);
+    assert.equal(c.profiling?.frames, 5);
+    assert.equal(c.profiling?.sort, 'lineno', 'read from the files');
+    assert.equal(c.profiling?.verbose, 'unknown');
+    assert.ok(c.growth?.some((g) => g.key === 'queue_stats/check.py:14' && g.how === 'retained'));
+    const bad = await run(['collect', '--tracemalloc', 'tracemalloc/default', '--m-gc', 'yes', '--out', out]);
+    assert.equal(bad.code, 2);
+    assert.equal(bad.stderr, 'memgate: profiling options: --m-gc must be 0 or 1, got "yes"\n');
+  });
+
   it('a failing check: exit 2 with the traceback line', async () => {
     const doc = JSON.parse(checkJsonFor([1])) as { runner: Record<string, unknown> }[];
     doc[0].runner.TotalErrors = 1;
