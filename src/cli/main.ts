@@ -12,6 +12,7 @@ import { baselineCommand } from './baseline.js';
 import { runCommand } from './run.js';
 import { historyCommand } from './history.js';
 import { dashboardCommand } from './dashboard.js';
+import { watchCommand } from './watch.js';
 
 const COMMANDS: Command[] = [
   collectCommand,
@@ -21,6 +22,7 @@ const COMMANDS: Command[] = [
   runCommand,
   historyCommand,
   dashboardCommand,
+  watchCommand,
 ];
 
 function help(): string {

@@ -34,7 +34,7 @@ export interface RunnerRuns {
   /** `runner.Runs`: runs of all checks (absent until the first run). */
   total?: number;
   /** check name → check ID → its stats (`runner.Checks`). */
-  checks: Record<string, Record<string, { totalRuns: number }>>;
+  checks: Record<string, Record<string, { totalRuns: number; checkVersion?: string }>>;
 }
 
 export interface ExpvarSnapshot {
@@ -102,7 +102,14 @@ function runner(x: unknown, source: string): RunnerRuns {
           entries.map(([id, stats]) => {
             const path = `${at}[${JSON.stringify(id)}]`;
             const st = object(stats, path, source);
-            return [id, { totalRuns: counter(st.TotalRuns, `${path}.TotalRuns`, source) }];
+            const totalRuns = counter(st.TotalRuns, `${path}.TotalRuns`, source);
+            // The version the running Agent loaded: a live watch has no `check --json` to read it from.
+            return [
+              id,
+              typeof st.CheckVersion === 'string' && st.CheckVersion
+                ? { totalRuns, checkVersion: st.CheckVersion }
+                : { totalRuns },
+            ];
           }),
         ),
       ];

@@ -68,6 +68,11 @@ export class Sampler {
     loop();
   }
 
+  /** The newest expvar poll so far (a watcher reads the runner stats from it while sampling). */
+  latestExpvar(): TextPoll | undefined {
+    return this.result.expvar[this.result.expvar.length - 1];
+  }
+
   /** Stop polling, take the last heap profile, and hand over everything gathered. */
   async stop(): Promise<SamplerResult> {
     this.stopped = true;

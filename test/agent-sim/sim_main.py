@@ -30,10 +30,11 @@ INT_FLAGS = {'--check-times': ('check_times', '-t, --check-times'), '-t': ('chec
              '--discovery-timeout': ('discovery_timeout', '--discovery-timeout'),
              '--discovery-retry-interval': ('discovery_retry_interval', '--discovery-retry-interval'),
              '--discovery-min-instances': ('discovery_min_instances', '--discovery-min-instances'),
-             '--serve-port': ('serve_port', '--serve-port'), '--run-delay': ('run_delay', '--run-delay')}
+             '--serve-port': ('serve_port', '--serve-port'), '--run-delay': ('run_delay', '--run-delay'),
+             '--interval': ('interval', '--interval')}
 STR_FLAGS = {'--m-dir': 'm_dir', '--log-level': 'log_level', '-l': 'log_level', '--breakpoint': 'breakpoint',
              '-b': 'breakpoint', '--instance-filter': 'instance_filter', '--cfgpath': 'cfgpath', '-c': 'cfgpath',
-             '--checks-dir': 'checks_dir'}
+             '--checks-dir': 'checks_dir', '--live-check': 'live_check'}
 M_OPTIONS = ['frames', 'gc', 'combine', 'sort', 'limit', 'diff', 'filters', 'unit', 'verbose']
 for _opt in M_OPTIONS:
     STR_FLAGS['--m-' + _opt] = 'm_' + _opt
@@ -44,7 +45,7 @@ class UsageError(Exception):
 
 
 def parse_args(argv):
-    opts = {'check_times': 1, 'pause': 0, 'delay': 100, 'run_delay': 0, 'serve_port': None}
+    opts = {'check_times': 1, 'pause': 0, 'delay': 100, 'run_delay': 0, 'serve_port': None, 'interval': 15000}
     positionals = []
     i = 0
     while i < len(argv):
@@ -289,13 +290,20 @@ def wait_for_first_poll(proc, timeout):
 
 def run(argv):
     opts, positionals = parse_args(argv)
-    if not positionals or positionals[0] != 'check':
-        raise UsageError('unknown command "{}" for "datadog-agent" (the simulator implements only `check`)'
+    if not positionals or positionals[0] not in ('check', 'run'):
+        raise UsageError('unknown command "{}" for "datadog-agent" (the simulator implements `check` and `run`)'
                          .format(positionals[0] if positionals else ''))
-    if len(positionals) < 2:
+    live = positionals[0] == 'run'
+    if live:
+        # A running Agent: its scheduler runs the configured check every interval; it serves its endpoints.
+        name = opts.get('live_check')
+        if not name or opts['serve_port'] is None:
+            raise UsageError('the simulator\'s `run` needs --live-check <check> and --serve-port <port>')
+    elif len(positionals) < 2:
         sys.stdout.write('Usage:\n  datadog-agent check <check_name> [flags]\n')
         return 0
-    name = positionals[1]
+    else:
+        name = positionals[1]
     checks_dir = opts.get('checks_dir') or os.environ.get('MEMGATE_SIM_CHECKS') or DEFAULT_CHECKS
     sys.dont_write_bytecode = True  # never leave __pycache__ in the checks directory
 
@@ -357,6 +365,9 @@ def run(argv):
         wait_for_first_poll(server, 2.0)
     if opts['run_delay'] > 0:
         time.sleep(opts['run_delay'] / 1000.0)
+
+    if live:
+        return run_scheduled(checks, counters, AgentCheck, opts['interval'])
 
     if len(checks) > 1 and not opts.get('json'):
         sys.stdout.write('Multiple check instances found, running each of them\n')
@@ -443,6 +454,25 @@ def run(argv):
         color_print('Check has run only once, if some metrics are missing you can try again with --check-rate to '
                     'see any other metric if available.', 33)
     return 0
+
+
+def run_scheduled(checks, counters, AgentCheck, interval_ms):
+    """`agent run`: every interval, each instance runs once and the runner stats count it, until the
+    process is stopped. No profiling: a running Agent's check_run_alloc goes to Datadog, not to its
+    endpoints, so the endpoints are all a watcher sees."""
+    sys.stderr.write('agent-sim: running {} every {} ms\n'.format(checks[0].name, interval_ms))
+    sys.stderr.flush()
+    while True:
+        for index, check in enumerate(checks):
+            AgentCheck._aggregator.mark_run(check.check_id, int(time.time()))
+            error = check.run()
+            counters.add('TotalRuns%d' % index, 1)
+            counters.add('Runs', 1)
+            if error:
+                counters.add('TotalErrors%d' % index, 1)
+                counters.add('Errors', 1)
+            measure_python_heap(counters)
+        time.sleep(interval_ms / 1000.0)
 
 
 def main(argv):

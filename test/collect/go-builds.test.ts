@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 
 import { parsePprof, topLines } from '../../src/collect/pprof.js';
 import { validateMemoryReport } from '../../src/model.js';
-import type { Verdict } from '../../src/verdict.js';
+import type { Verdict } from '../../src/model-verdict.js';
 import { runCliCaptured } from '../support/cli.js';
 import { skipWithout } from '../support/tools.js';
 
