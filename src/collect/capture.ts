@@ -72,6 +72,8 @@ export function readCapture(run: RunCapture): ParsedCapture {
  */
 export function failOnCheckErrors(instances: readonly CheckInstanceResult[], source: string): void {
   for (const inst of instances) {
+    if (inst.totalErrors > 0 && NO_TRACEMALLOC.test(inst.lastError ?? ''))
+      throw new MemgateError(`check ${inst.checkName}: ${PYTHON2_LINE} (${inst.lastError})`, source);
     if (inst.totalErrors > 0)
       throw new MemgateError(
         `check ${inst.checkName} failed in ${inst.totalErrors} of ${inst.totalRuns} check runs: ${inst.lastError ?? 'no traceback'}`,
@@ -79,6 +81,12 @@ export function failOnCheckErrors(instances: readonly CheckInstanceResult[], sou
       );
   }
 }
+
+/** The profiler's import failing: a Python 2 runtime (Agent 6), where tracemalloc does not exist. */
+const NO_TRACEMALLOC = /No module named '?tracemalloc'?/;
+
+export const PYTHON2_LINE =
+  'this Agent runs its checks on Python 2 (Agent 6), which has no tracemalloc: memory profiling needs Agent 7 (Python 3)';
 
 /** A goroutine profile has a single `goroutine` sample type; anything else is a heap profile. */
 export function isGoroutineProfile(p: PprofProfile): boolean {

@@ -37,7 +37,7 @@ export interface AgentCommandOptions {
 export interface PlannedCommand {
   argv: string[];
   shell: boolean;
-  /** Set when the Agent runs in a container: the profile directory must be copied out of it. */
+  /** Set when the Agent runs in a container (docker exec, ddev): the profile directory is copied out of it. */
   container?: { docker: string; name: string };
 }
 
@@ -72,8 +72,27 @@ export function buildAgentCommand(opts: AgentCommandOptions): PlannedCommand {
     if (value !== undefined && value !== '') argv.push(`--m-${name}`, value);
   }
   argv.push(...(opts.extraArgs ?? []));
+  return { argv, shell: false, container: agentContainer(prefix) };
+}
+
+/**
+ * The container the Agent of a prefix runs in, if any: `docker exec [opts] <container> …` (or podman),
+ * or `ddev env agent <check> <env>`, which runs the command in ddev's `dd_<check>_<env>` container
+ * (integrations-core ddev/e2e/agent/docker.py names it so).
+ */
+export function agentContainer(prefix: readonly string[]): { docker: string; name: string } | undefined {
   const name = dockerExecContainer(prefix);
-  return { argv, shell: false, container: name ? { docker: prefix[0], name } : undefined };
+  if (name) return { docker: prefix[0], name };
+  const ddev = ddevEnvContainer(prefix);
+  return ddev ? { docker: 'docker', name: ddev } : undefined;
+}
+
+/** `ddev env agent <check> <env>` → `dd_<check>_<env>`, else undefined. */
+export function ddevEnvContainer(prefix: readonly string[]): string | undefined {
+  if (prefix.length !== 5 || basename(prefix[0]) !== 'ddev' || prefix[1] !== 'env' || prefix[2] !== 'agent')
+    return undefined;
+  const [check, env] = [prefix[3], prefix[4]];
+  return check.startsWith('-') || env.startsWith('-') ? undefined : `dd_${check}_${env}`;
 }
 
 /** Options of `docker exec` that take a value, so the container name is the first other word. */

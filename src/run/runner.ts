@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { assembleParsed } from '../collect/assemble.js';
-import { readCapture, type ParsedCapture, type RunCapture } from '../collect/capture.js';
+import { PYTHON2_LINE, readCapture, type ParsedCapture, type RunCapture } from '../collect/capture.js';
 import { AGENT_DEFAULTS, profilingFromFlags } from '../collect/profiling-options.js';
 import { MemgateError } from '../errors.js';
 import type { Environment, MemoryReport, ProfilingOptions } from '../model.js';
@@ -202,7 +202,7 @@ async function runSampled(
   } catch (err) {
     // Stop polling whatever happened, so no timer outlives a failed run.
     await sampler.stop();
-    throw err;
+    throw opts.check ? agentWithoutProfiler(err, label) : err;
   }
   return { stdout: result.stdout, sampled: await sampler.stop() };
 }
@@ -258,6 +258,20 @@ async function copyOutOfContainer(opts: RunOptions, plan: RunPlan, label: string
     await step(dockerRemoveArgv(container, plan.mDir), 'removing the profile directory');
   }
   return plan.localProfile;
+}
+
+/** How the Agent's command line (cobra) refuses a flag it does not have. */
+const UNKNOWN_PROFILING_FLAG = /unknown (?:shorthand )?flag: (?:'m' in -m|--m-[a-z]+|--profile-memory)/;
+
+/** An Agent whose `check` has no `-m` (Agent 6): one line that says so, not the usage text. */
+function agentWithoutProfiler(err: unknown, label: string): unknown {
+  if (!(err instanceof MemgateError)) return err;
+  const flag = UNKNOWN_PROFILING_FLAG.exec(err.message);
+  if (!flag) return err;
+  return new MemgateError(
+    `${label}: this Agent's \`check\` has no memory profiling (${flag[0]}): ${PYTHON2_LINE}`,
+    'run',
+  );
 }
 
 function looksLikeJson(text: string): boolean {
