@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 
 import { describeError, MemgateError } from './errors.js';
 import { gateInAction } from './github/action-gate.js';
-import { measureInAction, mergeArtifacts, uploadReport } from './github/action-reports.js';
+import { measureInAction, mergeArtifacts, uploadReport, watchInAction } from './github/action-reports.js';
 import { openActionRun, type ActionRun } from './github/action-run.js';
 import type { Mode } from './settings/action.js';
 import { VERSION } from './version.js';
@@ -18,6 +18,7 @@ const MODES: Record<Mode, (a: ActionRun) => Promise<void>> = {
   collect: async (a) => uploadReport(a, await measureInAction(a)),
   aggregate: async (a) => gateInAction(a, await mergeArtifacts(a), GATE),
   comment: commentForRun,
+  live: async (a) => gateInAction(a, await watchInAction(a), GATE),
 };
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {

@@ -11,6 +11,8 @@ import * as core from '@actions/core';
 import { measure } from '../app/measure.js';
 import { writeReport } from '../app/report-file.js';
 import { mergeReports, parseMemoryReport, type MemoryReport } from '../model.js';
+import { DEFAULT_EXPVAR_URL } from '../run/runner.js';
+import { watchAgent } from '../run/watch.js';
 import type { ActionRun } from './action-run.js';
 import { downloadReports, uploadReports } from './artifacts.js';
 
@@ -30,14 +32,11 @@ export async function measureInAction(a: ActionRun): Promise<MemoryReport> {
       telemetryUrl: cfg.telemetryUrl,
       pprofUrl: cfg.pprofUrl,
       sampleIntervalMs: cfg.sampleIntervalMs,
+      mGc: cfg.mGc,
+      mOptions: cfg.mOptions,
       checkVersion: cfg.checkVersion,
       cwd: ctx.workspace,
-      environment: {
-        commit: ctx.pullRequest?.headSha || ctx.sha || undefined,
-        ref: ctx.ref || undefined,
-        runner: a.env.RUNNER_NAME,
-        ...(ctx.pullRequest ? { pullRequest: ctx.pullRequest.number } : {}),
-      },
+      environment: runEnvironment(a),
       log: (line) => core.info(line),
     },
     out: a.reportPath,
@@ -46,6 +45,40 @@ export async function measureInAction(a: ActionRun): Promise<MemoryReport> {
   });
   core.setOutput('report-path', a.reportPath);
   return report;
+}
+
+/** `mode: live`: sample the running Agent for `live-runs` runs of the check (or `live-duration`). */
+export async function watchInAction(a: ActionRun): Promise<MemoryReport> {
+  const { cfg } = a;
+  const expvarUrl = cfg.expvarUrl ?? DEFAULT_EXPVAR_URL;
+  const { report, warnings } = await watchAgent({
+    check: cfg.check as string,
+    expvarUrl,
+    telemetryUrl: cfg.telemetryUrl,
+    pprofUrl: cfg.pprofUrl,
+    runs: cfg.liveRuns,
+    durationMs: cfg.liveDurationSeconds === undefined ? undefined : cfg.liveDurationSeconds * 1000,
+    repeat: cfg.repeat,
+    sampleIntervalMs: cfg.sampleIntervalMs,
+    timeoutMs: cfg.timeoutSeconds * 1000,
+    checkVersion: cfg.checkVersion,
+    environment: runEnvironment(a),
+    log: (line) => core.info(line),
+  });
+  await writeReport(a.reportPath, report, cfg.reportPath);
+  for (const w of warnings) core.warning(w);
+  core.setOutput('report-path', a.reportPath);
+  return report;
+}
+
+function runEnvironment(a: ActionRun) {
+  const { ctx } = a;
+  return {
+    commit: ctx.pullRequest?.headSha || ctx.sha || undefined,
+    ref: ctx.ref || undefined,
+    runner: a.env.RUNNER_NAME,
+    ...(ctx.pullRequest ? { pullRequest: ctx.pullRequest.number } : {}),
+  };
 }
 
 /** `collect`: upload this job's report for an `aggregate` job. */

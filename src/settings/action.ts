@@ -6,9 +6,11 @@
 import { MemgateError } from '../errors.js';
 import { readPolicyInputs, type PolicyInputs } from './policy.js';
 import { RUN_DEFAULTS, RUN_PARSERS } from './run.js';
-import { bool, integer, oneOf, url, type Parsed } from './values.js';
+import { profilingFromFlags } from '../collect/profiling-options.js';
+import { M_OPTIONS, type MOption } from '../run/command.js';
+import { bool, duration, integer, oneOf, url, type Parsed } from './values.js';
 
-export const MODES = ['run', 'collect', 'aggregate', 'comment'] as const;
+export const MODES = ['run', 'collect', 'aggregate', 'comment', 'live'] as const;
 export const COMMENT_MODES = ['always', 'on-change', 'never'] as const;
 export const STORES = ['branch', 'file'] as const;
 export const UPDATE_MODES = ['auto', 'true', 'false'] as const;
@@ -30,6 +32,14 @@ export interface ActionConfig {
   telemetryUrl?: string;
   pprofUrl?: string;
   sampleIntervalMs: number;
+  /** `m-gc` (default on: gc.collect() before each snapshot). */
+  mGc: boolean;
+  /** The other `--m-*` options as given (validated with the Agent's own rules); absent = the Agent's default. */
+  mOptions: Partial<Record<MOption, string>>;
+  /** `mode: live`: watch the running Agent for this many runs of the check… */
+  liveRuns?: number;
+  /** …or this many seconds. */
+  liveDurationSeconds?: number;
   configPath: string;
   /** Only the policy inputs the workflow set; `resolvePolicy` puts them over `.memgate.yml`. */
   policy: PolicyInputs;
@@ -70,6 +80,8 @@ export function readConfig(getInput: GetInput, defaults: { commentKey: string })
     pprofUrl: read('pprof-url', url),
     sampleIntervalMs:
       read('sample-interval', RUN_PARSERS['sample-interval']) ?? RUN_DEFAULTS.sampleIntervalMs,
+    ...readProfilingInputs(str, read),
+    ...readLiveInputs(mode, read),
     configPath: str('config') ?? '.memgate.yml',
     policy: readPolicyInputs(str, (name, why) => {
       throw inputError(name, why);
@@ -87,7 +99,44 @@ export function readConfig(getInput: GetInput, defaults: { commentKey: string })
   };
 }
 
+/**
+ * The Agent's `--m-*` options (`m-gc`, `m-frames`, …), checked with the Agent's own rules before any
+ * run, so a typo fails the step in one line instead of in every run.
+ */
+function readProfilingInputs(
+  str: (name: string) => string | undefined,
+  read: <T>(name: string, parse: (raw: string) => Parsed<T>) => T | undefined,
+): Pick<ActionConfig, 'mGc' | 'mOptions'> {
+  const mOptions: Partial<Record<MOption, string>> = {};
+  for (const name of M_OPTIONS) {
+    const v = str(`m-${name}`);
+    if (v === undefined) continue;
+    try {
+      profilingFromFlags({ [name]: v });
+    } catch (err) {
+      throw inputError(`m-${name}`, (err as Error).message.replace(/^--m-\w+ /, ''));
+    }
+    mOptions[name] = v;
+  }
+  if (mOptions.combine === '1' && mOptions.sort === 'traceback')
+    throw inputError('m-combine', 'cannot be used with `m-sort: traceback` (the Agent refuses it)');
+  return { mGc: read('m-gc', bool) ?? true, mOptions };
+}
+
+/** `mode: live` stops a watch after `live-runs` runs of the check (default 10) or `live-duration`. */
+function readLiveInputs(
+  mode: Mode,
+  read: <T>(name: string, parse: (raw: string) => Parsed<T>) => T | undefined,
+): Pick<ActionConfig, 'liveRuns' | 'liveDurationSeconds'> {
+  const liveDurationSeconds = read('live-duration', (r) => duration(r, 1));
+  const liveRuns = read('live-runs', (r) => integer(r, 1));
+  if (mode !== 'live') return {};
+  return { liveRuns: liveRuns ?? (liveDurationSeconds === undefined ? 10 : undefined), liveDurationSeconds };
+}
+
 function readTarget(mode: Mode, check: string | undefined, command: string | undefined) {
+  if (mode === 'live' && !check)
+    throw inputError('check', 'is required in mode "live": the check the running Agent runs on its schedule');
   if ((mode === 'run' || mode === 'collect') && !check && !command) {
     throw inputError(
       'check',

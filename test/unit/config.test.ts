@@ -39,7 +39,7 @@ describe('readConfig', () => {
     const cases: [Record<string, string>, RegExp][] = [
       [
         { check: 'x', mode: 'gate' },
-        /^input "mode": must be one of: run, collect, aggregate, comment; got "gate"$/,
+        /^input "mode": must be one of: run, collect, aggregate, comment, live; got "gate"$/,
       ],
       [{ check: 'x', comment: 'sometimes' }, /^input "comment": must be one of: always, on-change, never/],
       [{ check: 'x', repeat: 'five' }, /^input "repeat": must be a whole number ≥ 1, got "five"$/],
