@@ -58,3 +58,18 @@ export function requireOptions<K extends string>(
     return v;
   });
 }
+
+/**
+ * The Agent's `--m-*` value flags, as `memgate run` passes them on and `memgate collect` records
+ * them (`--m-gc` differs: an on/off switch for run, the capture's 0|1 for collect).
+ */
+export const M_VALUE_FLAGS = {
+  'm-frames': { type: 'string' },
+  'm-combine': { type: 'string' },
+  'm-sort': { type: 'string' },
+  'm-limit': { type: 'string' },
+  'm-diff': { type: 'string' },
+  'm-filters': { type: 'string' },
+  'm-unit': { type: 'string' },
+  'm-verbose': { type: 'string' },
+} as const;

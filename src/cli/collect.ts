@@ -10,7 +10,7 @@ import { PROFILING_OPTIONS, profilingFromFlags } from '../collect/profiling-opti
 import { readProfileDir } from '../run/profile-files.js';
 import { MemgateError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { parse } from './args.js';
+import { M_VALUE_FLAGS, parse } from './args.js';
 import type { CliIO, Command } from './command.js';
 import { isDirectory, readInput, writeReport } from '../app/report-file.js';
 
@@ -42,15 +42,8 @@ const OPTIONS = {
   check: { type: 'string' },
   'check-version': { type: 'string' },
   out: { type: 'string' },
-  'm-frames': { type: 'string' },
+  ...M_VALUE_FLAGS,
   'm-gc': { type: 'string' },
-  'm-combine': { type: 'string' },
-  'm-sort': { type: 'string' },
-  'm-limit': { type: 'string' },
-  'm-diff': { type: 'string' },
-  'm-filters': { type: 'string' },
-  'm-unit': { type: 'string' },
-  'm-verbose': { type: 'string' },
 } as const;
 
 export const collectCommand: Command = {

@@ -11,7 +11,7 @@ import { M_OPTIONS, type MOption } from '../run/command.js';
 import { renderReportText } from '../report/report-text.js';
 import { DEFAULT_EXPVAR_URL } from '../run/runner.js';
 import { RUN_DEFAULTS, RUN_PARSERS } from '../settings/run.js';
-import { option, parse, urlOption } from './args.js';
+import { M_VALUE_FLAGS, option, parse, urlOption } from './args.js';
 import type { CliIO, Command } from './command.js';
 
 const USAGE = `Usage: memgate run (--check NAME | --command "…") [options]
@@ -55,14 +55,7 @@ const OPTIONS = {
   'sample-interval': { type: 'string' },
   'm-gc': { type: 'boolean' },
   'no-m-gc': { type: 'boolean' },
-  'm-frames': { type: 'string' },
-  'm-combine': { type: 'string' },
-  'm-sort': { type: 'string' },
-  'm-limit': { type: 'string' },
-  'm-diff': { type: 'string' },
-  'm-filters': { type: 'string' },
-  'm-unit': { type: 'string' },
-  'm-verbose': { type: 'string' },
+  ...M_VALUE_FLAGS,
   'agent-arg': { type: 'string', multiple: true },
   'check-version': { type: 'string' },
   'check-path': { type: 'string' },

@@ -181,13 +181,7 @@ async function runSampled(
   plan: RunPlan,
   label: string,
 ): Promise<{ stdout: string; sampled: SamplerResult }> {
-  const sampler = new Sampler({
-    expvarUrl: opts.expvarUrl,
-    telemetryUrl: opts.telemetryUrl,
-    pprofUrl: opts.pprofUrl,
-    intervalMs: opts.sampleIntervalMs,
-    label,
-  });
+  const sampler = Sampler.of(opts, label);
   let result: ProcessResult;
   try {
     result = await runProcess({

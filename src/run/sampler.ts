@@ -38,7 +38,21 @@ interface SourceState {
 /** Heap profiles are costly to take: refresh the "latest" one every this many polls. */
 const HEAP_EVERY = 4;
 
+/** The endpoints of a run or a watch, as their options name them. */
+export interface Endpoints {
+  expvarUrl?: string;
+  telemetryUrl?: string;
+  pprofUrl?: string;
+  sampleIntervalMs: number;
+}
+
 export class Sampler {
+  /** A sampler of `endpoints`, its messages naming `label` ("run 2 of 5"). */
+  static of(endpoints: Endpoints, label: string): Sampler {
+    const { expvarUrl, telemetryUrl, pprofUrl, sampleIntervalMs } = endpoints;
+    return new Sampler({ expvarUrl, telemetryUrl, pprofUrl, intervalMs: sampleIntervalMs, label });
+  }
+
   private readonly opts: SamplerOptions;
   private readonly result: SamplerResult = { expvar: [], telemetry: [], heapProfiles: [], warnings: [] };
   private readonly states = new Map<string, SourceState>();

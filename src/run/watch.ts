@@ -85,13 +85,7 @@ function describeStop(opts: WatchOptions): string {
 
 /** Sample until the window's duration is over or the check has run `runs` more times. */
 async function watchWindow(opts: WatchOptions, label: string): Promise<SamplerResult> {
-  const sampler = new Sampler({
-    expvarUrl: opts.expvarUrl,
-    telemetryUrl: opts.telemetryUrl,
-    pprofUrl: opts.pprofUrl,
-    intervalMs: opts.sampleIntervalMs,
-    label,
-  });
+  const sampler = Sampler.of(opts, label);
   const started = Date.now();
   const limit = Math.min(opts.durationMs ?? Infinity, opts.timeoutMs);
   sampler.start();

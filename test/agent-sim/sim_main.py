@@ -379,18 +379,9 @@ def run(argv):
     for index, check in enumerate(checks):
         stats = Stats(check, check.check_id, version, source)
         for i in range(times):
-            ts = int(time.time())
-            AgentCheck._aggregator.mark_run(check.check_id, ts)
             t0 = time.monotonic()
-            error = check.run()
+            error = run_once(index, check, counters, AgentCheck)
             stats.add(int((time.monotonic() - t0) * 1000), error, check.get_warnings())
-            # The Agent's runner expvar, updated as the collector does once a run has ended.
-            counters.add('TotalRuns%d' % index, 1)
-            counters.add('Runs', 1)
-            if error:
-                counters.add('TotalErrors%d' % index, 1)
-                counters.add('Errors', 1)
-            measure_python_heap(counters)
             if pause > 0 and i < times - 1:
                 time.sleep(pause / 1000.0)
         all_stats.append(stats)
@@ -464,15 +455,22 @@ def run_scheduled(checks, counters, AgentCheck, interval_ms):
     sys.stderr.flush()
     while True:
         for index, check in enumerate(checks):
-            AgentCheck._aggregator.mark_run(check.check_id, int(time.time()))
-            error = check.run()
-            counters.add('TotalRuns%d' % index, 1)
-            counters.add('Runs', 1)
-            if error:
-                counters.add('TotalErrors%d' % index, 1)
-                counters.add('Errors', 1)
-            measure_python_heap(counters)
+            run_once(index, check, counters, AgentCheck)
         time.sleep(interval_ms / 1000.0)
+
+
+def run_once(index, check, counters, AgentCheck):
+    """One run of instance `index`; the runner expvar is updated as the collector does once a run has
+    ended. Returns the run's error (a JSON traceback list) or ''."""
+    AgentCheck._aggregator.mark_run(check.check_id, int(time.time()))
+    error = check.run()
+    counters.add('TotalRuns%d' % index, 1)
+    counters.add('Runs', 1)
+    if error:
+        counters.add('TotalErrors%d' % index, 1)
+        counters.add('Errors', 1)
+    measure_python_heap(counters)
+    return error
 
 
 def main(argv):
