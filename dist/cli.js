@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { basename, dirname, join, resolve, relative as relative$1 } from 'node:path';
+import { posix, join, resolve as resolve$1, dirname, relative as relative$1, basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { stat, readdir, readFile, mkdir, writeFile, unlink, open, rename, mkdtemp, rm } from 'node:fs/promises';
+import { stat, readdir, readFile, mkdir, writeFile, unlink, open, rename, mkdtemp, rm, chmod } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { randomUUID, randomBytes } from 'node:crypto';
 import { hostname, tmpdir } from 'node:os';
@@ -489,6 +489,17 @@ function aggregateRun(series, how) {
  */
 const SCHEMA_VERSION = 1;
 const RUNTIMES = ['python', 'c', 'go'];
+const UNKNOWN_PROFILING = {
+    frames: 'unknown',
+    gc: 'unknown',
+    combine: 'unknown',
+    sort: 'unknown',
+    limit: 'unknown',
+    diff: 'unknown',
+    filters: 'unknown',
+    unit: 'unknown',
+    verbose: 'unknown',
+};
 function checkId(key) {
     return key.instance ? `${key.name}@${key.version}#${key.instance}` : `${key.name}@${key.version}`;
 }
@@ -519,34 +530,59 @@ function mergeCheck(a, b) {
     }
     const aRuns = siteRuns(a);
     const bRuns = siteRuns(b);
-    const sites = new Map();
-    for (const s of a.sites)
-        sites.set(siteId$1(s), { ...s, bytes: pad$1(s.bytes, aRuns), count: s.count && pad$1(s.count, aRuns) });
-    for (const s of b.sites) {
-        const prev = sites.get(siteId$1(s));
-        const base = prev ?? { ...s, bytes: zeros(aRuns), count: s.count && zeros(aRuns) };
-        sites.set(siteId$1(s), {
-            ...base,
-            source: base.source ?? s.source,
-            bytes: [...base.bytes, ...pad$1(s.bytes, bRuns)],
-            count: base.count || s.count ? [...(base.count ?? zeros(aRuns)), ...pad$1(s.count ?? [], bRuns)] : undefined,
-        });
-    }
-    for (const [id, s] of sites) {
-        if (!b.sites.some((x) => siteId$1(x) === id)) {
-            sites.set(id, {
-                ...s,
-                bytes: [...s.bytes, ...zeros(bRuns)],
-                count: s.count && [...s.count, ...zeros(bRuns)],
-            });
-        }
-    }
-    return {
+    const merged = {
         check: a.check,
         metrics,
-        sites: [...sites.values()],
+        sites: mergeSites(a.sites, aRuns, b.sites, bRuns),
         notes: [...new Set([...a.notes, ...b.notes])],
     };
+    if (a.profiling || b.profiling)
+        merged.profiling = mergeProfiling(a.profiling, b.profiling);
+    if (a.growth || b.growth) {
+        const growth = mergeSites(a.growth ?? [], aRuns, b.growth ?? [], bRuns);
+        if (growth.length > 0)
+            merged.growth = growth;
+    }
+    return merged;
+}
+/**
+ * Sites of two sides joined by runtime and key: `bytes` (and `count`) of side a's `aRuns` runs, then
+ * side b's `bRuns`, with zeros where a side lacks the site, so index i stays run i.
+ */
+function mergeSites(a, aRuns, b, bRuns) {
+    const sites = new Map();
+    for (const s of a)
+        sites.set(siteId$1(s), withRuns(s, pad$1(s.bytes, aRuns), s.count && pad$1(s.count, aRuns)));
+    for (const s of b) {
+        const base = sites.get(siteId$1(s)) ?? withRuns(s, zeros(aRuns), s.count && zeros(aRuns));
+        const count = base.count || s.count ? [...(base.count ?? zeros(aRuns)), ...pad$1(s.count ?? [], bRuns)] : undefined;
+        const joined = withRuns(base, [...base.bytes, ...pad$1(s.bytes, bRuns)], count);
+        if (joined.source === undefined && s.source !== undefined)
+            joined.source = s.source;
+        sites.set(siteId$1(s), joined);
+    }
+    const inB = new Set(b.map(siteId$1));
+    for (const [id, s] of sites) {
+        if (!inB.has(id))
+            sites.set(id, withRuns(s, [...s.bytes, ...zeros(bRuns)], s.count && [...s.count, ...zeros(bRuns)]));
+    }
+    return [...sites.values()];
+}
+/** The site with new per-run figures; `count` only when the format counts objects. */
+function withRuns(s, bytes, count) {
+    const { count: _old, ...rest } = s;
+    return (count === undefined ? { ...rest, bytes } : { ...rest, bytes, count });
+}
+/** Options of two sets of runs: a value both agree on stays; anything else is unknown. */
+function mergeProfiling(a, b) {
+    const x = a ?? UNKNOWN_PROFILING;
+    const y = b ?? UNKNOWN_PROFILING;
+    const out = { ...UNKNOWN_PROFILING };
+    for (const k of Object.keys(UNKNOWN_PROFILING)) {
+        if (x[k] === y[k])
+            out[k] = x[k];
+    }
+    return out;
 }
 function siteId$1(s) {
     return `${s.runtime}\u0000${s.key}`;
@@ -615,6 +651,32 @@ function optionalStrings(v, o, path, keys) {
             out[k] = v.string(o[k], `${path}.${k}`);
     return out;
 }
+const isInt = (v) => Number.isInteger(v) && v >= 0;
+const isBool = (v) => typeof v === 'boolean';
+const isString = (v) => typeof v === 'string';
+/** What each profiling option may hold besides `unknown`. */
+const PROFILING_VALUES = {
+    frames: isInt,
+    gc: isBool,
+    combine: isBool,
+    sort: (v) => v === 'lineno' || v === 'filename' || v === 'traceback',
+    limit: isInt,
+    diff: (v) => v === 'absolute' || v === 'positive',
+    filters: isString,
+    unit: isString,
+    verbose: isBool,
+};
+const PROFILING_EXPECTED = {
+    frames: 'expected an integer or "unknown"',
+    gc: 'expected true, false or "unknown"',
+    combine: 'expected true, false or "unknown"',
+    sort: 'expected lineno, filename, traceback or "unknown"',
+    limit: 'expected an integer or "unknown"',
+    diff: 'expected absolute, positive or "unknown"',
+    filters: 'expected a string or "unknown"',
+    unit: 'expected a string or "unknown"',
+    verbose: 'expected true, false or "unknown"',
+};
 class Validator {
     source;
     constructor(source) {
@@ -669,7 +731,30 @@ class Validator {
         }
         const sites = this.array(c.sites ?? [], `${path}.sites`).map((s, i) => this.site(s, `${path}.sites[${i}]`));
         const notes = this.array(c.notes ?? [], `${path}.notes`).map((n, i) => this.string(n, `${path}.notes[${i}]`));
-        return { check, metrics, sites, notes };
+        const out = { check, metrics, sites, notes };
+        if (c.profiling !== undefined)
+            out.profiling = this.profiling(c.profiling, `${path}.profiling`);
+        if (c.growth !== undefined)
+            out.growth = this.array(c.growth, `${path}.growth`).map((g, i) => {
+                const gp = `${path}.growth[${i}]`;
+                const how = this.object(g, gp).how;
+                if (how !== 'rising' && how !== 'retained')
+                    this.fail(`${gp}.how`, 'must be rising or retained');
+                return { ...this.site(g, gp), how };
+            });
+        return out;
+    }
+    /** Every option present, each its value (of the right type) or `unknown`. */
+    profiling(x, path) {
+        const o = this.object(x, path);
+        const out = { ...UNKNOWN_PROFILING };
+        for (const [k, ok] of Object.entries(PROFILING_VALUES)) {
+            const v = o[k];
+            if (v !== 'unknown' && !ok(v))
+                this.fail(`${path}.${k}`, `is ${JSON.stringify(v) ?? 'missing'}: ${PROFILING_EXPECTED[k]}`);
+            out[k] = v;
+        }
+        return out;
     }
     site(x, path) {
         const s = this.object(x, path);
@@ -691,6 +776,125 @@ class Validator {
             site.count = this.numbers(s.count, `${path}.count`);
         return site;
     }
+}
+
+/** `check:hex` → { hex }; `check:my db:hex` → { name: 'my db', hex }. */
+function parseCheckId(checkId) {
+    if (!checkId)
+        return {};
+    const parts = checkId.split(':');
+    if (parts.length < 2)
+        return { hex: checkId };
+    const hex = parts[parts.length - 1];
+    const name = parts.slice(1, -1).join(':');
+    return name ? { name, hex } : { hex };
+}
+/**
+ * An `--m-dir` folder is the CheckID after `<check>:` with ':' replaced by '_': `hex`, or
+ * `<name>_hex`. The hash is hexadecimal and holds no '_', so the last '_' splits the two.
+ */
+function parseInstanceDir(dirName) {
+    const i = dirName.lastIndexOf('_');
+    return i > 0 ? { name: dirName.slice(0, i), hex: dirName.slice(i + 1) } : { hex: dirName };
+}
+/** Does the runner stats' CheckID `id` denote the instance `ref` of this process? */
+function sameInstance(id, ref) {
+    const other = parseCheckId(id);
+    if (ref.hex !== undefined && other.hex === ref.hex)
+        return true;
+    // A folder name turned the name's ':' into '_'.
+    return ref.name !== undefined && ref.hex === undefined && other.name?.replace(/:/g, '_') === ref.name;
+}
+/**
+ * Labels the instances of each check: a check with one instance gets none (its key stays
+ * `name@version`), one with several gets each instance's name, else its position ("1", "2", …).
+ */
+function instanceLabels(slots) {
+    const perCheck = new Map();
+    for (const s of slots)
+        perCheck.set(s.check, (perCheck.get(s.check) ?? 0) + 1);
+    return slots.map((s) => (perCheck.get(s.check) ?? 0) > 1 ? (s.ref.name ?? String(s.position)) : undefined);
+}
+function withInstance(key, label) {
+    return label === undefined ? { name: key.name, version: key.version } : { ...key, instance: label };
+}
+
+/**
+ * In the report only, not a warning: `agent check` itself never fills the runner stats (only the
+ * running Agent's collector does), so a warning would show on every run with nothing to act on.
+ */
+const PER_POLL_NOTE = "endpoint series are per poll, not per check run: the Agent's runner expvar was not found";
+const NO_RUN_POLLED_NOTE = 'no endpoint poll came after a completed check run: endpoint series skipped (lower --sample-interval?)';
+/** The polled series of one check, one point per check run (or per poll, with a note). */
+function alignPolled(run, signals, target) {
+    const series = new Map();
+    if (signals.expvar.size + signals.telemetry.size === 0)
+        return { series, notes: [] };
+    const runs = runsPerPoll(run.expvar.map((p) => p.snapshot), target);
+    if (!runs) {
+        for (const [id, s] of [...signals.expvar, ...signals.telemetry])
+            series.set(id, s);
+        return { series, notes: [PER_POLL_NOTE] };
+    }
+    const teleToExpvar = pollAtOrBefore(run.expvar.map((p) => p.at), run.telemetry.map((p) => p.at));
+    const fromExpvar = lastPollPerRun(runs);
+    const fromTele = lastPollPerRun(teleToExpvar.map((i) => (i === undefined ? undefined : runs[i])));
+    pick(series, signals.expvar, fromExpvar);
+    pick(series, signals.telemetry, fromTele);
+    const missed = (signals.expvar.size > 0 && fromExpvar.length === 0) ||
+        (signals.telemetry.size > 0 && fromTele.length === 0);
+    return { series, notes: missed ? [NO_RUN_POLLED_NOTE] : [] };
+}
+function pick(out, from, polls) {
+    if (polls.length === 0)
+        return;
+    for (const [id, s] of from)
+        out.set(id, polls.map((i) => s[i]));
+}
+/**
+ * For every expvar poll, how many runs of the check (of one instance when given) had completed:
+ * undefined where the poll has no runner stats. Undefined as a whole when no poll lists the check,
+ * e.g. a plain Go service, or the runner stats of a process that never ran it.
+ */
+function runsPerPoll(polls, target) {
+    let listed = false;
+    const runs = polls.map((p) => {
+        if (!p.runs)
+            return undefined;
+        // The Agent adds a check to the map when its first run ends: absent means none done yet.
+        if (!Object.hasOwn(p.runs.checks, target.check))
+            return 0;
+        const mine = Object.entries(p.runs.checks[target.check]).filter(([id]) => target.instance === undefined || sameInstance(id, target.instance));
+        if (mine.length > 0)
+            listed = true;
+        return mine.reduce((n, [, s]) => n + s.totalRuns, 0);
+    });
+    return listed ? runs : undefined;
+}
+/**
+ * Indexes of the polls that make the per-iteration series: first the earliest poll taken before any
+ * run had finished (the state before the check ran, so a counter's delta includes the first run,
+ * which is where a one-off allocation such as a lookup table lands), then the last poll seen while k
+ * runs were done, for k = 1, 2, …; runs with no poll are skipped.
+ */
+function lastPollPerRun(runs) {
+    const before = runs.findIndex((k) => k === 0);
+    const last = new Map();
+    runs.forEach((k, i) => {
+        if (k !== undefined && k >= 1)
+            last.set(k, i);
+    });
+    const after = [...last.entries()].sort((a, b) => a[0] - b[0]).map(([, i]) => i);
+    return before >= 0 && after.length > 0 ? [before, ...after] : after;
+}
+/** For each time in `at` (ascending), the index of the last time in `base` (ascending) not after it. */
+function pollAtOrBefore(base, at) {
+    let j = -1;
+    return at.map((t) => {
+        while (j + 1 < base.length && base[j + 1] <= t)
+            j++;
+        return j < 0 ? undefined : j;
+    });
 }
 
 /**
@@ -984,7 +1188,14 @@ function runner(x, source) {
             Object.fromEntries(entries.map(([id, stats]) => {
                 const path = `${at}[${JSON.stringify(id)}]`;
                 const st = object(stats, path, source);
-                return [id, { totalRuns: counter(st.TotalRuns, `${path}.TotalRuns`, source) }];
+                const totalRuns = counter(st.TotalRuns, `${path}.TotalRuns`, source);
+                // The version the running Agent loaded: a live watch has no `check --json` to read it from.
+                return [
+                    id,
+                    typeof st.CheckVersion === 'string' && st.CheckVersion
+                        ? { totalRuns, checkVersion: st.CheckVersion }
+                        : { totalRuns },
+                ];
             })),
         ];
     }));
@@ -1004,976 +1215,39 @@ function counter(x, path, source) {
 }
 
 /**
- * Unless explicitly stated otherwise all files in this repository are licensed under the MIT License.
- *
- * This product includes software developed at Datadog (https://www.datadoghq.com/  Copyright 2022 Datadog, Inc.
+ * Go source paths that do not depend on where the program was built. A heap profile records each
+ * frame's absolute build path (`/home/ci/work/agent/pkg/foo/bar.go`), so two builds of one program
+ * in two directories would share no site. The function's own symbol names its package's import path
+ * (`github.com/DataDog/agent/pkg/foo.(*T).M`), and a package's files sit in that path's directory:
+ * `<import path>/<file name>` is what `go build -trimpath` prints for a module's packages and the
+ * standard library (`runtime/malloc.go`), whatever the build directory, module cache or GOPATH root.
  */
-var __classPrivateFieldGet = (undefined && undefined.__classPrivateFieldGet) || function (receiver, state, kind, f) {
-    if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a getter");
-    if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver)) throw new TypeError("Cannot read private member from an object whose class did not declare it");
-    return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
-};
-var _StringTable_encodings, _StringTable_positions;
-/*!
- * Private helpers. These are only used by other helpers.
- */
-const lowMaxBig = 2n ** 32n - 1n;
-const lowMax = 2 ** 32 - 1;
-const lowMaxPlus1 = lowMax + 1;
-// Buffer.from(string, 'utf8') is faster, when available
-const toUtf8 = typeof Buffer === 'undefined'
-    ? (value) => new TextEncoder().encode(value)
-    : (value) => Buffer.from(value, 'utf8');
-function countNumberBytes(buffer) {
-    if (!buffer.length)
-        return 0;
-    let i = 0;
-    while (i < buffer.length && buffer[i++] >= 0b10000000)
-        ;
-    return i;
-}
-function decodeBigNumber(buffer) {
-    if (!buffer.length)
-        return BigInt(0);
-    let value = BigInt(buffer[0] & 0b01111111);
-    let i = 0;
-    while (buffer[i++] >= 0b10000000) {
-        value |= BigInt(buffer[i] & 0b01111111) << BigInt(7 * i);
-    }
-    return value;
-}
-function makeValue(value, offset = 0) {
-    return { value, offset };
-}
-function getValue(mode, buffer) {
-    switch (mode) {
-        case kTypeVarInt:
-            for (let i = 0; i < buffer.length; i++) {
-                if (!(buffer[i] & 0b10000000)) {
-                    return makeValue(buffer.subarray(0, i + 1));
-                }
-            }
-            return makeValue(buffer);
-        case kTypeLengthDelim: {
-            const offset = countNumberBytes(buffer);
-            const size = decodeNumber(buffer);
-            return makeValue(buffer.subarray(offset, Number(size) + offset), offset);
-        }
-        default:
-            throw new Error(`Unrecognized value type: ${mode}`);
-    }
-}
-function lowBits(number) {
-    return typeof number !== 'bigint'
-        ? (number >>> 0) % lowMaxPlus1
-        : Number(number & lowMaxBig);
-}
-function highBits(number) {
-    return typeof number !== 'bigint'
-        ? (number / lowMaxPlus1) >>> 0
-        : Number(number >> 32n & lowMaxBig);
-}
-function long(number) {
-    const sign = number < 0;
-    if (sign)
-        number = -number;
-    let lo = lowBits(number);
-    let hi = highBits(number);
-    if (sign) {
-        hi = ~hi >>> 0;
-        lo = ~lo >>> 0;
-        if (++lo > lowMax) {
-            lo = 0;
-            if (++hi > lowMax) {
-                hi = 0;
-            }
-        }
-    }
-    return [hi, lo];
-}
 /**
- * Public helpers. These are used in the type definitions.
+ * The import path of the package a Go symbol belongs to: up to the first '.' after the last '/'
+ * (dots in that last element are escaped as %2e by the linker). Type arguments (`F[a/b.T]`) are
+ * ignored. Undefined for a symbol with no package (C frames, unsymbolised addresses).
  */
-const kTypeVarInt = 0;
-const kTypeLengthDelim = 2;
-function decodeNumber(buffer) {
-    const size = countNumberBytes(buffer);
-    if (size > 4)
-        return decodeBigNumber(buffer);
-    if (!buffer.length)
-        return 0;
-    let value = buffer[0] & 0b01111111;
-    let i = 0;
-    while (buffer[i++] >= 0b10000000) {
-        value |= (buffer[i] & 0b01111111) << (7 * i);
-    }
-    return value;
+function goPackagePath(symbol) {
+    const bracket = symbol.indexOf('[');
+    const name = bracket >= 0 ? symbol.slice(0, bracket) : symbol;
+    const slash = name.lastIndexOf('/');
+    const dot = name.indexOf('.', slash + 1);
+    if (dot <= 0 || name.startsWith('0x'))
+        return undefined;
+    return name.slice(0, dot);
 }
-function decodeNumbers(buffer) {
-    const values = [];
-    let start = 0;
-    for (let i = 0; i < buffer.length; i++) {
-        if ((buffer[i] & 0b10000000) === 0) {
-            values.push(decodeNumber(buffer.subarray(start, i + 1)));
-            start = i + 1;
-        }
-    }
-    return values;
-}
-function push(value, list) {
-    if (list == null) {
-        return [value];
-    }
-    list.push(value);
-    return list;
-}
-function pushAll(values, list) {
-    if (list == null) {
-        return values;
-    }
-    for (const value of values) {
-        list.push(value);
-    }
-    return list;
-}
-function measureNumber(number) {
-    if (number === 0 || number === 0n)
-        return 0;
-    const [hi, lo] = long(number);
-    const a = lo;
-    const b = (lo >>> 28 | hi << 4) >>> 0;
-    const c = hi >>> 24;
-    if (c !== 0) {
-        return c < 128 ? 9 : 10;
-    }
-    if (b !== 0) {
-        if (b < 16384) {
-            return b < 128 ? 5 : 6;
-        }
-        return b < 2097152 ? 7 : 8;
-    }
-    if (a < 16384) {
-        return a < 128 ? 1 : 2;
-    }
-    return a < 2097152 ? 3 : 4;
-}
-function measureValue(value) {
-    if (typeof value === 'undefined')
-        return 0;
-    if (typeof value === 'number' || typeof value === 'bigint') {
-        return measureNumber(value) || 1;
-    }
-    return value.length;
-}
-function measureArray(list) {
-    let size = 0;
-    for (const item of list) {
-        size += measureValue(item);
-    }
-    return size;
-}
-function measureNumberField(number) {
-    const length = measureNumber(number);
-    return length ? 1 + length : 0;
-}
-function measureNumberArrayField(values) {
-    let total = 0;
-    for (const value of values) {
-        // Arrays should always include zeros to keep positions consistent
-        total += measureNumber(value) || 1;
-    }
-    // Packed arrays are encoded as Tag,Len,ConcatenatedElements
-    // Tag is only one byte because field number is always < 16 in pprof
-    return total ? 1 + measureNumber(total) + total : 0;
-}
-function measureLengthDelimField(value) {
-    const length = measureValue(value);
-    // Length delimited records / submessages are encoded as Tag,Len,EncodedRecord
-    // Tag is only one byte because field number is always < 16 in pprof
-    return length ? 1 + measureNumber(length) + length : 0;
-}
-function measureLengthDelimArrayField(values) {
-    let total = 0;
-    for (const value of values) {
-        total += measureLengthDelimField(value);
-    }
-    return total;
-}
-function encodeNumber(buffer, i, number) {
-    if (number === 0 || number === 0n) {
-        buffer[i++] = 0;
-        return i;
-    }
-    let [hi, lo] = long(number);
-    while (hi) {
-        buffer[i++] = lo & 127 | 128;
-        lo = (lo >>> 7 | hi << 25) >>> 0;
-        hi >>>= 7;
-    }
-    while (lo > 127) {
-        buffer[i++] = lo & 127 | 128;
-        lo = lo >>> 7;
-    }
-    buffer[i++] = lo;
-    return i;
-}
-const emptyTableToken = Symbol();
-class StringTable {
-    constructor(tok) {
-        this.strings = new Array();
-        _StringTable_encodings.set(this, new Array());
-        _StringTable_positions.set(this, new Map());
-        if (tok !== emptyTableToken) {
-            this.dedup('');
-        }
-    }
-    get encodedLength() {
-        let size = 0;
-        for (const encoded of __classPrivateFieldGet(this, _StringTable_encodings, "f")) {
-            size += encoded.length;
-        }
-        return size;
-    }
-    _encodeToBuffer(buffer, offset) {
-        for (const encoded of __classPrivateFieldGet(this, _StringTable_encodings, "f")) {
-            buffer.set(encoded, offset);
-            offset += encoded.length;
-        }
-        return offset;
-    }
-    encode(buffer = new Uint8Array(this.encodedLength)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-    }
-    static _encodeStringFromUtf8(stringBuffer) {
-        const buffer = new Uint8Array(1 + stringBuffer.length + (measureNumber(stringBuffer.length) || 1));
-        let offset = 0;
-        buffer[offset++] = 50; // (6 << 3) + kTypeLengthDelim
-        offset = encodeNumber(buffer, offset, stringBuffer.length);
-        if (stringBuffer.length > 0) {
-            buffer.set(stringBuffer, offset);
-        }
-        return buffer;
-    }
-    static _encodeString(string) {
-        return StringTable._encodeStringFromUtf8(toUtf8(string));
-    }
-    dedup(string) {
-        if (typeof string === 'number')
-            return string;
-        if (!__classPrivateFieldGet(this, _StringTable_positions, "f").has(string)) {
-            const pos = this.strings.push(string) - 1;
-            __classPrivateFieldGet(this, _StringTable_positions, "f").set(string, pos);
-            // Encode strings on insertion
-            __classPrivateFieldGet(this, _StringTable_encodings, "f").push(StringTable._encodeString(string));
-        }
-        return __classPrivateFieldGet(this, _StringTable_positions, "f").get(string);
-    }
-    _decodeString(buffer) {
-        const string = new TextDecoder().decode(buffer);
-        __classPrivateFieldGet(this, _StringTable_positions, "f").set(string, this.strings.push(string) - 1);
-        __classPrivateFieldGet(this, _StringTable_encodings, "f").push(StringTable._encodeStringFromUtf8(buffer));
-    }
-}
-_StringTable_encodings = new WeakMap(), _StringTable_positions = new WeakMap();
-function decode(buffer, decoder) {
-    const data = {};
-    let index = 0;
-    while (index < buffer.length) {
-        const field = buffer[index] >> 3;
-        const mode = buffer[index] & 0b111;
-        index++;
-        const { offset, value } = getValue(mode, buffer.subarray(index));
-        index += value.length + offset;
-        decoder(data, field, value);
-    }
-    return data;
-}
-class ValueType {
-    static create(data) {
-        return data instanceof ValueType ? data : new ValueType(data);
-    }
-    constructor(data) {
-        this.type = data.type || 0;
-        this.unit = data.unit || 0;
-    }
-    get length() {
-        let total = 0;
-        total += measureNumberField(this.type);
-        total += measureNumberField(this.unit);
-        return total;
-    }
-    _encodeToBuffer(buffer, offset = 0) {
-        if (this.type) {
-            buffer[offset++] = 8; // (1 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.type);
-        }
-        if (this.unit) {
-            buffer[offset++] = 16; // (2 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.unit);
-        }
-        return offset;
-    }
-    encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-    }
-    static decodeValue(data, field, buffer) {
-        switch (field) {
-            case 1:
-                data.type = decodeNumber(buffer);
-                break;
-            case 2:
-                data.unit = decodeNumber(buffer);
-                break;
-        }
-    }
-    static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-    }
-}
-class Label {
-    static create(data) {
-        return data instanceof Label ? data : new Label(data);
-    }
-    constructor(data) {
-        this.key = data.key || 0;
-        this.str = data.str || 0;
-        this.num = data.num || 0;
-        this.numUnit = data.numUnit || 0;
-    }
-    get length() {
-        let total = 0;
-        total += measureNumberField(this.key);
-        total += measureNumberField(this.str);
-        total += measureNumberField(this.num);
-        total += measureNumberField(this.numUnit);
-        return total;
-    }
-    _encodeToBuffer(buffer, offset = 0) {
-        if (this.key) {
-            buffer[offset++] = 8; // (1 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.key);
-        }
-        if (this.str) {
-            buffer[offset++] = 16; // (2 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.str);
-        }
-        if (this.num) {
-            buffer[offset++] = 24; // (3 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.num);
-        }
-        if (this.numUnit) {
-            buffer[offset++] = 32; // (4 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.numUnit);
-        }
-        return offset;
-    }
-    encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-    }
-    static decodeValue(data, field, buffer) {
-        switch (field) {
-            case 1:
-                data.key = decodeNumber(buffer);
-                break;
-            case 2:
-                data.str = decodeNumber(buffer);
-                break;
-            case 3:
-                data.num = decodeNumber(buffer);
-                break;
-            case 4:
-                data.numUnit = decodeNumber(buffer);
-                break;
-        }
-    }
-    static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-    }
-}
-class Sample {
-    static create(data) {
-        return data instanceof Sample ? data : new Sample(data);
-    }
-    constructor(data) {
-        this.locationId = data.locationId || [];
-        this.value = data.value || [];
-        this.label = (data.label || []).map(Label.create);
-    }
-    get length() {
-        let total = 0;
-        total += measureNumberArrayField(this.locationId);
-        total += measureNumberArrayField(this.value);
-        total += measureLengthDelimArrayField(this.label);
-        return total;
-    }
-    _encodeToBuffer(buffer, offset = 0) {
-        if (this.locationId.length) {
-            buffer[offset++] = 10; // (1 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, measureArray(this.locationId));
-            for (const locationId of this.locationId) {
-                offset = encodeNumber(buffer, offset, locationId);
-            }
-        }
-        if (this.value.length) {
-            buffer[offset++] = 18; // (2 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, measureArray(this.value));
-            for (const value of this.value) {
-                offset = encodeNumber(buffer, offset, value);
-            }
-        }
-        for (const label of this.label) {
-            buffer[offset++] = 26; // (3 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, label.length);
-            offset = label._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-    }
-    encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-    }
-    static decodeValue(data, field, buffer) {
-        switch (field) {
-            case 1:
-                data.locationId = pushAll(decodeNumbers(buffer), data.locationId);
-                break;
-            case 2:
-                data.value = pushAll(decodeNumbers(buffer), data.value);
-                break;
-            case 3:
-                data.label = push(Label.decode(buffer), data.label);
-                break;
-        }
-    }
-    static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-    }
-}
-class Mapping {
-    static create(data) {
-        return data instanceof Mapping ? data : new Mapping(data);
-    }
-    constructor(data) {
-        this.id = data.id || 0;
-        this.memoryStart = data.memoryStart || 0;
-        this.memoryLimit = data.memoryLimit || 0;
-        this.fileOffset = data.fileOffset || 0;
-        this.filename = data.filename || 0;
-        this.buildId = data.buildId || 0;
-        this.hasFunctions = !!data.hasFunctions;
-        this.hasFilenames = !!data.hasFilenames;
-        this.hasLineNumbers = !!data.hasLineNumbers;
-        this.hasInlineFrames = !!data.hasInlineFrames;
-    }
-    get length() {
-        let total = 0;
-        total += measureNumberField(this.id);
-        total += measureNumberField(this.memoryStart);
-        total += measureNumberField(this.memoryLimit);
-        total += measureNumberField(this.fileOffset);
-        total += measureNumberField(this.filename);
-        total += measureNumberField(this.buildId);
-        total += measureNumberField(this.hasFunctions ? 1 : 0);
-        total += measureNumberField(this.hasFilenames ? 1 : 0);
-        total += measureNumberField(this.hasLineNumbers ? 1 : 0);
-        total += measureNumberField(this.hasInlineFrames ? 1 : 0);
-        return total;
-    }
-    _encodeToBuffer(buffer, offset = 0) {
-        if (this.id) {
-            buffer[offset++] = 8; // (1 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.id);
-        }
-        if (this.memoryStart) {
-            buffer[offset++] = 16; // (2 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.memoryStart);
-        }
-        if (this.memoryLimit) {
-            buffer[offset++] = 24; // (3 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.memoryLimit);
-        }
-        if (this.fileOffset) {
-            buffer[offset++] = 32; // (4 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.fileOffset);
-        }
-        if (this.filename) {
-            buffer[offset++] = 40; // (5 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.filename);
-        }
-        if (this.buildId) {
-            buffer[offset++] = 48; // (6 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.buildId);
-        }
-        if (this.hasFunctions) {
-            buffer[offset++] = 56; // (7 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, 1);
-        }
-        if (this.hasFilenames) {
-            buffer[offset++] = 64; // (8 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, 1);
-        }
-        if (this.hasLineNumbers) {
-            buffer[offset++] = 72; // (9 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, 1);
-        }
-        if (this.hasInlineFrames) {
-            buffer[offset++] = 80; // (10 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, 1);
-        }
-        return offset;
-    }
-    encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-    }
-    static decodeValue(data, field, buffer) {
-        switch (field) {
-            case 1:
-                data.id = decodeNumber(buffer);
-                break;
-            case 2:
-                data.memoryStart = decodeNumber(buffer);
-                break;
-            case 3:
-                data.memoryLimit = decodeNumber(buffer);
-                break;
-            case 4:
-                data.fileOffset = decodeNumber(buffer);
-                break;
-            case 5:
-                data.filename = decodeNumber(buffer);
-                break;
-            case 6:
-                data.buildId = decodeNumber(buffer);
-                break;
-            case 7:
-                data.hasFunctions = !!decodeNumber(buffer);
-                break;
-            case 8:
-                data.hasFilenames = !!decodeNumber(buffer);
-                break;
-            case 9:
-                data.hasLineNumbers = !!decodeNumber(buffer);
-                break;
-            case 10:
-                data.hasInlineFrames = !!decodeNumber(buffer);
-                break;
-        }
-    }
-    static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-    }
-}
-class Line {
-    static create(data) {
-        return data instanceof Line ? data : new Line(data);
-    }
-    constructor(data) {
-        this.functionId = data.functionId || 0;
-        this.line = data.line || 0;
-        this.column = data.column || 0;
-    }
-    get length() {
-        let total = 0;
-        total += measureNumberField(this.functionId);
-        total += measureNumberField(this.line);
-        total += measureNumberField(this.column);
-        return total;
-    }
-    _encodeToBuffer(buffer, offset = 0) {
-        if (this.functionId) {
-            buffer[offset++] = 8; // (1 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.functionId);
-        }
-        if (this.line) {
-            buffer[offset++] = 16; // (2 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.line);
-        }
-        if (this.column) {
-            buffer[offset++] = 24; // (3 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.column);
-        }
-        return offset;
-    }
-    encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-    }
-    static decodeValue(data, field, buffer) {
-        switch (field) {
-            case 1:
-                data.functionId = decodeNumber(buffer);
-                break;
-            case 2:
-                data.line = decodeNumber(buffer);
-                break;
-            case 3:
-                data.column = decodeNumber(buffer);
-                break;
-        }
-    }
-    static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-    }
-}
-class Location {
-    static create(data) {
-        return data instanceof Location ? data : new Location(data);
-    }
-    constructor(data) {
-        this.id = data.id || 0;
-        this.mappingId = data.mappingId || 0;
-        this.address = data.address || 0;
-        this.line = (data.line || []).map(Line.create);
-        this.isFolded = !!data.isFolded;
-    }
-    get length() {
-        let total = 0;
-        total += measureNumberField(this.id);
-        total += measureNumberField(this.mappingId);
-        total += measureNumberField(this.address);
-        total += measureLengthDelimArrayField(this.line);
-        total += measureNumberField(this.isFolded ? 1 : 0);
-        return total;
-    }
-    _encodeToBuffer(buffer, offset = 0) {
-        if (this.id) {
-            buffer[offset++] = 8; // (1 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.id);
-        }
-        if (this.mappingId) {
-            buffer[offset++] = 16; // (2 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.mappingId);
-        }
-        if (this.address) {
-            buffer[offset++] = 24; // (3 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.address);
-        }
-        for (const line of this.line) {
-            buffer[offset++] = 34; // (4 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, line.length);
-            offset = line._encodeToBuffer(buffer, offset);
-        }
-        if (this.isFolded) {
-            buffer[offset++] = 40; // (5 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, 1);
-        }
-        return offset;
-    }
-    encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-    }
-    static decodeValue(data, field, buffer) {
-        switch (field) {
-            case 1:
-                data.id = decodeNumber(buffer);
-                break;
-            case 2:
-                data.mappingId = decodeNumber(buffer);
-                break;
-            case 3:
-                data.address = decodeNumber(buffer);
-                break;
-            case 4:
-                data.line = push(Line.decode(buffer), data.line);
-                break;
-            case 5:
-                data.isFolded = !!decodeNumber(buffer);
-                break;
-        }
-    }
-    static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-    }
-}
-class Function {
-    static create(data) {
-        return data instanceof Function ? data : new Function(data);
-    }
-    constructor(data) {
-        this.id = data.id || 0;
-        this.name = data.name || 0;
-        this.systemName = data.systemName || 0;
-        this.filename = data.filename || 0;
-        this.startLine = data.startLine || 0;
-    }
-    get length() {
-        let total = 0;
-        total += measureNumberField(this.id);
-        total += measureNumberField(this.name);
-        total += measureNumberField(this.systemName);
-        total += measureNumberField(this.filename);
-        total += measureNumberField(this.startLine);
-        return total;
-    }
-    _encodeToBuffer(buffer, offset = 0) {
-        if (this.id) {
-            buffer[offset++] = 8; // (1 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.id);
-        }
-        if (this.name) {
-            buffer[offset++] = 16; // (2 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.name);
-        }
-        if (this.systemName) {
-            buffer[offset++] = 24; // (3 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.systemName);
-        }
-        if (this.filename) {
-            buffer[offset++] = 32; // (4 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.filename);
-        }
-        if (this.startLine) {
-            buffer[offset++] = 40; // (5 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.startLine);
-        }
-        return offset;
-    }
-    encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-    }
-    static decodeValue(data, field, buffer) {
-        switch (field) {
-            case 1:
-                data.id = decodeNumber(buffer);
-                break;
-            case 2:
-                data.name = decodeNumber(buffer);
-                break;
-            case 3:
-                data.systemName = decodeNumber(buffer);
-                break;
-            case 4:
-                data.filename = decodeNumber(buffer);
-                break;
-            case 5:
-                data.startLine = decodeNumber(buffer);
-                break;
-        }
-    }
-    static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-    }
-}
-class Profile {
-    constructor(data = {}) {
-        this.sampleType = (data.sampleType || []).map(ValueType.create);
-        this.sample = (data.sample || []).map(Sample.create);
-        this.mapping = (data.mapping || []).map(Mapping.create);
-        this.location = (data.location || []).map(Location.create);
-        this.function = (data.function || []).map(Function.create);
-        this.stringTable = data.stringTable || new StringTable();
-        this.dropFrames = data.dropFrames || 0;
-        this.keepFrames = data.keepFrames || 0;
-        this.timeNanos = data.timeNanos || 0;
-        this.durationNanos = data.durationNanos || 0;
-        this.periodType = data.periodType ? ValueType.create(data.periodType) : undefined;
-        this.period = data.period || 0;
-        this.comment = data.comment || [];
-        this.defaultSampleType = data.defaultSampleType || 0;
-        this.docUrl = data.docUrl || 0;
-    }
-    get length() {
-        let total = 0;
-        total += measureLengthDelimArrayField(this.sampleType);
-        total += measureLengthDelimArrayField(this.sample);
-        total += measureLengthDelimArrayField(this.mapping);
-        total += measureLengthDelimArrayField(this.location);
-        total += measureLengthDelimArrayField(this.function);
-        total += this.stringTable.encodedLength;
-        total += measureNumberField(this.dropFrames);
-        total += measureNumberField(this.keepFrames);
-        total += measureNumberField(this.timeNanos);
-        total += measureNumberField(this.durationNanos);
-        total += measureLengthDelimField(this.periodType);
-        total += measureNumberField(this.period);
-        total += measureNumberArrayField(this.comment);
-        total += measureNumberField(this.defaultSampleType);
-        total += measureNumberField(this.docUrl);
-        return total;
-    }
-    _encodeSampleTypesToBuffer(buffer, offset = 0) {
-        for (const sampleType of this.sampleType) {
-            buffer[offset++] = 10; // (1 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, sampleType.length);
-            offset = sampleType._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-    }
-    _encodeSamplesToBuffer(buffer, offset = 0) {
-        for (const sample of this.sample) {
-            buffer[offset++] = 18; // (2 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, sample.length);
-            offset = sample._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-    }
-    _encodeMappingsToBuffer(buffer, offset = 0) {
-        for (const mapping of this.mapping) {
-            buffer[offset++] = 26; // (3 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, mapping.length);
-            offset = mapping._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-    }
-    _encodeLocationsToBuffer(buffer, offset = 0) {
-        for (const location of this.location) {
-            buffer[offset++] = 34; // (4 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, location.length);
-            offset = location._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-    }
-    _encodeFunctionsToBuffer(buffer, offset = 0) {
-        for (const fun of this.function) {
-            buffer[offset++] = 42; // (5 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, fun.length);
-            offset = fun._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-    }
-    _encodeBasicValuesToBuffer(buffer, offset = 0) {
-        if (this.dropFrames) {
-            buffer[offset++] = 56; // (7 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.dropFrames);
-        }
-        if (this.keepFrames) {
-            buffer[offset++] = 64; // (8 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.keepFrames);
-        }
-        if (this.timeNanos) {
-            buffer[offset++] = 72; // (9 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.timeNanos);
-        }
-        if (this.durationNanos) {
-            buffer[offset++] = 80; // (10 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.durationNanos);
-        }
-        if (typeof this.periodType !== 'undefined') {
-            buffer[offset++] = 90; // (11 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, this.periodType.length);
-            offset = this.periodType._encodeToBuffer(buffer, offset);
-        }
-        if (this.period) {
-            buffer[offset++] = 96; // (12 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.period);
-        }
-        if (this.comment.length) {
-            buffer[offset++] = 106; // (13 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, measureArray(this.comment));
-            for (const comment of this.comment) {
-                offset = encodeNumber(buffer, offset, comment);
-            }
-        }
-        if (this.defaultSampleType) {
-            buffer[offset++] = 112; // (14 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.defaultSampleType);
-        }
-        if (this.docUrl) {
-            buffer[offset++] = 120; // (15 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.docUrl);
-        }
-        return offset;
-    }
-    _encodeToBuffer(buffer, offset = 0) {
-        offset = this._encodeSampleTypesToBuffer(buffer, offset);
-        offset = this._encodeSamplesToBuffer(buffer, offset);
-        offset = this._encodeMappingsToBuffer(buffer, offset);
-        offset = this._encodeLocationsToBuffer(buffer, offset);
-        offset = this._encodeFunctionsToBuffer(buffer, offset);
-        offset = this.stringTable._encodeToBuffer(buffer, offset);
-        offset = this._encodeBasicValuesToBuffer(buffer, offset);
-        return offset;
-    }
-    async _encodeToBufferAsync(buffer, offset = 0) {
-        offset = this._encodeSampleTypesToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeSamplesToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeMappingsToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeLocationsToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeFunctionsToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this.stringTable._encodeToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeBasicValuesToBuffer(buffer, offset);
-        return offset;
-    }
-    encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-    }
-    async encodeAsync(buffer = new Uint8Array(this.length)) {
-        await this._encodeToBufferAsync(buffer, 0);
-        return buffer;
-    }
-    static decodeValue(data, field, buffer) {
-        switch (field) {
-            case 1:
-                data.sampleType = push(ValueType.decode(buffer), data.sampleType);
-                break;
-            case 2:
-                data.sample = push(Sample.decode(buffer), data.sample);
-                break;
-            case 3:
-                data.mapping = push(Mapping.decode(buffer), data.mapping);
-                break;
-            case 4:
-                data.location = push(Location.decode(buffer), data.location);
-                break;
-            case 5:
-                data.function = push(Function.decode(buffer), data.function);
-                break;
-            case 6: {
-                if (data.stringTable === undefined) {
-                    data.stringTable = new StringTable(emptyTableToken);
-                }
-                data.stringTable._decodeString(buffer);
-                break;
-            }
-            case 7:
-                data.dropFrames = decodeNumber(buffer);
-                break;
-            case 8:
-                data.keepFrames = decodeNumber(buffer);
-                break;
-            case 9:
-                data.timeNanos = decodeNumber(buffer);
-                break;
-            case 10:
-                data.durationNanos = decodeNumber(buffer);
-                break;
-            case 11:
-                data.periodType = ValueType.decode(buffer);
-                break;
-            case 12:
-                data.period = decodeNumber(buffer);
-                break;
-            case 13:
-                data.comment = pushAll(decodeNumbers(buffer), data.comment);
-                break;
-            case 14:
-                data.defaultSampleType = decodeNumber(buffer);
-                break;
-            case 15:
-                data.docUrl = decodeNumber(buffer);
-                break;
-        }
-    }
-    static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-    }
+/** The build-independent path of a frame's file: `<package import path>/<file name>`. */
+function goSourcePath(symbol, file) {
+    if (file === '')
+        return file;
+    const base = file.split(/[\\/]/).pop() ?? file;
+    const pkg = goPackagePath(symbol);
+    // C frames (cgo, the RTLoader) have no package: the file name alone is what stays the same.
+    return pkg === undefined ? base : `${pkg}/${base}`;
 }
 
 /**
- * Input checks shared by both pprof decoders (pprof-format and the streaming reader): gunzip, the
+ * Input checks of the pprof decoder (and of its pprof-format test oracle): gunzip, the
  * text forms a user may fetch by mistake, and a structural walk of the protobuf wire format.
  *
  * pprof-format is lenient: it reads a length prefix past the end of the buffer as "the rest", and
@@ -2068,7 +1342,7 @@ function readLength(buf, pos, end) {
     }
     return [value, next];
 }
-function walk(buf, pos, end, schema, what) {
+function walk$1(buf, pos, end, schema, what) {
     while (pos < end) {
         const at = pos;
         const [tag, afterTag] = readLength(buf, pos, end);
@@ -2091,7 +1365,7 @@ function walk(buf, pos, end, schema, what) {
             if (body + len > end)
                 throw new WireError(`ends in the middle of a ${what} field ${field} (byte ${at})`);
             if (spec.message)
-                walk(buf, body, body + len, spec.message, spec.name ?? `${what}.${field}`);
+                walk$1(buf, body, body + len, spec.message, spec.name ?? `${what}.${field}`);
             else if (spec.wire === 'packed')
                 for (let p = body; p < body + len;)
                     p = skipVarint(buf, p, body + len);
@@ -2105,7 +1379,7 @@ function walk(buf, pos, end, schema, what) {
 /** Throws a ParseError unless `raw` is a well-formed perftools.profiles.Profile message. */
 function checkWire(raw, source) {
     try {
-        walk(raw, 0, raw.length, PROFILE, 'profile');
+        walk$1(raw, 0, raw.length, PROFILE, 'profile');
     }
     catch (err) {
         if (err instanceof WireError)
@@ -2115,107 +1389,330 @@ function checkWire(raw, source) {
 }
 
 /**
- * Go pprof profiles (heap, goroutine): decoding with pprof-format, and the aggregations memgate
- * needs — totals, top-N by function and by file:line, head − base diffs and goroutine counts —
- * computed the way `go tool pprof -top` computes them, so the figures can be checked against it.
+ * The one pprof decoder of every path (the action, `collect`, `pprof top|diff`): a streaming reader
+ * of only the fields memgate uses, straight into the column-wise PprofProfile, with no object per
+ * sample or per label.
+ *
+ * Why not pprof-format: it builds an object graph (Sample, Label, Line … objects, bigint for large
+ * numbers) and decodes about 12 MB/s here, 5× slower than this reader (bench/pprof.md). pprof-format
+ * stays the test oracle: test/collect/pprof-decode.test.ts asserts identical profiles and identical
+ * failures on every fixture and on fuzzed bytes.
  */
-/** pprof-format returns bigint from 2^28 up; int64 fields arrive as unsigned, so re-sign them. */
-function num$1(v) {
-    return typeof v === 'bigint' ? Number(BigInt.asIntN(64, v)) : v;
+/** A Float64Array or Uint32Array that doubles when full. */
+class Column {
+    data;
+    make;
+    length = 0;
+    constructor(data, make) {
+        this.data = data;
+        this.make = make;
+    }
+    push(v) {
+        if (this.length === this.data.length) {
+            const next = this.make(this.data.length * 2);
+            next.set(this.data);
+            this.data = next;
+        }
+        this.data[this.length++] = v;
+    }
+    done() {
+        return this.data.subarray(0, this.length);
+    }
 }
-/** gunzips when bytes start 1f 8b; throws ParseError on empty/truncated gzip/not a profile/text (?debug=1) form */
+const floats = (n) => new Float64Array(n);
+const uints = (n) => new Uint32Array(n);
+/** Protobuf varints over a buffer whose lengths `checkWire` has already proven in bounds. */
+class WireReader {
+    buf;
+    pos = 0;
+    constructor(buf) {
+        this.buf = buf;
+    }
+    varint() {
+        const buf = this.buf;
+        let b = buf[this.pos++];
+        if (b < 0x80)
+            return b;
+        let v = b & 0x7f;
+        b = buf[this.pos++];
+        v |= (b & 0x7f) << 7;
+        if (b < 0x80)
+            return v;
+        b = buf[this.pos++];
+        v |= (b & 0x7f) << 14;
+        if (b < 0x80)
+            return v;
+        b = buf[this.pos++];
+        v |= (b & 0x7f) << 21;
+        if (b < 0x80)
+            return v;
+        return this.bigVarint(v);
+    }
+    /** Five bytes and more: as pprof-format does, through bigint, re-signed as int64. */
+    bigVarint(low) {
+        let big = BigInt(low >>> 0);
+        let shift = 28n;
+        let b;
+        do {
+            b = this.buf[this.pos++];
+            big |= BigInt(b & 0x7f) << shift;
+            shift += 7n;
+        } while (b >= 0x80);
+        return Number(BigInt.asIntN(64, big));
+    }
+    /** Calls `each` for every value of a repeated varint field, packed (wire 2) or not (wire 0). */
+    repeated(wire, each) {
+        if (wire === 0) {
+            each(this.varint());
+            return;
+        }
+        const end = this.varint() + this.pos;
+        while (this.pos < end)
+            each(this.varint());
+    }
+    /** Skips one length-delimited field's payload. */
+    skipBytes() {
+        // Not `pos += varint()`: that reads pos before varint() moves it past the length.
+        const n = this.varint();
+        this.pos += n;
+    }
+}
+/** Same input contract for every caller: gzip or raw protobuf; ParseError on anything else. */
 function parsePprof(bytes, source) {
     const raw = profileBytes(bytes, source);
+    // The wire walk guarantees every length and varint the reader meets is in bounds.
     checkWire(raw, source);
-    let prof;
-    try {
-        prof = Profile.decode(raw);
-    }
-    catch (err) {
-        throw new ParseError(source, `not a pprof profile: ${err.message}`);
-    }
-    return normalise$1(prof, source);
+    const fields = readProfile(new WireReader(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)));
+    return resolve(fields, source);
 }
-function normalise$1(prof, source) {
-    const strings = prof.stringTable.strings;
+function readProfile(r) {
+    const p = {
+        strings: [],
+        sampleTypes: [],
+        period: 0,
+        timeNanos: 0,
+        durationNanos: 0,
+        defaultSampleType: 0,
+        functions: new Map(),
+        locations: [],
+        values: new Column(floats(1024), floats),
+        valueCounts: new Column(uints(256), uints),
+        stacks: new Column(uints(4096), uints),
+        stackStart: new Column(uints(256), uints),
+    };
+    while (r.pos < r.buf.length) {
+        const tag = r.varint();
+        if ((tag & 7) === 0)
+            readScalar(p, tag >>> 3, r.varint());
+        else {
+            const end = r.varint() + r.pos;
+            readMessage(p, tag >>> 3, r, end);
+            r.pos = end;
+        }
+    }
+    return p;
+}
+function readScalar(p, field, v) {
+    if (field === 9)
+        p.timeNanos = v;
+    else if (field === 10)
+        p.durationNanos = v;
+    else if (field === 12)
+        p.period = v;
+    else if (field === 14)
+        p.defaultSampleType = v;
+}
+/** One length-delimited top-level field; mapping (3), comments (13) and unknown fields are unused. */
+function readMessage(p, field, r, end) {
+    if (field === 2)
+        readSample(p, r, end);
+    else if (field === 4)
+        p.locations.push(readLocation(r, end));
+    else if (field === 5)
+        readFunction(p, r, end);
+    else if (field === 6)
+        p.strings.push(r.buf.toString('utf8', r.pos, end));
+    else if (field === 1)
+        p.sampleTypes.push(readValueType(r, end));
+    else if (field === 11)
+        p.periodType = readValueType(r, end);
+}
+function readValueType(r, end) {
+    let type = 0;
+    let unit = 0;
+    while (r.pos < end) {
+        const tag = r.varint();
+        if (tag >>> 3 === 1)
+            type = r.varint();
+        else if (tag >>> 3 === 2)
+            unit = r.varint();
+        else
+            r.varint();
+    }
+    return [type, unit];
+}
+/** sample: location_id (1), value (2); labels (3) are skipped. */
+function readSample(p, r, end) {
+    p.stackStart.push(p.stacks.length);
+    const before = p.values.length;
+    while (r.pos < end) {
+        const t = r.varint();
+        const f = t >>> 3;
+        if (f === 1)
+            r.repeated(t & 7, (v) => p.stacks.push(v));
+        else if (f === 2)
+            r.repeated(t & 7, (v) => p.values.push(v));
+        else
+            r.skipBytes();
+    }
+    p.valueCounts.push(p.values.length - before);
+}
+function readLocation(r, end) {
+    const loc = { id: 0, address: 0, lines: [] };
+    while (r.pos < end) {
+        const t = r.varint();
+        const f = t >>> 3;
+        if (f === 1)
+            loc.id = r.varint();
+        else if (f === 3)
+            loc.address = r.varint();
+        else if (f === 4)
+            readLine(r, loc);
+        else
+            r.varint();
+    }
+    return loc;
+}
+function readLine(r, loc) {
+    const lineEnd = r.varint() + r.pos;
+    let fn = 0;
+    let line = 0;
+    while (r.pos < lineEnd) {
+        const lt = r.varint();
+        if (lt >>> 3 === 1)
+            fn = r.varint();
+        else if (lt >>> 3 === 2)
+            line = r.varint();
+        else
+            r.varint();
+    }
+    loc.lines.push(fn, line);
+}
+function readFunction(p, r, end) {
+    let id = 0;
+    let name = 0;
+    let file = 0;
+    while (r.pos < end) {
+        const f = r.varint() >>> 3;
+        const v = r.varint();
+        if (f === 1)
+            id = v;
+        else if (f === 2)
+            name = v;
+        else if (f === 4)
+            file = v;
+    }
+    p.functions.set(id, [name, file]);
+}
+/** Names resolved, locations indexed, samples checked: the normalised profile. */
+function resolve(p, source) {
     const bad = (what) => {
         throw new ParseError(source, `not a valid pprof profile: ${what}`);
     };
-    if (strings.length === 0 || strings[0] !== '')
+    // A profile with no string_table field at all decodes, in pprof-format (the oracle), to the
+    // implicit table [""]; agree with it so both readers accept and reject the same bytes.
+    if (p.strings.length === 0)
+        p.strings.push('');
+    if (p.strings[0] !== '')
         bad('the string table must start with ""');
-    const str = (i) => {
-        const n = num$1(i);
-        if (!(n >= 0 && n < strings.length))
+    const str = (n) => {
+        if (!(n >= 0 && n < p.strings.length))
             bad(`string index ${n} is out of range`);
-        return strings[n];
+        return p.strings[n];
     };
-    const valueType = (v) => ({ type: str(v.type), unit: str(v.unit) });
-    const sampleTypes = prof.sampleType.map(valueType);
-    if (sampleTypes.length === 0)
+    const types = p.sampleTypes.map(([type, unit]) => ({ type: str(type), unit: str(unit) }));
+    if (types.length === 0)
         bad('it has no sample types');
-    const defaultName = num$1(prof.defaultSampleType) ? str(prof.defaultSampleType) : '';
-    const defaultSampleType = sampleTypes.some((t) => t.type === defaultName)
-        ? defaultName
-        : sampleTypes[sampleTypes.length - 1].type;
-    const functions = new Map();
-    for (const f of prof.function)
-        functions.set(num$1(f.id), { name: str(f.name), file: str(f.filename) });
-    const locationIndex = new Map();
-    const locations = [];
-    for (const loc of prof.location) {
-        const id = num$1(loc.id);
-        if (id === 0 || locationIndex.has(id))
-            bad(`location id ${id} is zero or repeated`);
-        const frames = loc.line.map((l) => {
-            const fn = functions.get(num$1(l.functionId));
-            if (!fn)
-                return bad(`location ${id} names function ${num$1(l.functionId)}, which does not exist`);
-            return { function: fn.name, file: fn.file, line: num$1(l.line) };
-        });
-        // An unsymbolised location: pprof shows its address.
-        if (frames.length === 0)
-            frames.push({ function: `0x${num$1(loc.address).toString(16)}`, file: '', line: 0 });
-        locationIndex.set(id, locations.length);
-        locations.push(frames);
-    }
-    const width = sampleTypes.length;
-    const sampleCount = prof.sample.length;
-    const values = new Float64Array(sampleCount * width);
-    const stackStart = new Uint32Array(sampleCount + 1);
-    let stackLength = 0;
-    for (const s of prof.sample)
-        stackLength += s.locationId.length;
-    const stacks = new Uint32Array(stackLength);
-    let k = 0;
-    prof.sample.forEach((s, i) => {
-        if (s.value.length !== width)
-            bad(`sample ${i} has ${s.value.length} values for ${width} sample types`);
-        for (let t = 0; t < width; t++)
-            values[i * width + t] = num$1(s.value[t]);
-        stackStart[i] = k;
-        for (const id of s.locationId) {
-            const index = locationIndex.get(num$1(id));
-            if (index === undefined)
-                bad(`sample ${i} names location ${num$1(id)}, which does not exist`);
-            stacks[k++] = index;
-        }
-    });
-    stackStart[sampleCount] = k;
+    const defaultName = p.defaultSampleType ? str(p.defaultSampleType) : '';
+    const fnNames = new Map();
+    for (const [id, [name, file]] of p.functions)
+        fnNames.set(id, { name: str(name), file: str(file) });
+    const { locations, indexOf } = resolveLocations(p.locations, fnNames, bad);
+    const samples = resolveSamples(p, types.length, indexOf, bad);
     return {
         source,
-        sampleTypes,
-        defaultSampleType,
-        periodType: prof.periodType ? valueType(prof.periodType) : undefined,
-        period: num$1(prof.period),
-        timeNanos: num$1(prof.timeNanos),
-        durationNanos: num$1(prof.durationNanos),
+        sampleTypes: types,
+        defaultSampleType: types.some((t) => t.type === defaultName) ? defaultName : types[types.length - 1].type,
+        periodType: p.periodType ? { type: str(p.periodType[0]), unit: str(p.periodType[1]) } : undefined,
+        period: p.period,
+        timeNanos: p.timeNanos,
+        durationNanos: p.durationNanos,
         locations,
-        sampleCount,
-        values,
-        stackStart,
-        stacks,
+        ...samples,
     };
 }
+/** Frames per location, and the lookup from a location id to its index (-1 when absent). */
+function resolveLocations(raw, fnNames, bad) {
+    let maxId = 0;
+    for (const loc of raw)
+        maxId = Math.max(maxId, loc.id);
+    // Go numbers locations 1..n: a dense table is much faster than a Map for millions of lookups.
+    const dense = maxId <= 4 * raw.length + 1024 ? new Int32Array(maxId + 1).fill(-1) : undefined;
+    const sparse = new Map();
+    const locations = [];
+    for (const loc of raw) {
+        const seen = dense ? dense[loc.id] >= 0 : sparse.has(loc.id);
+        if (loc.id === 0 || seen)
+            bad(`location id ${loc.id} is zero or repeated`);
+        const frames = [];
+        for (let i = 0; i < loc.lines.length; i += 2) {
+            const fn = fnNames.get(loc.lines[i]);
+            if (!fn)
+                bad(`location ${loc.id} names function ${loc.lines[i]}, which does not exist`);
+            else
+                frames.push({ function: fn.name, file: fn.file, line: loc.lines[i + 1] });
+        }
+        // An unsymbolised location: pprof shows its address.
+        if (frames.length === 0)
+            frames.push({ function: `0x${loc.address.toString(16)}`, file: '', line: 0 });
+        if (dense)
+            dense[loc.id] = locations.length;
+        else
+            sparse.set(loc.id, locations.length);
+        locations.push(frames);
+    }
+    const indexOf = dense
+        ? (id) => (id < dense.length ? dense[id] : -1)
+        : (id) => sparse.get(id) ?? -1;
+    return { locations, indexOf };
+}
+/** Checks each sample's width and rewrites its location ids as location indexes, in place. */
+function resolveSamples(p, width, indexOf, bad) {
+    const sampleCount = p.stackStart.length;
+    const counts = p.valueCounts.done();
+    p.stackStart.push(p.stacks.length);
+    const starts = p.stackStart.done();
+    const stack = p.stacks.done();
+    // Sample by sample, values before locations: the order the oracle reports problems in.
+    for (let i = 0; i < sampleCount; i++) {
+        if (counts[i] !== width)
+            bad(`sample ${i} has ${counts[i]} values for ${width} sample types`);
+        for (let k = starts[i]; k < starts[i + 1]; k++) {
+            const at = indexOf(stack[k]);
+            if (at < 0)
+                bad(`sample ${i} names location ${stack[k]}, which does not exist`);
+            stack[k] = at;
+        }
+    }
+    return { sampleCount, values: p.values.done(), stackStart: starts, stacks: stack };
+}
+
+/**
+ * Go pprof profiles (heap, goroutine): the normalised profile type and the aggregations memgate
+ * needs — totals, top-N by function and by file:line, head − base diffs and goroutine counts —
+ * computed the way `go tool pprof -top` computes them, so the figures can be checked against it.
+ * Decoding is `pprof-decode.ts`.
+ */
 /** Sum of every sample, by sample type name, e.g. { inuse_space: 123, … } or { goroutine: 12 }. */
 function profileTotals(p) {
     const width = p.sampleTypes.length;
@@ -2258,7 +1755,9 @@ class Aggregator {
     frameSeen = [];
     funcSeen = [];
     serial = 0;
-    frameId(f) {
+    frameId(raw) {
+        // Keyed by the build-independent path, so two builds of one program share their sites.
+        const f = { ...raw, file: goSourcePath(raw.function, raw.file) };
         const key = `${f.function}\0${f.file}\0${f.line}`;
         let id = this.frameIds.get(key);
         if (id === undefined) {
@@ -2356,11 +1855,14 @@ class Aggregator {
         return rows;
     }
 }
-/** flat descending, then name, then cum, as `go tool pprof -top` orders ties. */
+/**
+ * |flat| descending, then name, then |cum|, as `go tool pprof -top` orders rows: in a diff a shrink
+ * that offsets a growth sorts beside it, not after every grower.
+ */
 function byFlat(a, b) {
-    return (b.flat - a.flat ||
+    return (Math.abs(b.flat) - Math.abs(a.flat) ||
         (a.function < b.function ? -1 : a.function > b.function ? 1 : 0) ||
-        b.cum - a.cum ||
+        Math.abs(b.cum) - Math.abs(a.cum) ||
         (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
         a.line - b.line);
 }
@@ -2384,7 +1886,7 @@ function topLines(p, opts) {
 function diffSampleType(base, head, sampleIndex) {
     return head.sampleTypes[sampleTypeIndex(head, sampleIndex)].type;
 }
-/** head − base, like `go tool pprof -top -diff_base=base head`, sorted by flat descending (growers first). */
+/** head − base, like `go tool pprof -top -diff_base=base head`, sorted by |flat| descending as it does. */
 function diffProfiles(base, head, opts) {
     const type = diffSampleType(base, head, opts.sampleIndex);
     const agg = new Aggregator();
@@ -2681,42 +2183,14 @@ function parseBlock(lines, first, source) {
         const line = lines[i];
         if (line.trim() === '')
             continue;
-        const row = RE_ROW.exec(line);
-        const native = row ? null : RE_NATIVE_ROW.exec(line);
-        if (row || native) {
+        const row = rowStat(line, isDiff, (what) => fail(i, what));
+        if (row) {
             if (other)
                 fail(i, 'a row after the `other` line');
-            const m = (row ?? native);
-            if (Number(m[1]) !== stats.length + 1)
-                fail(i, `row #${m[1]} out of order (expected #${stats.length + 1})`);
-            const stat = { file: m[2], size: 0, sizeText: '' };
-            const lineNo = Number(m[3]);
-            if (lineNo > 0)
-                stat.line = lineNo;
-            if (row) {
-                const a = amount$1(m[4], m[5], m[6]);
-                checkSign(a, i, 'an amount');
-                stat.size = a.bytes;
-                stat.sizeText = a.text;
-                if (isDiff)
-                    stat.sizeDiff = a.bytes;
-            }
-            else {
-                const a = amount$1(m[4], m[5], m[6]);
-                if (a.signed)
-                    fail(i, '`size=` cannot carry a sign');
-                stat.size = a.bytes;
-                stat.sizeText = a.text;
-                stat.count = Number(m[10]);
-                if (m[7] !== undefined)
-                    stat.sizeDiff = amount$1(m[7], m[8], m[9]).bytes;
-                if (m[11] !== undefined)
-                    stat.countDiff = Number(m[11]);
-                if (isDiff && stat.sizeDiff === undefined)
-                    fail(i, 'a diff row needs its `(±difference)`');
-            }
-            i = readRowTail(lines, i + 1, lines.length - 1, stat) - 1;
-            stats.push(stat);
+            if (row.index !== stats.length + 1)
+                fail(i, `row #${row.index} out of order (expected #${stats.length + 1})`);
+            i = readRowTail(lines, i + 1, lines.length - 1, row.stat) - 1;
+            stats.push(row.stat);
             continue;
         }
         const o = RE_OTHER.exec(line);
@@ -2744,6 +2218,41 @@ function parseBlock(lines, first, source) {
     if (other)
         dump.other = other;
     return dump;
+}
+/**
+ * A row, in memory.py's form (`#1: f.py:3: 1.5 KiB`) or Python's own (`size=…, count=…`), with its
+ * printed `#index`; undefined when the line is not a row.
+ */
+function rowStat(line, isDiff, fail) {
+    const row = RE_ROW.exec(line);
+    const m = row ?? RE_NATIVE_ROW.exec(line);
+    if (!m)
+        return undefined;
+    const a = amount$1(m[4], m[5], m[6]);
+    const stat = { file: m[2], size: a.bytes, sizeText: a.text };
+    const index = Number(m[1]);
+    const lineNo = Number(m[3]);
+    if (lineNo > 0)
+        stat.line = lineNo;
+    if (row) {
+        if (isDiff && !a.signed)
+            fail('an amount in a diff must carry a sign');
+        if (!isDiff && a.signed)
+            fail('an amount in a snapshot cannot carry a sign');
+        if (isDiff)
+            stat.sizeDiff = a.bytes;
+        return { index, stat };
+    }
+    if (a.signed)
+        fail('`size=` cannot carry a sign');
+    stat.count = Number(m[10]);
+    if (m[7] !== undefined)
+        stat.sizeDiff = amount$1(m[7], m[8], m[9]).bytes;
+    if (m[11] !== undefined)
+        stat.countDiff = Number(m[11]);
+    if (isDiff && stat.sizeDiff === undefined)
+        fail('a diff row needs its `(±difference)`');
+    return { index, stat };
 }
 /**
  * After a row: either its source line (indented, as memory.py writes it) or a traceback in Python's
@@ -2786,265 +2295,287 @@ function clip(s) {
 }
 
 /**
- * Pure assembly: everything captured from R process runs of a check → one MemoryReport. Each run
- * becomes one RunSample per metric (the per-iteration series plus its aggregate) and one entry in each
- * allocation site's `bytes`; runs are then joined with the model's merge so sites stay aligned with
- * run indexes.
- *
- * Endpoint polls are taken by time, but the leak rules read a series as one point per check
- * iteration. The Agent's `runner` expvar (TotalRuns per check) tells which iteration each poll saw,
- * so polled series keep the last poll of every iteration. Without it they stay per poll, with a note.
+ * What one process run of a check left behind (raw text and bytes), and the same capture parsed:
+ * every file goes through its parser exactly once here, and a check that raised stops here, before
+ * anything is measured. The extractors downstream read only the parsed form.
  */
-const RTLOADER_OFF_NOTE = 'rtloader counters are all 0: memory tracking is off (set DD_MEMTRACK_ENABLED=true / memtrack_enabled: true); C metrics skipped';
-/**
- * In the report only, not a warning: `agent check` itself never fills the runner stats (only the
- * running Agent's collector does), so a warning would show on every run with nothing to act on.
- */
-const PER_POLL_NOTE = "endpoint series are per poll, not per check run: the Agent's runner expvar was not found";
-const NO_RUN_POLLED_NOTE = 'no endpoint poll came after a completed check run: endpoint series skipped (lower --sample-interval?)';
-const TRACEMALLOC_TOTAL_NOTE = 'python.check_run_alloc comes from the tracemalloc snapshot totals (rounded as printed), not from check --json';
-function assembleReport(runs, opts) {
-    const report = emptyReport(opts.toolVersion, opts.environment ?? { options: {} });
-    const warnings = [];
-    const checks = [];
-    runs.forEach((run, runIndex) => {
-        for (const part of assembleRun(run, opts)) {
-            for (const n of part.notes)
-                if (n !== PER_POLL_NOTE && !warnings.includes(n))
-                    warnings.push(n);
-            const one = toCheckReport(part);
-            const i = checks.findIndex((c) => sameCheck(c.check, one.check));
-            if (i >= 0)
-                checks[i] = mergeCheck(checks[i], one);
-            else
-                checks.push(runIndex === 0 ? one : padFront(one, runIndex));
-        }
-    });
-    report.checks = checks;
-    return { report, warnings };
-}
-function assembleRun(run, opts) {
-    const parts = [];
-    const newPart = (key, instanceId, runnerName) => {
-        const p = {
-            key,
-            instanceId,
-            runnerName,
-            series: new Map(),
-            snapshots: [],
-            goSites: [],
-            notes: [],
-        };
-        parts.push(p);
-        return p;
+function readCapture(run) {
+    const instances = run.checkJson ? parseCheckJson(run.checkJson.text, run.checkJson.source) : [];
+    if (run.checkJson)
+        failOnCheckErrors(instances, run.checkJson.source);
+    return {
+        instances,
+        profileDirs: (run.profileDirs ?? []).map(parseProfileDir),
+        printouts: (run.printouts ?? []).map((p) => ({
+            source: p.source,
+            blocks: parseProfilePrintout(p.text, p.source),
+        })),
+        expvar: byTime(run.expvar).map((p) => ({ at: p.at, snapshot: parseExpvar(p.text, p.source) })),
+        telemetry: byTime(run.telemetry).map((p) => ({ at: p.at, snapshot: parseTelemetry(p.text, p.source) })),
+        heaps: (run.heapProfiles ?? []).map((h) => parsePprof(h.bytes, h.source)),
+        goroutines: (run.goroutineProfiles ?? []).map((g) => parsePprof(g.bytes, g.source)),
     };
-    // 1. Identity and check_run_alloc from `check --json`.
-    if (run.checkJson) {
-        const instances = parseCheckJson(run.checkJson.text, run.checkJson.source);
-        for (const inst of instances) {
-            if (inst.totalErrors > 0)
-                throw new MemgateError(`check ${inst.checkName} failed: ${inst.lastError ?? 'unknown error'}`, run.checkJson.source);
-        }
-        for (const inst of instances) {
-            const part = newPart(identity$1(inst, opts, instances.length > 1), instanceLabel(inst.checkId), inst.checkName || undefined);
-            if (inst.checkRunAlloc.length > 0)
-                part.series.set('python.check_run_alloc', inst.checkRunAlloc);
-        }
+}
+/**
+ * The Agent exits 0 even when the check raised: the failure is only in the JSON. One line with the
+ * traceback's last line, never a memory result.
+ */
+function failOnCheckErrors(instances, source) {
+    for (const inst of instances) {
+        if (inst.totalErrors > 0 && NO_TRACEMALLOC.test(inst.lastError ?? ''))
+            throw new MemgateError(`check ${inst.checkName}: ${PYTHON2_LINE} (${inst.lastError})`, source);
+        if (inst.totalErrors > 0)
+            throw new MemgateError(`check ${inst.checkName} failed in ${inst.totalErrors} of ${inst.totalRuns} check runs: ${inst.lastError ?? 'no traceback'}`, source);
     }
-    // 2. tracemalloc: profile directories (one snapshot per iteration) and printouts.
-    const dirs = run.profileDirs ?? [];
-    for (const d of dirs) {
-        const dirName = d.instanceDir.split(/[\\/]/).filter(Boolean).pop() ?? d.instanceDir;
-        const label = dirName.startsWith(`${d.check}_`) ? dirName.slice(d.check.length + 1) : dirName;
-        let part = parts.find((p) => p.instanceId === label) ??
-            (parts.length === 1 && dirs.length === 1 ? parts[0] : undefined);
-        if (!part) {
-            const dirsOfCheck = dirs.filter((x) => x.check === d.check).length;
-            part = newPart({
-                name: opts.check ?? d.check,
-                version: opts.checkVersion ?? '0.0.0',
-                ...(dirsOfCheck > 1 ? { instance: label } : {}),
-            }, label, d.check);
-        }
-        for (const f of d.snapshots)
-            part.snapshots.push(parseTracemallocText(f.text, `${d.instanceDir}/snapshots/${f.name}`));
-        // Diffs carry nothing the snapshots lack, but a corrupt one still means a broken capture.
-        for (const f of d.diffs)
-            parseTracemallocText(f.text, `${d.instanceDir}/diffs/${f.name}`);
-    }
-    for (const p of run.printouts ?? []) {
-        const blocks = parseProfilePrintout(p.text, p.source);
-        blocks.forEach((b, i) => {
-            const part = parts[i] ??
-                newPart({
-                    name: requireName(opts, p.source),
-                    version: opts.checkVersion ?? '0.0.0',
-                    ...(blocks.length > 1 ? { instance: String(i + 1) } : {}),
-                });
-            part.snapshots.push(b.snapshot);
+}
+/** The profiler's import failing: a Python 2 runtime (Agent 6), where tracemalloc does not exist. */
+const NO_TRACEMALLOC = /No module named '?tracemalloc'?/;
+const PYTHON2_LINE = 'this Agent runs its checks on Python 2 (Agent 6), which has no tracemalloc: memory profiling needs Agent 7 (Python 3)';
+function parseProfileDir(d) {
+    const dirName = d.instanceDir.split(/[\\/]/).filter(Boolean).pop() ?? d.instanceDir;
+    return {
+        check: d.check,
+        dirName,
+        snapshots: d.snapshots.map((f) => parseTracemallocText(f.text, `${d.instanceDir}/snapshots/${f.name}`)),
+        // Diffs name the sites that grew between runs (growth-sites.ts); a corrupt one is a broken capture.
+        diffs: d.diffs.map((f) => parseTracemallocText(f.text, `${d.instanceDir}/diffs/${f.name}`)),
+    };
+}
+function byTime(polls) {
+    return [...(polls ?? [])].sort((a, b) => a.at - b.at);
+}
+
+/**
+ * The Python allocation sites of one run, from its tracemalloc snapshots (one per check iteration).
+ */
+/** `file:line`, or the file alone for `sort=filename` rows. */
+function statKey(st) {
+    return st.line === undefined ? st.file : `${st.file}:${st.line}`;
+}
+/**
+ * Size (and count) per site key in one snapshot. Rows sharing a key (sort=traceback lists one row
+ * per traceback) are summed.
+ */
+function sizesByKey(dump) {
+    const m = new Map();
+    for (const st of dump.stats) {
+        const key = statKey(st);
+        const prev = m.get(key);
+        m.set(key, {
+            size: (prev?.size ?? 0) + st.size,
+            count: st.count === undefined ? prev?.count : (prev?.count ?? 0) + st.count,
         });
     }
-    for (const part of parts) {
-        if (!part.series.has('python.check_run_alloc') &&
-            part.snapshots.length > 0 &&
-            part.snapshots.every((s) => s.kind === 'snapshot')) {
-            part.series.set('python.check_run_alloc', part.snapshots.map((s) => s.total));
-            part.notes.push(TRACEMALLOC_TOTAL_NOTE);
-        }
-    }
-    // 3. Process-wide signals (expvar, telemetry, pprof) belong to every check of the run.
-    // Series from polls (one value per poll) are cut to one point per check iteration per part below.
-    const expvarSeries = new Map();
-    const teleSeries = new Map();
-    const profileSeries = new Map();
-    const processNotes = [];
-    const expvarPolls = [...(run.expvar ?? [])].sort((a, b) => a.at - b.at);
-    const polls = expvarPolls.map((p) => parseExpvar(p.text, p.source));
-    const telePolls = [...(run.telemetry ?? [])].sort((a, b) => a.at - b.at);
-    const tele = telePolls.map((p) => parseTelemetry(p.text, p.source));
-    let rtloaderSeen = false;
-    if (polls.length > 0) {
-        const rt = polls.map((p) => p.rtloader);
-        if (rt.every((r) => r !== undefined)) {
-            rtloaderSeen = true;
-            addRtloader(rt, expvarSeries, processNotes);
-        }
-        const ms = polls.map((p) => p.memstats);
-        if (ms.every((m) => m !== undefined))
-            for (const [id, read] of MEMSTATS_SERIES)
-                expvarSeries.set(id, ms.map(read));
-    }
-    if (tele.length > 0) {
-        setIfAll(teleSeries, 'python.pymem.inuse', tele.map((t) => t.pymemInuse));
-        setIfAll(teleSeries, 'python.pymem.alloc', tele.map((t) => t.pymemAlloc));
-        if (!rtloaderSeen) {
-            const rt = tele.map((t) => t.rtloader);
-            if (rt.every((r) => r !== undefined))
-                addRtloader(rt, teleSeries, processNotes);
-        }
-    }
-    const heaps = (run.heapProfiles ?? []).map((h) => parsePprof(h.bytes, h.source));
-    let goSites = [];
-    if (heaps.length > 0) {
-        const totals = heaps.map((h) => profileTotals(h));
-        setIfAll(profileSeries, 'go.pprof.inuse_space', totals.map((t) => t.inuse_space));
-        if (heaps.length >= 2) {
-            const first = totals[0].alloc_space;
-            const last = totals[totals.length - 1].alloc_space;
-            if (first !== undefined && last !== undefined)
-                profileSeries.set('go.pprof.alloc_space', [first, last]);
-        }
-        goSites = goSitesOf(heaps[heaps.length - 1], opts.goSites ?? 30);
-    }
-    const goroutines = (run.goroutineProfiles ?? []).map((g) => profileTotals(parsePprof(g.bytes, g.source)));
-    if (goroutines.length > 0)
-        setIfAll(profileSeries, 'go.goroutines', goroutines.map((t) => t.goroutine));
-    const polled = expvarSeries.size + teleSeries.size > 0;
-    if (polled || profileSeries.size > 0 || goSites.length > 0 || processNotes.length > 0) {
-        if (parts.length === 0)
-            newPart({ name: requireName(opts, 'arguments'), version: opts.checkVersion ?? '0.0.0' });
-        const teleToExpvar = pollAtOrBefore(expvarPolls.map((p) => p.at), telePolls.map((p) => p.at));
-        for (const part of parts) {
-            part.notes.push(...processNotes);
-            if (polled) {
-                const name = part.runnerName ?? opts.check ?? part.key.name;
-                const runs = runsPerPoll(polls, name, part.key.instance === undefined ? undefined : part.instanceId);
-                if (runs) {
-                    const fromExpvar = lastPollPerRun(runs);
-                    const fromTele = lastPollPerRun(teleToExpvar.map((i) => (i === undefined ? undefined : runs[i])));
-                    for (const [id, s] of expvarSeries)
-                        if (fromExpvar.length > 0)
-                            part.series.set(id, fromExpvar.map((i) => s[i]));
-                    for (const [id, s] of teleSeries)
-                        if (fromTele.length > 0)
-                            part.series.set(id, fromTele.map((i) => s[i]));
-                    if ((expvarSeries.size > 0 && fromExpvar.length === 0) ||
-                        (teleSeries.size > 0 && fromTele.length === 0))
-                        part.notes.push(NO_RUN_POLLED_NOTE);
-                }
-                else {
-                    for (const [id, s] of [...expvarSeries, ...teleSeries])
-                        part.series.set(id, s);
-                    part.notes.push(PER_POLL_NOTE);
-                }
-            }
-            for (const [id, s] of profileSeries)
-                part.series.set(id, s);
-            part.goSites.push(...goSites);
-        }
-    }
-    return parts;
+    return m;
+}
+/** A python AllocationSite for `st` with the given bytes (and count), no per-run data yet. */
+function siteOf(st, bytes) {
+    const site = { runtime: 'python', key: statKey(st), file: st.file, bytes };
+    if (st.line !== undefined)
+        site.line = st.line;
+    if (st.source !== undefined)
+        site.source = st.source;
+    return site;
 }
 /**
- * For every expvar poll, how many runs of the check (of one instance when `instanceId` is given) had
- * completed: undefined where the poll has no runner stats. Undefined as a whole when no poll lists
- * the check, e.g. a plain Go service, or the runner stats of a process that never ran it.
+ * One python site per `file:line`: bytes for the run = median over the run's snapshots of the site's
+ * size (0 in a snapshot that does not list it).
  */
-function runsPerPoll(polls, name, instanceId) {
-    let listed = false;
-    const runs = polls.map((p) => {
-        if (!p.runs)
-            return undefined;
-        // The Agent adds a check to the map when its first run ends: absent means none done yet.
-        if (!Object.hasOwn(p.runs.checks, name))
-            return 0;
-        const mine = Object.entries(p.runs.checks[name]).filter(([id]) => instanceId === undefined || sameInstance(id, instanceId));
-        if (mine.length > 0)
-            listed = true;
-        return mine.reduce((n, [, s]) => n + s.totalRuns, 0);
+function pythonSites(snapshots) {
+    const snaps = snapshots.filter((s) => s.kind === 'snapshot');
+    const perSnap = snaps.map(sizesByKey);
+    const first = new Map();
+    const counted = new Set();
+    for (const s of snaps)
+        for (const st of s.stats) {
+            const key = statKey(st);
+            const seen = first.get(key);
+            if (!seen || (seen.source === undefined && st.source !== undefined))
+                first.set(key, { ...st, source: st.source ?? seen?.source });
+            if (st.count !== undefined)
+                counted.add(key);
+        }
+    const sites = [...first].map(([key, st]) => {
+        const site = siteOf(st, [median$1(perSnap.map((m) => m.get(key)?.size ?? 0))]);
+        if (counted.has(key))
+            site.count = [median$1(perSnap.map((m) => m.get(key)?.count ?? 0))];
+        return site;
     });
-    return listed ? runs : undefined;
+    return sites.sort((a, b) => b.bytes[0] - a.bytes[0] || (a.key < b.key ? -1 : 1));
 }
-/** A runner check ID matches both instance labels: the CheckID's hash and the --m-dir folder name. */
-function sameInstance(checkId, label) {
-    return instanceLabel(checkId) === label || checkId.split(':').slice(1).join('_') === label;
+
+/**
+ * Sites that grow within one run, named with nothing to compare against (issue 12 item 6): a leak
+ * points at its `file:line` on a check's first report too, or when the baseline already leaked.
+ *
+ * Python: each tracemalloc snapshot holds only what its check run allocated and still held at the end
+ * (shared/formats/python-tracemalloc.md). So a site whose figure rises from the first snapshot after
+ * warm-up to the last is growing (`rising`); with gc on, a site that keeps bytes in most runs after
+ * warm-up holds on to them every run (`retained`): a steady check keeps nothing once gc is on. With gc
+ * off or unknown, cyclic garbage looks kept too, so only `rising` is named. A printout holds one
+ * snapshot per instance, so there its diff (the Agent's own comparison with the run before) speaks.
+ *
+ * Go: what the last heap profile holds beyond the first one, per function and `file:line`.
+ */
+/** Sites named per run. */
+const GROWTH_TOP = 20;
+/** Snapshots dropped as warm-up: the first 20%, at least one, when three or more remain after. */
+function afterWarmup(series) {
+    const drop = Math.max(1, Math.floor(series.length * 0.2));
+    return series.length - drop >= 2 ? series.slice(drop) : [...series];
+}
+function pythonGrowth(snapshots, diffs, gc) {
+    const snaps = afterWarmup(snapshots.filter((s) => s.kind === 'snapshot'));
+    const found = new Map();
+    const sized = snaps.map(sizesByKey);
+    const stats = new Map();
+    for (const s of snaps)
+        for (const st of s.stats)
+            if (!stats.has(statKey(st)))
+                stats.set(statKey(st), st);
+    for (const [key, st] of stats) {
+        const series = sized.map((m) => m.get(key)?.size ?? 0);
+        const rise = rising(series);
+        if (rise > 0)
+            found.set(key, { ...siteOf(st, [rise]), how: 'rising' });
+        else if (gc === true && series.length >= 2) {
+            const kept = median$1(series);
+            const present = series.filter((v) => v > 0).length;
+            if (kept > 0 && present * 2 > series.length)
+                found.set(key, { ...siteOf(st, [kept]), how: 'retained' });
+        }
+    }
+    if (snaps.length < 2)
+        for (const g of diffGrowth(diffs))
+            if (!found.has(g.key))
+                found.set(g.key, g);
+    return top([...found.values()]);
 }
 /**
- * Indexes of the polls that make the per-iteration series: first the earliest poll taken before any
- * run had finished (the state before the check ran, so a counter's delta includes the first run,
- * which is where a one-off allocation such as a lookup table lands), then the last poll seen while k
- * runs were done, for k = 1, 2, …; runs with no poll are skipped.
+ * What a series gained from its first to its last point, when it mostly rose on the way (more
+ * rising steps than falling ones); else 0. A site that jumps once and settles is not growing.
  */
-function lastPollPerRun(runs) {
-    const before = runs.findIndex((k) => k === 0);
-    const last = new Map();
-    runs.forEach((k, i) => {
-        if (k !== undefined && k >= 1)
-            last.set(k, i);
-    });
-    const after = [...last.entries()].sort((a, b) => a[0] - b[0]).map(([, i]) => i);
-    return before >= 0 && after.length > 0 ? [before, ...after] : after;
+function rising(series) {
+    if (series.length < 2)
+        return 0;
+    let up = 0;
+    let down = 0;
+    for (let i = 1; i < series.length; i++) {
+        if (series[i] > series[i - 1])
+            up++;
+        else if (series[i] < series[i - 1])
+            down++;
+    }
+    const gain = series[series.length - 1] - series[0];
+    return gain > 0 && up > down ? gain : 0;
 }
-/** For each time in `at` (ascending), the index of the last time in `base` (ascending) not after it. */
-function pollAtOrBefore(base, at) {
-    let j = -1;
-    return at.map((t) => {
-        while (j + 1 < base.length && base[j + 1] <= t)
-            j++;
-        return j < 0 ? undefined : j;
-    });
+/** Rows of the newest diff that grew. */
+function diffGrowth(diffs) {
+    const last = diffs.filter((d) => d.kind === 'diff').pop();
+    if (!last)
+        return [];
+    const grown = new Map();
+    for (const st of last.stats) {
+        if (st.size <= 0)
+            continue;
+        const prev = grown.get(statKey(st));
+        grown.set(statKey(st), { ...siteOf(st, [(prev?.bytes[0] ?? 0) + st.size]), how: 'rising' });
+    }
+    return [...grown.values()];
 }
-function identity$1(inst, opts, several) {
-    const key = {
-        name: opts.check ?? (inst.tags.check_name || inst.checkName),
-        version: opts.checkVersion ?? (inst.tags.check_version || inst.checkVersion || '0.0.0'),
+/** In-use bytes the last heap profile holds beyond the first, per function and build-independent line. */
+function goGrowth(heaps) {
+    if (heaps.length < 2)
+        return [];
+    const rows = diffProfiles(heaps[0], heaps[heaps.length - 1], {
+        sampleIndex: 'inuse_space',
+        granularity: 'lines',
+    });
+    return top(rows
+        .filter((r) => r.flat > 0)
+        // The aggregation already keys frames by their build-independent path (go-paths.ts).
+        .map((r) => ({
+        runtime: 'go',
+        key: `${r.function} ${r.file}:${r.line}`,
+        file: r.file,
+        line: r.line,
+        function: r.function,
+        bytes: [r.flat],
+        how: 'rising',
+    })));
+}
+/** Rising sites first (what a leak adds run after run), then retained ones; largest first. */
+function top(sites) {
+    const rank = (g) => (g.how === 'rising' ? 0 : 1);
+    return sites
+        .sort((a, b) => rank(a) - rank(b) || b.bytes[0] - a.bytes[0] || (a.key < b.key ? -1 : 1))
+        .slice(0, GROWTH_TOP);
+}
+
+const RTLOADER_OFF_NOTE = 'rtloader counters are all 0: memory tracking is off (set DD_MEMTRACK_ENABLED=true / memtrack_enabled: true); C metrics skipped';
+function processSignals(run, goSiteCount) {
+    const signals = {
+        expvar: new Map(),
+        telemetry: new Map(),
+        profiles: new Map(),
+        goSites: [],
+        goGrowth: goGrowth(run.heaps),
+        notes: [],
     };
-    const label = instanceLabel(inst.checkId);
-    if (several && label)
-        key.instance = label;
-    return key;
+    const rtloaderSeen = expvarSeries(run, signals);
+    telemetrySeries(run, signals, rtloaderSeen);
+    profileSeries(run, signals, goSiteCount);
+    return signals;
 }
-/** `mycheck:5f2c…` → `5f2c…`, the part that also names the `--m-dir` instance directory. */
-function instanceLabel(checkId) {
-    if (!checkId)
-        return undefined;
-    const i = checkId.lastIndexOf(':');
-    return i >= 0 ? checkId.slice(i + 1) : checkId;
+function hasProcessSignals(s) {
+    return (s.expvar.size +
+        s.telemetry.size +
+        s.profiles.size +
+        s.goSites.length +
+        s.notes.length +
+        s.goGrowth.length >
+        0);
 }
-function requireName(opts, where) {
-    if (opts.check)
-        return opts.check;
-    throw new MemgateError('cannot tell which check these measurements belong to: pass --check NAME', where);
+/** The rtloader and Go memstats series of the expvar polls; true when they carried rtloader. */
+function expvarSeries(run, out) {
+    const polls = run.expvar.map((p) => p.snapshot);
+    if (polls.length === 0)
+        return false;
+    const rt = polls.map((p) => p.rtloader);
+    const seen = rt.every((r) => r !== undefined);
+    if (seen)
+        addRtloader(rt, out.expvar, out.notes);
+    const ms = polls.map((p) => p.memstats);
+    if (ms.every((m) => m !== undefined))
+        for (const [id, read] of MEMSTATS_SERIES)
+            out.expvar.set(id, ms.map(read));
+    return seen;
+}
+function telemetrySeries(run, out, rtloaderSeen) {
+    const tele = run.telemetry.map((p) => p.snapshot);
+    if (tele.length === 0)
+        return;
+    setIfAll(out.telemetry, 'python.pymem.inuse', tele.map((t) => t.pymemInuse));
+    setIfAll(out.telemetry, 'python.pymem.alloc', tele.map((t) => t.pymemAlloc));
+    if (rtloaderSeen)
+        return;
+    const rt = tele.map((t) => t.rtloader);
+    if (rt.every((r) => r !== undefined))
+        addRtloader(rt, out.telemetry, out.notes);
+}
+function profileSeries(run, out, goSiteCount) {
+    if (run.heaps.length > 0) {
+        const totals = run.heaps.map((h) => profileTotals(h));
+        setIfAll(out.profiles, 'go.pprof.inuse_space', totals.map((t) => t.inuse_space));
+        const first = totals[0].alloc_space;
+        const last = totals[totals.length - 1].alloc_space;
+        if (run.heaps.length >= 2 && first !== undefined && last !== undefined)
+            out.profiles.set('go.pprof.alloc_space', [first, last]);
+        out.goSites = goSitesOf(run.heaps[run.heaps.length - 1], goSiteCount);
+    }
+    const goroutines = run.goroutines.map((g) => profileTotals(g));
+    if (goroutines.length > 0)
+        setIfAll(out.profiles, 'go.goroutines', goroutines.map((t) => t.goroutine));
 }
 /** Series read from the rtloader counters (expvar map or telemetry), by metric id. */
 const RTLOADER_SERIES = [
@@ -3080,6 +2611,7 @@ function setIfAll(out, id, values) {
     if (values.length > 0 && values.every((v) => v !== undefined))
         out.set(id, values);
 }
+/** The last heap profile's top in-use lines, keyed by function and build-independent `file:line`. */
 function goSitesOf(profile, top) {
     const objects = new Map();
     if (profile.sampleTypes.some((t) => t.type === 'inuse_objects'))
@@ -3100,134 +2632,394 @@ function goSitesOf(profile, top) {
         };
     });
 }
-function toCheckReport(part) {
+
+/**
+ * The tracemalloc options of a capture (shared/formats/python-tracemalloc.md): read from the Agent's
+ * own `--m-*` flags where memgate or the user knows them, inferred from what the files show where
+ * they say it (unit, sort, limit, diff order), and `unknown` for the rest. gc in particular never
+ * shows in the files: unknown gc turns the retained-per-run rule off downstream.
+ */
+const PROFILING_OPTIONS = Object.keys(UNKNOWN_PROFILING);
+/** The Agent's defaults (`datadog-agent check -m`), except gc, which memgate turns on. */
+const AGENT_DEFAULTS = {
+    frames: 100,
+    gc: false,
+    combine: false,
+    sort: 'lineno',
+    limit: 30,
+    diff: 'absolute',
+    filters: '',
+    unit: 'dynamic',
+    verbose: false,
+};
+/** `kb` and `mb` mean KiB and MiB to the Agent: one spelling per meaning, so captures compare. */
+const UNIT_ALIASES = { kb: 'kib', mb: 'mib', gb: 'gib', tb: 'tib' };
+const UNITS$1 = new Set(['dynamic', 'b', 'kib', 'mib', 'gib', 'tib', 'pib', 'eib', 'zib', 'yib']);
+/**
+ * Flag values as the Agent takes them (`--m-gc 0|1`, `--m-frames N`, …), validated with the Agent's
+ * own messages; options not given are left out.
+ */
+function profilingFromFlags(flags) {
+    const out = {};
+    for (const name of PROFILING_OPTIONS) {
+        const raw = flags[name];
+        if (raw === undefined || raw === '')
+            continue;
+        out[name] = flagValue(name, raw.trim());
+    }
+    if (out.combine === true && out.sort === 'traceback')
+        throw new MemgateError('--m-combine cannot be sorted (--m-sort) by traceback', 'profiling options');
+    return out;
+}
+function flagValue(name, raw) {
+    const fail = (why) => {
+        throw new MemgateError(`--m-${name} ${why}, got "${raw}"`, 'profiling options');
+    };
+    switch (name) {
+        case 'frames':
+        case 'limit':
+            return /^\d+$/.test(raw) ? Number(raw) : fail('must be an integer');
+        case 'gc':
+        case 'combine':
+        case 'verbose':
+            return raw === '1' || raw === 'true'
+                ? true
+                : raw === '0' || raw === 'false'
+                    ? false
+                    : fail('must be 0 or 1');
+        case 'sort':
+            return ['lineno', 'filename', 'traceback'].includes(raw)
+                ? raw
+                : fail('must one of: lineno | filename | traceback');
+        case 'diff':
+            return raw === 'absolute' || raw === 'positive' ? raw : fail('must one of: absolute | positive');
+        case 'unit': {
+            const unit = UNIT_ALIASES[raw.toLowerCase()] ?? raw.toLowerCase();
+            return UNITS$1.has(unit) ? unit : fail('must be dynamic or a unit (b, kib, mib, gib, …)');
+        }
+        case 'filters':
+            return raw;
+    }
+}
+/** What the snapshot and diff files themselves show. */
+function inferProfiling(snapshots, diffs) {
+    const all = [...snapshots, ...diffs];
+    const out = {};
+    const sort = inferSort(all);
+    if (sort)
+        out.sort = sort;
+    // The Agent refuses combine with traceback sorting.
+    if (sort === 'traceback')
+        out.combine = false;
+    const unit = inferUnit(all);
+    if (unit)
+        out.unit = unit;
+    const limit = inferLimit(all);
+    if (limit !== undefined)
+        out.limit = limit;
+    const diff = inferDiff(diffs);
+    if (diff)
+        out.diff = diff;
+    return out;
+}
+/** Declared options win; what the files show fills the rest; anything else is unknown. */
+function resolveProfiling(declared, inferred) {
+    return { ...UNKNOWN_PROFILING, ...inferred, ...declared };
+}
+function inferSort(dumps) {
+    const rows = dumps.flatMap((d) => d.stats);
+    if (rows.length === 0)
+        return undefined;
+    if (rows.some((r) => r.trace && r.trace.length > 0))
+        return 'traceback';
+    if (rows.every((r) => r.line === undefined))
+        return 'filename';
+    return rows.every((r) => r.line !== undefined) ? 'lineno' : undefined;
+}
+const UNIT_SIZE = { B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4 };
+/**
+ * `dynamic` prints each amount in the largest unit it reaches, so mixed units mean dynamic. One unit
+ * throughout is a fixed unit only when some amount would have printed otherwise (1500 B, 0.05 KiB).
+ */
+function inferUnit(dumps) {
+    const amounts = dumps.flatMap((d) => [
+        ...d.stats.map((s) => ({ text: s.sizeText, bytes: s.size })),
+        { text: d.totalText, bytes: d.total },
+        ...(d.other ? [{ text: d.other.sizeText, bytes: d.other.size }] : []),
+    ]);
+    const units = new Set(amounts.map((a) => a.text.split(' ').pop() ?? ''));
+    if (units.size > 1)
+        return 'dynamic';
+    const [unit] = [...units];
+    const size = UNIT_SIZE[unit];
+    if (size === undefined)
+        return undefined;
+    const fixed = amounts.some((a) => (unit === 'B' ? Math.abs(a.bytes) >= 1024 : Math.abs(a.bytes) < size));
+    return fixed ? unit.toLowerCase() : undefined;
+}
+/** `Top N lines` is the limit when it exceeds the rows shown, or when an `other` line shows rows were cut. */
+function inferLimit(dumps) {
+    const seen = new Set(dumps.filter((d) => d.limit > d.stats.length || d.other !== undefined).map((d) => d.limit));
+    return seen.size === 1 ? [...seen][0] : undefined;
+}
+/** `absolute` orders diff rows by |size|, `positive` by signed size: a negative row tells them apart. */
+function inferDiff(diffs) {
+    let absolute = true;
+    let signed = true;
+    let negative = false;
+    for (const d of diffs) {
+        const sizes = d.stats.map((s) => s.size);
+        if (sizes.some((v) => v < 0))
+            negative = true;
+        for (let i = 1; i < sizes.length; i++) {
+            if (Math.abs(sizes[i]) > Math.abs(sizes[i - 1]))
+                absolute = false;
+            if (sizes[i] > sizes[i - 1])
+                signed = false;
+        }
+    }
+    if (!negative || absolute === signed)
+        return undefined;
+    return absolute ? 'absolute' : 'positive';
+}
+
+/**
+ * Pure assembly: everything captured from R process runs of a check → one MemoryReport. Each capture
+ * is parsed once (`capture.ts`); then per run one extractor per signal (the check's instances with
+ * their `check_run_alloc` and tracemalloc files, the process-wide endpoint and profile signals) and an
+ * alignment step that cuts polled series per check run. Each run becomes one RunSample per metric and
+ * one entry in each site's `bytes`; runs are joined with the model's merge, by check key, so repeats
+ * of one instance pool into one entry.
+ */
+const TRACEMALLOC_TOTAL_NOTE = 'python.check_run_alloc comes from the tracemalloc snapshot totals (rounded as printed), not from check --json';
+function assembleReport(runs, opts) {
+    return assembleParsed(runs.map(readCapture), opts);
+}
+/** The same, from captures already parsed (the runner parses each run once, as it ends). */
+function assembleParsed(runs, opts) {
+    const report = emptyReport(opts.toolVersion, opts.environment ?? { options: {} });
+    const warnings = [];
+    const checks = [];
+    runs.forEach((run, runIndex) => {
+        for (const part of assembleRun(run, opts)) {
+            for (const n of part.notes)
+                if (n !== PER_POLL_NOTE && !warnings.includes(n))
+                    warnings.push(n);
+            const one = toCheckReport(part, opts.profiling);
+            const i = checks.findIndex((c) => sameCheck(c.check, one.check));
+            if (i >= 0)
+                checks[i] = mergeCheck(checks[i], one);
+            else
+                checks.push(runIndex === 0 ? one : padFront(one, runIndex));
+        }
+    });
+    report.checks = checks;
+    return { report, warnings };
+}
+function assembleRun(run, opts) {
+    const parts = instanceParts(run, opts);
+    const signals = processSignals(run, opts.goSites ?? 30);
+    if (hasProcessSignals(signals) && parts.length === 0)
+        parts.push(newPart(requireName(opts, 'arguments'), opts.checkVersion, 1, {}));
+    const labels = instanceLabels(parts.map((p) => p.slot));
+    parts.forEach((p, i) => {
+        p.key = withInstance(p.key, labels[i]);
+        // One instance of several: its own runner stats cut the series; else all of the check's.
+        if (hasProcessSignals(signals))
+            addProcessSignals(p, run, signals, opts, labels[i] !== undefined);
+    });
+    return parts;
+}
+/** The check's instances: from `check --json`, joined with their `--m-dir` folders and printouts. */
+function instanceParts(run, opts) {
+    const parts = run.instances.map((inst, i) => jsonPart(inst, run.instances.slice(0, i), opts));
+    run.profileDirs.forEach((d, i) => {
+        const part = dirPart(parts, d, run.profileDirs.slice(0, i), run.profileDirs.length, opts);
+        part.snapshots.push(...d.snapshots);
+        part.diffs.push(...d.diffs);
+    });
+    for (const p of run.printouts) {
+        p.blocks.forEach((b, i) => {
+            // The printout lists instances in configuration order.
+            const part = parts[i] ?? addPart(parts, newPart(requireName(opts, p.source), opts.checkVersion, i + 1, {}));
+            part.snapshots.push(b.snapshot);
+            if (b.diff)
+                part.diffs.push(b.diff);
+        });
+    }
+    for (const part of parts) {
+        if (!part.series.has('python.check_run_alloc') && part.snapshots.length > 0) {
+            if (part.snapshots.every((s) => s.kind === 'snapshot')) {
+                part.series.set('python.check_run_alloc', part.snapshots.map((s) => s.total));
+                part.notes.push(TRACEMALLOC_TOTAL_NOTE);
+            }
+        }
+    }
+    return parts;
+}
+function newPart(check, version, position, ref) {
+    return {
+        key: { name: check, version: version ?? '0.0.0' },
+        slot: { check, position, ref },
+        series: new Map(),
+        snapshots: [],
+        diffs: [],
+        goSites: [],
+        goGrowth: [],
+        notes: [],
+    };
+}
+function addPart(parts, part) {
+    parts.push(part);
+    return part;
+}
+function jsonPart(inst, before, opts) {
+    const position = before.filter((b) => b.checkName === inst.checkName).length + 1;
+    const part = newPart(inst.checkName, undefined, position, parseCheckId(inst.checkId));
+    part.key = {
+        name: opts.check ?? (inst.tags.check_name || inst.checkName),
+        version: opts.checkVersion ?? (inst.tags.check_version || inst.checkVersion || '0.0.0'),
+    };
+    if (inst.checkRunAlloc.length > 0)
+        part.series.set('python.check_run_alloc', inst.checkRunAlloc);
+    return part;
+}
+/**
+ * The instance an `--m-dir` folder belongs to: the `--json` entry with the same CheckID hash (same
+ * process), else the same instance name, else the only one. A folder with no entry gets its own,
+ * named as the folder says, versioned as the check's other entries are.
+ */
+function dirPart(parts, d, before, dirCount, opts) {
+    const ref = parseInstanceDir(d.dirName);
+    const ofCheck = parts.filter((p) => p.slot.check === d.check);
+    const found = ofCheck.find((p) => p.slot.ref.hex !== undefined && p.slot.ref.hex === ref.hex) ??
+        ofCheck.find((p) => ref.name !== undefined && p.slot.ref.name?.replace(/:/g, '_') === ref.name) ??
+        (parts.length === 1 && dirCount === 1 ? parts[0] : undefined);
+    if (found)
+        return found;
+    const position = before.filter((b) => b.check === d.check).length + 1;
+    const version = opts.checkVersion ?? ofCheck[0]?.key.version;
+    const part = newPart(d.check, version, position, ref);
+    part.key.name = opts.check ?? d.check;
+    return addPart(parts, part);
+}
+function addProcessSignals(part, run, signals, opts, several) {
+    part.notes.push(...signals.notes);
+    const polled = alignPolled(run, signals, {
+        check: part.slot.check || opts.check || part.key.name,
+        instance: several ? part.slot.ref : undefined,
+    });
+    for (const [id, s] of polled.series)
+        part.series.set(id, s);
+    part.notes.push(...polled.notes);
+    for (const [id, s] of signals.profiles)
+        part.series.set(id, s);
+    part.goSites.push(...signals.goSites);
+    part.goGrowth.push(...signals.goGrowth);
+}
+function requireName(opts, where) {
+    if (opts.check)
+        return opts.check;
+    throw new MemgateError('cannot tell which check these measurements belong to: pass --check NAME', where);
+}
+function toCheckReport(part, declared = {}) {
     const metrics = {};
     for (const [id, series] of part.series) {
         metrics[id] = { runs: [{ value: aggregateRun(series, describeMetric(id).aggregate), series }] };
     }
-    return {
+    const profiled = part.snapshots.length > 0 || part.series.has('python.check_run_alloc');
+    const profiling = profiled || Object.keys(declared).length > 0
+        ? resolveProfiling(declared, inferProfiling(part.snapshots, part.diffs))
+        : undefined;
+    const growth = [...pythonGrowth(part.snapshots, part.diffs, profiling?.gc ?? 'unknown'), ...part.goGrowth];
+    const report = {
         check: part.key,
         metrics,
         sites: [...pythonSites(part.snapshots), ...part.goSites],
         notes: [...new Set(part.notes)],
     };
-}
-/**
- * One python site per `file:line`: bytes for the run = median over the run's snapshots of the site's
- * size (0 in a snapshot that does not list it). Rows sharing a key within one snapshot (sort=traceback
- * lists one row per traceback) are summed first.
- */
-function pythonSites(snapshots) {
-    const snaps = snapshots.filter((s) => s.kind === 'snapshot');
-    const perSnap = [];
-    const info = new Map();
-    for (const s of snaps) {
-        const m = new Map();
-        for (const st of s.stats) {
-            const key = st.line === undefined ? st.file : `${st.file}:${st.line}`;
-            const prev = m.get(key);
-            m.set(key, {
-                size: (prev?.size ?? 0) + st.size,
-                count: st.count === undefined ? prev?.count : (prev?.count ?? 0) + st.count,
-            });
-            const i = info.get(key);
-            if (!i)
-                info.set(key, { file: st.file, line: st.line, source: st.source, counted: st.count !== undefined });
-            else if (i.source === undefined && st.source !== undefined)
-                i.source = st.source;
-        }
-        perSnap.push(m);
-    }
-    const sites = [];
-    for (const [key, i] of info) {
-        const site = {
-            runtime: 'python',
-            key,
-            file: i.file,
-            bytes: [median$1(perSnap.map((m) => m.get(key)?.size ?? 0))],
-        };
-        if (i.line !== undefined)
-            site.line = i.line;
-        if (i.source !== undefined)
-            site.source = i.source;
-        if (i.counted)
-            site.count = [median$1(perSnap.map((m) => m.get(key)?.count ?? 0))];
-        sites.push(site);
-    }
-    return sites.sort((a, b) => b.bytes[0] - a.bytes[0] || (a.key < b.key ? -1 : 1));
+    if (profiling)
+        report.profiling = profiling;
+    if (growth.length > 0)
+        report.growth = growth;
+    return report;
 }
 /** A check first seen in run k (> 0): its sites get zeros for the runs before, so indexes stay aligned. */
 function padFront(c, runs) {
     const z = new Array(runs).fill(0);
-    return {
-        ...c,
-        sites: c.sites.map((s) => ({ ...s, bytes: [...z, ...s.bytes], count: s.count && [...z, ...s.count] })),
-    };
+    const pad = (s) => ({
+        ...s,
+        bytes: [...z, ...s.bytes],
+        count: s.count && [...z, ...s.count],
+    });
+    return { ...c, sites: c.sites.map(pad), ...(c.growth ? { growth: c.growth.map(pad) } : {}) };
 }
 
 /**
- * I/O adapter: read the text files `datadog-agent check -m --m-dir D` leaves behind,
- * `D/<check_name>/<check_id with ':' → '_'>/{snapshots,diffs}/…`. The binary `last-snapshot` pickle
- * is never read. File names carry a UTC timestamp, so name order is time order.
+ * The text files `datadog-agent check -m --m-dir D` leaves behind,
+ * `D/<check_name>/<check_id with ':' → '_'>/{snapshots,diffs}/…`, grouped per instance directory.
+ * Pure: the disk walk is `run/profile-files.ts`, which hands the files' paths and contents here.
+ * File names carry a UTC timestamp, so name order is time order.
  */
 /**
- * Walk an `--m-dir` directory. Also accepts a `<check>` directory or a single `<check_id>` directory,
- * so a user can point at whichever level they have. Returns [] when no instance directory is found.
+ * Group the files of `snapshots/` and `diffs/` folders by instance directory. `root` may be the
+ * `--m-dir` itself, a `<check>` directory or a single `<check_id>` directory: the shallowest level
+ * that holds instance directories wins, as a user points at whichever level they have. Returns []
+ * when no instance directory is found.
  */
-async function readProfileDir(dir) {
-    if (!(await isDir$1(dir)))
-        throw new MemgateError('not a directory', dir);
-    if (await isInstanceDir(dir))
-        return [await readInstance(basename(dirname(dir)), dir)];
-    const out = [];
-    const level1 = await subdirs(dir);
-    const asCheckDir = [];
-    for (const d of level1)
-        if (await isInstanceDir(d))
-            asCheckDir.push(d);
-    if (asCheckDir.length > 0) {
-        for (const d of asCheckDir)
-            out.push(await readInstance(basename(dir), d));
-        return out;
-    }
-    for (const checkDir of level1) {
-        for (const inst of await subdirs(checkDir)) {
-            if (await isInstanceDir(inst))
-                out.push(await readInstance(basename(checkDir), inst));
-        }
-    }
-    return out;
-}
-async function readInstance(check, dir) {
-    return {
-        check,
-        instanceDir: dir,
-        snapshots: await readFiles(join(dir, 'snapshots')),
-        diffs: await readFiles(join(dir, 'diffs')),
-    };
-}
-async function readFiles(dir) {
-    if (!(await isDir$1(dir)))
+function groupProfileFiles(root, files) {
+    const parsed = files
+        .map((f) => ({ parts: f.path.split('/').filter(Boolean), text: f.text }))
+        .filter((f) => f.parts.length >= 2 && ['snapshots', 'diffs'].includes(f.parts[f.parts.length - 2]));
+    if (parsed.length === 0)
         return [];
-    const entries = await readdir(dir, { withFileTypes: true });
-    const names = entries
-        .filter((e) => e.isFile())
-        .map((e) => e.name)
-        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })));
+    const depth = Math.min(...parsed.map((f) => f.parts.length - 2));
+    const byDir = new Map();
+    for (const f of parsed.filter((x) => x.parts.length - 2 === depth)) {
+        const instanceParts = f.parts.slice(0, depth);
+        const instanceDir = instanceParts.length ? posix.join(root, ...instanceParts) : root;
+        const check = posix.basename(posix.dirname(instanceDir));
+        let dir = byDir.get(instanceDir);
+        if (!dir)
+            byDir.set(instanceDir, (dir = { check, instanceDir, snapshots: [], diffs: [] }));
+        const name = f.parts[f.parts.length - 1];
+        (f.parts[f.parts.length - 2] === 'snapshots' ? dir.snapshots : dir.diffs).push({ name, text: f.text });
+    }
+    const byName = (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    const dirs = [...byDir.values()].sort((a, b) => byName({ name: a.instanceDir }, { name: b.instanceDir }));
+    for (const d of dirs) {
+        d.snapshots.sort(byName);
+        d.diffs.sort(byName);
+    }
+    return dirs;
 }
-async function isInstanceDir(dir) {
-    return (await isDir$1(join(dir, 'snapshots'))) || (await isDir$1(join(dir, 'diffs')));
+
+/**
+ * I/O adapter: read the text files of an `--m-dir` directory (or of one of its `<check>` or
+ * `<check_id>` directories) and group them with the pure `groupProfileFiles`. Only files inside
+ * `snapshots/` and `diffs/` folders are read: the binary `last-snapshot` pickle never is.
+ */
+/** `<m-dir>/<check>/<instance>/snapshots/<file>` is the deepest layout: four levels below the root. */
+const MAX_DEPTH = 4;
+async function readProfileDir(dir) {
+    if (!(await isDir(dir)))
+        throw new MemgateError('not a directory', dir);
+    const files = [];
+    await walk(dir, '', 1, files);
+    return groupProfileFiles(dir, files);
 }
-async function subdirs(dir) {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries
-        .filter((e) => e.isDirectory())
-        .map((e) => e.name)
-        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-        .map((n) => join(dir, n));
+async function walk(root, rel, depth, out) {
+    const entries = await readdir(join(root, rel), { withFileTypes: true });
+    const parent = rel.split('/').pop();
+    for (const e of entries) {
+        const path = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory() && depth < MAX_DEPTH)
+            await walk(root, path, depth + 1, out);
+        else if (e.isFile() && (parent === 'snapshots' || parent === 'diffs'))
+            out.push({ path, text: await readFile(join(root, path), 'utf8') });
+    }
 }
-async function isDir$1(path) {
+async function isDir(path) {
     try {
         return (await stat(path)).isDirectory();
     }
@@ -3403,6 +3195,20 @@ function requireOptions(positionals, values, required, usage) {
         return v;
     });
 }
+/**
+ * The Agent's `--m-*` value flags, as `memgate run` passes them on and `memgate collect` records
+ * them (`--m-gc` differs: an on/off switch for run, the capture's 0|1 for collect).
+ */
+const M_VALUE_FLAGS = {
+    'm-frames': { type: 'string' },
+    'm-combine': { type: 'string' },
+    'm-sort': { type: 'string' },
+    'm-limit': { type: 'string' },
+    'm-diff': { type: 'string' },
+    'm-filters': { type: 'string' },
+    'm-unit': { type: 'string' },
+    'm-verbose': { type: 'string' },
+};
 
 /**
  * The one place a MemoryReport (or any JSON result) is written or read from disk, with one error
@@ -3421,7 +3227,7 @@ async function writeReport(path, report, shown = path) {
 /** Read a file the user named, relative to `cwd`, with a reason a user can act on. */
 async function readInput(path, cwd) {
     try {
-        return await readFile(resolve(cwd, path));
+        return await readFile(resolve$1(cwd, path));
     }
     catch (err) {
         const code = err.code;
@@ -3447,7 +3253,7 @@ async function isDirectory(path) {
  * `memgate collect`: turn files captured from one check run (check --json, tracemalloc output,
  * /debug/vars, /telemetry, pprof profiles) into a MemoryReport file.
  */
-const USAGE$6 = `Usage: memgate collect [options] --out report.json
+const USAGE$7 = `Usage: memgate collect [options] --out report.json
 
 Build a MemoryReport from files captured from one run of a check.
 
@@ -3458,9 +3264,14 @@ Build a MemoryReport from files captured from one run of a check.
   --pprof F            heap profile (give the first and the last) or goroutine profile (repeatable)
   --check NAME         check name (overrides the one found in the files)
   --check-version V    check version (overrides the one found in the files)
+  --m-gc 0|1, --m-frames N, --m-combine 0|1, --m-sort S, --m-limit N, --m-diff D, --m-filters F,
+  --m-unit U, --m-verbose 0|1
+                       the Agent's profiling flags the capture was made with, recorded in the report
+                       (gc decides whether each run's retained bytes count as a leak); what the files
+                       show (unit, sort, limit, diff order) is read from them, the rest is unknown
   --out F              where to write the report (required)
 `;
-const OPTIONS$6 = {
+const OPTIONS$7 = {
     'check-json': { type: 'string' },
     tracemalloc: { type: 'string', multiple: true },
     expvar: { type: 'string', multiple: true },
@@ -3469,23 +3280,25 @@ const OPTIONS$6 = {
     check: { type: 'string' },
     'check-version': { type: 'string' },
     out: { type: 'string' },
+    ...M_VALUE_FLAGS,
+    'm-gc': { type: 'string' },
 };
 const collectCommand = {
     name: 'collect',
     summary: 'build a MemoryReport from captured check output, tracemalloc, expvar, telemetry and pprof files',
-    usage: USAGE$6,
+    usage: USAGE$7,
     async run(argv, io) {
-        const { values, positionals } = parse(argv, OPTIONS$6, USAGE$6);
+        const { values, positionals } = parse(argv, OPTIONS$7, USAGE$7);
         if (positionals.length > 0)
-            throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE$6}`, 'arguments');
+            throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE$7}`, 'arguments');
         if (!values.out)
-            throw new MemgateError(`--out is required\n${USAGE$6}`, 'arguments');
+            throw new MemgateError(`--out is required\n${USAGE$7}`, 'arguments');
         const text = async (f) => (await readInput(f, io.cwd)).toString('utf8');
         const run = {};
         if (values['check-json'])
             run.checkJson = { text: await text(values['check-json']), source: values['check-json'] };
         for (const t of values.tracemalloc ?? []) {
-            const abs = resolve(io.cwd, t);
+            const abs = resolve$1(io.cwd, t);
             if (await isDirectory(abs)) {
                 const dirs = await readProfileDir(abs);
                 if (dirs.length === 0)
@@ -3510,15 +3323,16 @@ const collectCommand = {
             (run[kind] ??= []).push({ bytes, source: f });
         }
         if (Object.keys(run).length === 0)
-            throw new MemgateError(`nothing to collect: give at least one input file\n${USAGE$6}`, 'arguments');
+            throw new MemgateError(`nothing to collect: give at least one input file\n${USAGE$7}`, 'arguments');
         const { report, warnings } = assembleReport([run], {
             check: values.check,
             checkVersion: values['check-version'],
             toolVersion: VERSION,
+            profiling: profilingFromFlags(Object.fromEntries(PROFILING_OPTIONS.map((o) => [o, values[`m-${o}`]]))),
         });
         if (report.checks.length === 0)
             throw new MemgateError('the inputs hold no measurement for any check', 'arguments');
-        await writeReport(resolve(io.cwd, values.out), report, values.out);
+        await writeReport(resolve$1(io.cwd, values.out), report, values.out);
         for (const w of warnings)
             io.stderr(`memgate: warning: ${w}\n`);
         const names = report.checks.map((c) => `${c.check.name}@${c.check.version}${c.check.instance ? `#${c.check.instance}` : ''}`);
@@ -3527,290 +3341,6 @@ const collectCommand = {
         return 0;
     },
 };
-
-/**
- * A streaming reader for pprof profiles that decodes only the fields memgate uses, straight into
- * the column-wise PprofProfile, with no object per sample or per label.
- *
- * Why: pprof-format builds an object graph (Sample, Label, Line … objects, bigint for large
- * numbers) and decodes about 12 MB/s here, which made `memgate pprof diff` on two 10 MB profiles
- * spend 2/3 of its time and 600 MB of memory in decoding (bench/pprof.md). pprof-format stays the
- * reference: test/collect/pprof-fast.test.ts asserts identical results on every fixture.
- */
-/** A Float64Array or Uint32Array that doubles when full. */
-class Column {
-    data;
-    make;
-    length = 0;
-    constructor(data, make) {
-        this.data = data;
-        this.make = make;
-    }
-    push(v) {
-        if (this.length === this.data.length) {
-            const next = this.make(this.data.length * 2);
-            next.set(this.data);
-            this.data = next;
-        }
-        this.data[this.length++] = v;
-    }
-    done() {
-        return this.data.subarray(0, this.length);
-    }
-}
-/** Same input contract as parsePprof, same result, several times faster on large profiles. */
-function parsePprofFast(bytes, source) {
-    const raw = profileBytes(bytes, source);
-    // The wire walk guarantees every length and varint below is in bounds.
-    checkWire(raw, source);
-    const buf = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-    let pos = 0;
-    const varint = () => {
-        let b = buf[pos++];
-        if (b < 0x80)
-            return b;
-        let v = b & 0x7f;
-        b = buf[pos++];
-        v |= (b & 0x7f) << 7;
-        if (b < 0x80)
-            return v;
-        b = buf[pos++];
-        v |= (b & 0x7f) << 14;
-        if (b < 0x80)
-            return v;
-        b = buf[pos++];
-        v |= (b & 0x7f) << 21;
-        if (b < 0x80)
-            return v;
-        // Five bytes and more: as pprof-format does, through bigint, re-signed as int64.
-        let big = BigInt(v >>> 0);
-        let shift = 28n;
-        do {
-            b = buf[pos++];
-            big |= BigInt(b & 0x7f) << shift;
-            shift += 7n;
-        } while (b >= 0x80);
-        return Number(BigInt.asIntN(64, big));
-    };
-    /** Calls `each` for every value of a repeated varint field, packed (wire 2) or not (wire 0). */
-    const repeated = (wire, each) => {
-        if (wire === 0) {
-            each(varint());
-            return;
-        }
-        const end = varint() + pos;
-        while (pos < end)
-            each(varint());
-    };
-    const strings = [];
-    const sampleTypes = [];
-    let periodType;
-    let period = 0;
-    let timeNanos = 0;
-    let durationNanos = 0;
-    let defaultSampleType = 0;
-    const functions = new Map(); // id → name, filename
-    const rawLocations = [];
-    const values = new Column(new Float64Array(1024), (n) => new Float64Array(n));
-    const valueCounts = new Column(new Uint32Array(256), (n) => new Uint32Array(n));
-    const stacks = new Column(new Uint32Array(4096), (n) => new Uint32Array(n));
-    const stackStart = new Column(new Uint32Array(256), (n) => new Uint32Array(n));
-    const pushValue = (v) => values.push(v);
-    const pushLocation = (v) => stacks.push(v);
-    const valueType = (end) => {
-        let type = 0;
-        let unit = 0;
-        while (pos < end) {
-            const tag = varint();
-            if (tag >>> 3 === 1)
-                type = varint();
-            else if (tag >>> 3 === 2)
-                unit = varint();
-            else
-                varint();
-        }
-        return [type, unit];
-    };
-    while (pos < buf.length) {
-        const tag = varint();
-        const field = tag >>> 3;
-        const wire = tag & 7;
-        if (wire === 0) {
-            const v = varint();
-            if (field === 9)
-                timeNanos = v;
-            else if (field === 10)
-                durationNanos = v;
-            else if (field === 12)
-                period = v;
-            else if (field === 14)
-                defaultSampleType = v;
-            continue;
-        }
-        const len = varint();
-        const end = pos + len;
-        switch (field) {
-            case 2: {
-                // sample: location_id (1), value (2), label (3, skipped)
-                stackStart.push(stacks.length);
-                const before = values.length;
-                while (pos < end) {
-                    const t = varint();
-                    const f = t >>> 3;
-                    if (f === 1)
-                        repeated(t & 7, pushLocation);
-                    else if (f === 2)
-                        repeated(t & 7, pushValue);
-                    else {
-                        // Not `pos += varint()`: that reads pos before varint() moves it past the length.
-                        const skip = varint();
-                        pos += skip;
-                    }
-                }
-                valueCounts.push(values.length - before);
-                break;
-            }
-            case 4: {
-                const loc = { id: 0, address: 0, lines: [] };
-                while (pos < end) {
-                    const t = varint();
-                    const f = t >>> 3;
-                    if (f === 1)
-                        loc.id = varint();
-                    else if (f === 3)
-                        loc.address = varint();
-                    else if (f === 4) {
-                        const lineEnd = varint() + pos;
-                        let fn = 0;
-                        let line = 0;
-                        while (pos < lineEnd) {
-                            const lt = varint();
-                            if (lt >>> 3 === 1)
-                                fn = varint();
-                            else if (lt >>> 3 === 2)
-                                line = varint();
-                            else
-                                varint();
-                        }
-                        loc.lines.push(fn, line);
-                    }
-                    else
-                        varint();
-                }
-                rawLocations.push(loc);
-                break;
-            }
-            case 5: {
-                let id = 0;
-                let name = 0;
-                let file = 0;
-                while (pos < end) {
-                    const t = varint();
-                    const f = t >>> 3;
-                    const v = varint();
-                    if (f === 1)
-                        id = v;
-                    else if (f === 2)
-                        name = v;
-                    else if (f === 4)
-                        file = v;
-                }
-                functions.set(id, [name, file]);
-                break;
-            }
-            case 6:
-                strings.push(buf.toString('utf8', pos, end));
-                break;
-            case 1:
-                sampleTypes.push(valueType(end));
-                break;
-            case 11:
-                periodType = valueType(end);
-                break;
-        }
-        pos = end;
-    }
-    const bad = (what) => {
-        throw new ParseError(source, `not a valid pprof profile: ${what}`);
-    };
-    // A profile with no string_table field at all decodes, in pprof-format (the reference), to the
-    // implicit table [""]; agree with it so both readers accept and reject the same bytes.
-    if (strings.length === 0)
-        strings.push('');
-    if (strings[0] !== '')
-        bad('the string table must start with ""');
-    const str = (n) => {
-        if (!(n >= 0 && n < strings.length))
-            bad(`string index ${n} is out of range`);
-        return strings[n];
-    };
-    const types = sampleTypes.map(([type, unit]) => ({ type: str(type), unit: str(unit) }));
-    if (types.length === 0)
-        bad('it has no sample types');
-    const defaultName = defaultSampleType ? str(defaultSampleType) : '';
-    const fnNames = new Map();
-    for (const [id, [name, file]] of functions)
-        fnNames.set(id, { name: str(name), file: str(file) });
-    const locations = [];
-    let maxId = 0;
-    for (const loc of rawLocations)
-        maxId = Math.max(maxId, loc.id);
-    // Go numbers locations 1..n: a dense table is much faster than a Map for millions of lookups.
-    const index = maxId <= 4 * rawLocations.length + 1024 ? new Int32Array(maxId + 1).fill(-1) : undefined;
-    const sparse = new Map();
-    for (const loc of rawLocations) {
-        const seen = index ? index[loc.id] >= 0 : sparse.has(loc.id);
-        if (loc.id === 0 || seen)
-            bad(`location id ${loc.id} is zero or repeated`);
-        const frames = [];
-        for (let i = 0; i < loc.lines.length; i += 2) {
-            const fn = fnNames.get(loc.lines[i]);
-            if (!fn)
-                bad(`location ${loc.id} names function ${loc.lines[i]}, which does not exist`);
-            else
-                frames.push({ function: fn.name, file: fn.file, line: loc.lines[i + 1] });
-        }
-        if (frames.length === 0)
-            frames.push({ function: `0x${loc.address.toString(16)}`, file: '', line: 0 });
-        if (index)
-            index[loc.id] = locations.length;
-        else
-            sparse.set(loc.id, locations.length);
-        locations.push(frames);
-    }
-    const width = types.length;
-    const sampleCount = stackStart.length;
-    const counts = valueCounts.done();
-    stackStart.push(stacks.length);
-    const starts = stackStart.done();
-    const stack = stacks.done();
-    // Sample by sample, values before locations: the order the reference path reports problems in.
-    for (let i = 0; i < sampleCount; i++) {
-        if (counts[i] !== width)
-            bad(`sample ${i} has ${counts[i]} values for ${width} sample types`);
-        for (let k = starts[i]; k < starts[i + 1]; k++) {
-            const id = stack[k];
-            const at = index ? (id < index.length ? index[id] : -1) : (sparse.get(id) ?? -1);
-            if (at < 0)
-                bad(`sample ${i} names location ${id}, which does not exist`);
-            stack[k] = at;
-        }
-    }
-    return {
-        source,
-        sampleTypes: types,
-        defaultSampleType: types.some((t) => t.type === defaultName) ? defaultName : types[types.length - 1].type,
-        periodType: periodType ? { type: str(periodType[0]), unit: str(periodType[1]) } : undefined,
-        period,
-        timeNanos,
-        durationNanos,
-        locations,
-        sampleCount,
-        values: values.done(),
-        stackStart: starts,
-        stacks: stack,
-    };
-}
 
 /**
  * The statistics memgate decides with. Pure functions over number arrays, no I/O.
@@ -4216,7 +3746,7 @@ function siteFlameStacks(base, head) {
  * the SVG itself comes from the pure renderer in `report/flamegraph.ts`.
  */
 async function write(path, svg, io) {
-    const out = resolve(io.cwd, path);
+    const out = resolve$1(io.cwd, path);
     try {
         await mkdir(dirname(out), { recursive: true });
         await writeFile(out, svg);
@@ -4241,7 +3771,7 @@ function writeSitesSvg(path, checks, title, io) {
  * `memgate pprof top|diff`: the top-N table of a Go profile, or of head − base, printed like
  * `go tool pprof -top` so the two can be read side by side.
  */
-const USAGE$5 = `Usage:
+const USAGE$6 = `Usage:
   memgate pprof top FILE [options]        top-N functions of a Go profile (gzipped or not)
   memgate pprof diff BASE HEAD [options]  top-N growers of HEAD − BASE, like go tool pprof -diff_base
 
@@ -4253,7 +3783,7 @@ Options:
   --json                print [{"function","file","line","flat","cum"}] sorted by flat descending
   --svg FILE            diff: also write a differential flame graph (width = HEAD, red grew, blue shrank)
 `;
-const OPTIONS$5 = {
+const OPTIONS$6 = {
     'sample-index': { type: 'string' },
     top: { type: 'string' },
     granularity: { type: 'string' },
@@ -4331,16 +3861,15 @@ function formatJson(rows) {
     const items = rows.map((r) => JSON.stringify({ function: r.function, file: r.file, line: r.line, flat: r.flat, cum: r.cum }));
     return items.length ? `[\n${items.join(',\n')}\n]\n` : '[]\n';
 }
-/** The streaming reader: same result as parsePprof (tested), several times faster on big profiles. */
 async function load(path, io) {
-    return parsePprofFast(await readInput(path, io.cwd), path);
+    return parsePprof(await readInput(path, io.cwd), path);
 }
 const pprofCommand = {
     name: 'pprof',
     summary: 'top-N table of a Go pprof profile, or of the diff of two (like go tool pprof -top)',
-    usage: USAGE$5,
+    usage: USAGE$6,
     async run(argv, io) {
-        const { values, positionals } = parse(argv, OPTIONS$5, USAGE$5);
+        const { values, positionals } = parse(argv, OPTIONS$6, USAGE$6);
         const [sub, ...files] = positionals;
         const top = intOption(values.top, 'top', 10);
         const granularity = values.granularity ?? 'functions';
@@ -4382,7 +3911,7 @@ const pprofCommand = {
             }
         }
         else {
-            throw new MemgateError(`expected "top FILE" or "diff BASE HEAD"\n${USAGE$5}`, 'arguments');
+            throw new MemgateError(`expected "top FILE" or "diff BASE HEAD"\n${USAGE$6}`, 'arguments');
         }
         io.stdout(formatJson(rows));
         return 0;
@@ -8523,7 +8052,7 @@ function backoffDelay(attempt, opts, random = Math.random) {
     const ceiling = Math.min(opts.maxDelayMs, opts.baseDelayMs * 2 ** attempt);
     return Math.floor(random() * ceiling);
 }
-function sleep(ms) {
+function sleep$1(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
@@ -8661,7 +8190,7 @@ class DirectoryBackend {
             if (Date.now() - started > timeout) {
                 throw new MemgateError(`another memgate has held the baseline lock for over ${Math.round(timeout / 1000)} s; if no other memgate is running, delete the file`, this.lockPath);
             }
-            await sleep(Math.max(1, backoffDelay(Math.min(attempt, 20), backoff)));
+            await sleep$1(Math.max(1, backoffDelay(Math.min(attempt, 20), backoff)));
         }
     }
     async isStale(staleMs) {
@@ -8776,7 +8305,7 @@ function createGitStore(opts) {
 function storeFromSpec(spec, cwd, opts = {}) {
     if (spec.startsWith(GIT_PREFIX))
         return createGitStore({ ...opts, repoDir: cwd, ref: spec.slice(GIT_PREFIX.length) });
-    return createFileStore({ ...opts, dir: resolve(cwd, spec) });
+    return createFileStore({ ...opts, dir: resolve$1(cwd, spec) });
 }
 
 /**
@@ -8826,7 +8355,7 @@ async function openBaselineFile(path, cwd, warn) {
         await store.snapshot(); // a mistyped or unfetched ref is the user's error, not "no baseline"
         return store;
     }
-    const full = resolve(cwd, path);
+    const full = resolve$1(cwd, path);
     if (await isDirectory(full))
         return createFileStore({ dir: full, warn });
     const text = (await readInput(path, cwd)).toString('utf8');
@@ -18134,12 +17663,12 @@ function perRunMedian(values, runs) {
     const padded = values.length >= runs ? [...values] : [...values, ...new Array(runs - values.length).fill(0)];
     return median(padded);
 }
-function runsOf(c) {
+function runsOf$1(c) {
     return Math.max(0, ...Object.values(c.metrics).map((m) => m.runs.length), ...c.sites.map((s) => s.bytes.length));
 }
 function growingSites(current, baseline, top) {
-    const curRuns = runsOf(current);
-    const baseRuns = baseline ? runsOf(baseline) : 0;
+    const curRuns = runsOf$1(current);
+    const baseRuns = baseline ? runsOf$1(baseline) : 0;
     const baseSites = new Map((baseline?.sites ?? []).map((s) => [siteId(s), s]));
     const out = [];
     for (const s of current.sites) {
@@ -19713,7 +19242,7 @@ function resolvePolicy(file, inputs) {
  * baseline document or a baseline directory) and print the verdict. Exit 1 when the gate fails, 0 on
  * pass or warn, 2 on bad input. This file only turns argv into settings and picks the renderer.
  */
-const USAGE$4 = `Usage: memgate compare --baseline <file|dir|git:ref> --report <file> [options]
+const USAGE$5 = `Usage: memgate compare --baseline <file|dir|git:ref> --report <file> [options]
 
 Compare a MemoryReport with a baseline and print the verdict.
 
@@ -19734,7 +19263,7 @@ Compare a MemoryReport with a baseline and print the verdict.
   --flamegraph <svg>  also write a differential flame graph of the allocation sites against the baseline
 
 Exit status: 0 pass or warn, 1 fail, 2 bad input.`;
-const OPTIONS$4 = {
+const OPTIONS$5 = {
     baseline: { type: 'string' },
     report: { type: 'string' },
     json: { type: 'boolean' },
@@ -19758,11 +19287,11 @@ function render(format, verdict, reproduce) {
 }
 /** argv → settings, with the same value parsers and ranges as the action's inputs. */
 function readCompareSettings(argv) {
-    const { values, positionals } = parse(argv, OPTIONS$4, USAGE$4);
+    const { values, positionals } = parse(argv, OPTIONS$5, USAGE$5);
     if (positionals.length)
-        throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE$4}`, 'arguments');
+        throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE$5}`, 'arguments');
     if (!values.baseline || !values.report)
-        throw new MemgateError(`--baseline and --report are required\n${USAGE$4}`, 'arguments');
+        throw new MemgateError(`--baseline and --report are required\n${USAGE$5}`, 'arguments');
     const format = values.json ? 'json' : (values.format ?? 'text');
     if (!FORMATS.includes(format))
         throw new MemgateError(`--format must be text, json or markdown, got "${format}"`, 'arguments');
@@ -19779,7 +19308,7 @@ function readCompareSettings(argv) {
 const compareCommand = {
     name: 'compare',
     summary: 'compare a MemoryReport with a baseline and print the verdict',
-    usage: USAGE$4,
+    usage: USAGE$5,
     async run(argv, io) {
         const s = readCompareSettings(argv);
         const policy = resolvePolicy(s.config ? { text: (await readInput(s.config, io.cwd)).toString('utf8'), source: s.config } : undefined, s.policy);
@@ -19810,7 +19339,7 @@ const compareCommand = {
  * `memgate baseline update|show`: the file baseline store from the command line, for local use
  * and for repos that commit their baselines. The branch store is the action's business.
  */
-const USAGE$3 = `Usage:
+const USAGE$4 = `Usage:
   memgate baseline update --store DIR --report R [--commit SHA] [--date ISO] [--ref REF] [--keep ${DEFAULT_KEEP}] [--repair]
   memgate baseline show --store DIR [--check C] [--check-version V] [--window ${DEFAULT_WINDOW}] [--json]
 
@@ -19821,7 +19350,7 @@ update  append the runs of report R (a MemoryReport JSON) to DIR/<check>/<versio
 show    list the stored checks and versions; with --check C --check-version V, the baseline a run
         of C at V would be compared with (exact version, else the highest lower one).
 `;
-const OPTIONS$3 = {
+const OPTIONS$4 = {
     store: { type: 'string' },
     report: { type: 'string' },
     commit: { type: 'string' },
@@ -19837,7 +19366,7 @@ const OPTIONS$3 = {
 async function update(values, io) {
     const reportPath = values.report;
     if (typeof reportPath !== 'string')
-        throw new MemgateError(`--report is required\n${USAGE$3}`, 'arguments');
+        throw new MemgateError(`--report is required\n${USAGE$4}`, 'arguments');
     const report = parseMemoryReport((await readInput(reportPath, io.cwd)).toString('utf8'), reportPath);
     const commit = values.commit ?? report.environment.commit;
     if (!commit)
@@ -19845,7 +19374,7 @@ async function update(values, io) {
     if (values.date !== undefined && !Number.isFinite(Date.parse(values.date)))
         throw new MemgateError(`--date must be an ISO date, got "${String(values.date)}"`, 'arguments');
     const store = createFileStore({
-        dir: resolve(io.cwd, values.store),
+        dir: resolve$1(io.cwd, values.store),
         keep: intOption(values.keep, 'keep', DEFAULT_KEEP),
         repair: values.repair === true,
         warn: (m) => io.stderr(`${m}\n`),
@@ -19864,7 +19393,7 @@ async function update(values, io) {
 async function show(values, io) {
     const window = intOption(values.window, 'window', DEFAULT_WINDOW);
     const store = createFileStore({
-        dir: resolve(io.cwd, values.store),
+        dir: resolve$1(io.cwd, values.store),
         window,
         warn: (m) => io.stderr(`${m}\n`),
     });
@@ -19917,19 +19446,19 @@ async function show(values, io) {
 const baselineCommand = {
     name: 'baseline',
     summary: 'update or show a baseline directory (file store)',
-    usage: USAGE$3,
+    usage: USAGE$4,
     async run(argv, io) {
-        const { values, positionals } = parse(argv, OPTIONS$3, USAGE$3);
+        const { values, positionals } = parse(argv, OPTIONS$4, USAGE$4);
         const [verb, ...extra] = positionals;
         if (extra.length > 0)
-            throw new MemgateError(`unexpected argument "${extra[0]}"\n${USAGE$3}`, 'arguments');
+            throw new MemgateError(`unexpected argument "${extra[0]}"\n${USAGE$4}`, 'arguments');
         if (typeof values.store !== 'string')
-            throw new MemgateError(`--store DIR is required\n${USAGE$3}`, 'arguments');
+            throw new MemgateError(`--store DIR is required\n${USAGE$4}`, 'arguments');
         if (verb === 'update')
             return update(values, io);
         if (verb === 'show')
             return show(values, io);
-        throw new MemgateError(`expected "update" or "show", got ${verb === undefined ? 'nothing' : `"${verb}"`}\n${USAGE$3}`, 'arguments');
+        throw new MemgateError(`expected "update" or "show", got ${verb === undefined ? 'nothing' : `"${verb}"`}\n${USAGE$4}`, 'arguments');
     },
 };
 
@@ -20029,8 +19558,26 @@ function buildAgentCommand(opts) {
             argv.push(`--m-${name}`, value);
     }
     argv.push(...(opts.extraArgs ?? []));
+    return { argv, shell: false, container: agentContainer(prefix) };
+}
+/**
+ * The container the Agent of a prefix runs in, if any: `docker exec [opts] <container> …` (or podman),
+ * or `ddev env agent <check> <env>`, which runs the command in ddev's `dd_<check>_<env>` container
+ * (integrations-core ddev/e2e/agent/docker.py names it so).
+ */
+function agentContainer(prefix) {
     const name = dockerExecContainer(prefix);
-    return { argv, shell: false, container: name ? { docker: prefix[0], name } : undefined };
+    if (name)
+        return { docker: prefix[0], name };
+    const ddev = ddevEnvContainer(prefix);
+    return ddev ? { docker: 'docker', name: ddev } : undefined;
+}
+/** `ddev env agent <check> <env>` → `dd_<check>_<env>`, else undefined. */
+function ddevEnvContainer(prefix) {
+    if (prefix.length !== 5 || basename(prefix[0]) !== 'ddev' || prefix[1] !== 'env' || prefix[2] !== 'agent')
+        return undefined;
+    const [check, env] = [prefix[3], prefix[4]];
+    return check.startsWith('-') || env.startsWith('-') ? undefined : `dd_${check}_${env}`;
 }
 /** Options of `docker exec` that take a value, so the container name is the first other word. */
 const DOCKER_EXEC_VALUE_OPTS = new Set([
@@ -20063,6 +19610,10 @@ function dockerExecContainer(prefix) {
 function dockerCopyArgv(container, dir, local) {
     return [container.docker, 'cp', `${container.name}:${dir}`, local];
 }
+/** `docker exec <container> rm -rf <dir>`: a run leaves no temp directory in the container. */
+function dockerRemoveArgv(container, dir) {
+    return [container.docker, 'exec', container.name, 'rm', '-rf', dir];
+}
 /** A short printable form of argv for messages (never run through a shell). */
 function showCommand(argv) {
     return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
@@ -20087,94 +19638,119 @@ function killGroup(pid, signal) {
     }
 }
 function runProcess(opts) {
-    const shown = showCommand(opts.argv);
-    const maxStdout = opts.maxStdout ?? 64 * 1024 * 1024;
     const started = Date.now();
     return new Promise((resolve, reject) => {
-        const child = opts.shell
-            ? spawn(opts.argv.join(' '), {
-                shell: true,
-                detached: true,
-                cwd: opts.cwd,
-                env: opts.env,
-                stdio: ['ignore', 'pipe', 'pipe'],
-            })
-            : spawn(opts.argv[0], opts.argv.slice(1), {
-                detached: true,
-                cwd: opts.cwd,
-                env: opts.env,
-                stdio: ['ignore', 'pipe', 'pipe'],
-            });
-        const out = [];
-        let outBytes = 0;
-        let overflow = false;
-        let err = '';
-        let timedOut = false;
+        const child = spawnGroup(opts);
+        const output = captureOutput(child, opts.maxStdout ?? 64 * 1024 * 1024);
+        const deadline = armTimeout(child, opts);
         let settled = false;
-        let killTimer;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            if (child.pid !== undefined) {
-                killGroup(child.pid, 'SIGTERM');
-                killTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), opts.killGraceMs ?? 2000);
-            }
-        }, opts.timeoutMs);
-        child.stdout.on('data', (chunk) => {
-            if (outBytes + chunk.length > maxStdout) {
-                if (!overflow && child.pid !== undefined)
-                    killGroup(child.pid, 'SIGTERM');
-                overflow = true;
-                return;
-            }
-            out.push(chunk);
-            outBytes += chunk.length;
-        });
-        child.stderr.on('data', (chunk) => {
-            err = (err + chunk.toString('utf8')).slice(-65536);
-        });
         const finish = (fn) => {
             if (settled)
                 return;
             settled = true;
-            clearTimeout(timer);
-            if (killTimer)
-                clearTimeout(killTimer);
+            deadline.clear();
             fn();
         };
         child.on('spawn', () => {
             if (child.pid !== undefined)
                 opts.onStart?.(child.pid);
         });
-        child.on('error', (e) => {
-            finish(() => reject(new MemgateError(e.code === 'ENOENT'
-                ? `${opts.label}: command not found: ${opts.argv[0]} (is it installed and on PATH?)`
-                : `${opts.label}: could not start ${shown}: ${e.message}`, 'run')));
-        });
+        child.on('error', (e) => finish(() => reject(startError(opts, e))));
         child.on('close', (code, signal) => {
             // Leftovers of the group (e.g. a helper server) go with the run.
             if (child.pid !== undefined)
                 killGroup(child.pid, 'SIGTERM');
             finish(() => {
-                const durationMs = Date.now() - started;
-                const tail = stderrTail(err);
-                if (timedOut) {
-                    reject(new MemgateError(`${opts.label} timed out after ${formatSeconds(opts.timeoutMs)}: ${shown}` +
-                        (tail ? `\n--- stderr (last lines) ---\n${tail}` : ''), 'run'));
-                }
-                else if (overflow) {
-                    reject(new MemgateError(`${opts.label} wrote more than ${maxStdout} bytes on stdout: ${shown}`, 'run'));
-                }
-                else if (code !== 0) {
-                    const how = code === null ? `was killed by ${signal ?? 'a signal'}` : `exited with code ${code}`;
-                    reject(new MemgateError(`${opts.label} ${how}: ${shown}` +
-                        (tail ? `\n--- stderr (last lines) ---\n${tail}` : ' (no stderr)'), 'run'));
-                }
-                else {
-                    resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr: err, exitCode: 0, durationMs });
-                }
+                const failure = exitError(opts, { code, signal, timedOut: deadline.fired(), output });
+                if (failure)
+                    reject(failure);
+                else
+                    resolve({
+                        stdout: output.stdout(),
+                        stderr: output.stderr(),
+                        exitCode: 0,
+                        durationMs: Date.now() - started,
+                    });
             });
         });
     });
+}
+/** Its own process group (detached), so a timeout can kill everything the command started. */
+function spawnGroup(opts) {
+    const common = {
+        detached: true,
+        cwd: opts.cwd,
+        env: opts.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    };
+    return opts.shell
+        ? spawn(opts.argv.join(' '), { ...common, shell: true })
+        : spawn(opts.argv[0], opts.argv.slice(1), common);
+}
+/** Stdout kept whole up to the cap (more kills the group); the last 64 KiB of stderr. */
+function captureOutput(child, maxStdout) {
+    const out = [];
+    let outBytes = 0;
+    let overflow = false;
+    let err = '';
+    child.stdout.on('data', (chunk) => {
+        if (outBytes + chunk.length > maxStdout) {
+            if (!overflow && child.pid !== undefined)
+                killGroup(child.pid, 'SIGTERM');
+            overflow = true;
+            return;
+        }
+        out.push(chunk);
+        outBytes += chunk.length;
+    });
+    child.stderr.on('data', (chunk) => {
+        err = (err + chunk.toString('utf8')).slice(-65536);
+    });
+    return {
+        stdout: () => Buffer.concat(out).toString('utf8'),
+        stderr: () => err,
+        overflow: () => overflow,
+        maxStdout,
+    };
+}
+/** SIGTERM to the group at the timeout, SIGKILL after the grace period. */
+function armTimeout(child, opts) {
+    let timedOut = false;
+    let killTimer;
+    const timer = setTimeout(() => {
+        timedOut = true;
+        if (child.pid === undefined)
+            return;
+        killGroup(child.pid, 'SIGTERM');
+        killTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), opts.killGraceMs ?? 2000);
+    }, opts.timeoutMs);
+    return {
+        clear: () => {
+            clearTimeout(timer);
+            if (killTimer)
+                clearTimeout(killTimer);
+        },
+        fired: () => timedOut,
+    };
+}
+function startError(opts, e) {
+    return new MemgateError(e.code === 'ENOENT'
+        ? `${opts.label}: command not found: ${opts.argv[0]} (is it installed and on PATH?)`
+        : `${opts.label}: could not start ${showCommand(opts.argv)}: ${e.message}`, 'run');
+}
+/** Why a finished process failed (timeout, too much stdout, non-zero exit), or undefined when it did not. */
+function exitError(opts, end) {
+    const shown = showCommand(opts.argv);
+    const tail = stderrTail(end.output.stderr());
+    if (end.timedOut)
+        return new MemgateError(`${opts.label} timed out after ${formatSeconds(opts.timeoutMs)}: ${shown}` +
+            (tail ? `\n--- stderr (last lines) ---\n${tail}` : ''), 'run');
+    if (end.output.overflow())
+        return new MemgateError(`${opts.label} wrote more than ${end.output.maxStdout} bytes on stdout: ${shown}`, 'run');
+    if (end.code === 0)
+        return undefined;
+    const how = end.code === null ? `was killed by ${end.signal ?? 'a signal'}` : `exited with code ${end.code}`;
+    return new MemgateError(`${opts.label} ${how}: ${shown}` + (tail ? `\n--- stderr (last lines) ---\n${tail}` : ' (no stderr)'), 'run');
 }
 function formatSeconds(ms) {
     return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
@@ -20222,6 +19798,11 @@ function httpGet(url, timeoutMs) {
 /** Heap profiles are costly to take: refresh the "latest" one every this many polls. */
 const HEAP_EVERY = 4;
 class Sampler {
+    /** A sampler of `endpoints`, its messages naming `label` ("run 2 of 5"). */
+    static of(endpoints, label) {
+        const { expvarUrl, telemetryUrl, pprofUrl, sampleIntervalMs } = endpoints;
+        return new Sampler({ expvarUrl, telemetryUrl, pprofUrl, intervalMs: sampleIntervalMs, label });
+    }
     opts;
     result = { expvar: [], telemetry: [], heapProfiles: [], warnings: [] };
     states = new Map();
@@ -20249,6 +19830,10 @@ class Sampler {
             });
         };
         loop();
+    }
+    /** The newest expvar poll so far (a watcher reads the runner stats from it while sampling). */
+    latestExpvar() {
+        return this.result.expvar[this.result.expvar.length - 1];
     }
     /** Stop polling, take the last heap profile, and hand over everything gathered. */
     async stop() {
@@ -20348,16 +19933,28 @@ async function runCheck(opts) {
     if (opts.repeat < 1 || opts.checkTimes < 1)
         throw new MemgateError('repeat and check-times must be ≥ 1', 'run');
     const captures = [];
+    const parsed = [];
     const warnings = [];
     for (let i = 1; i <= opts.repeat; i++) {
         const label = `run ${i} of ${opts.repeat}`;
         opts.log?.(`${label}…`);
-        const { capture, warnings: w } = await runOnce(opts, label);
-        captures.push(capture);
-        warnings.push(...w);
+        const one = await runOnce(opts, label);
+        captures.push(one.capture);
+        parsed.push(one.parsed);
+        warnings.push(...one.warnings);
     }
-    const checkVersion = await resolveVersion(opts, captures);
-    const environment = {
+    const { report, warnings: assembled } = assembleParsed(parsed, {
+        check: opts.check,
+        checkVersion: await resolveVersion(opts, parsed),
+        toolVersion: VERSION,
+        environment: runEnvironment(opts),
+        profiling: declaredProfiling(opts),
+    });
+    return { report, warnings: [...dedupe(warnings), ...assembled], captures };
+}
+/** The options the runs used, for reproduction. */
+function runEnvironment(opts) {
+    return {
         ...opts.environment,
         options: {
             repeat: opts.repeat,
@@ -20368,111 +19965,143 @@ async function runCheck(opts) {
             ...(opts.environment?.options ?? {}),
         },
     };
-    const { report, warnings: assembled } = assembleReport(captures, {
-        check: opts.check,
-        checkVersion,
-        toolVersion: VERSION,
-        environment,
-    });
-    return { report, warnings: [...dedupe(warnings), ...assembled], captures };
+}
+/**
+ * The profiling options of a built Agent command line: every `--m-*` option is known (given, or the
+ * Agent's default; gc on unless turned off). A user's own command says nothing: the files speak.
+ */
+function declaredProfiling(opts) {
+    if (!opts.check)
+        return {};
+    return { ...AGENT_DEFAULTS, gc: opts.mGc ?? true, ...profilingFromFlags(opts.mOptions ?? {}) };
 }
 async function runOnce(opts, label) {
     const work = await mkdtemp(join(tmpdir(), 'memgate-run-'));
     try {
-        const localProfile = join(work, 'profile');
-        let planned;
-        let mDir = localProfile;
-        if (opts.check) {
-            const probe = buildAgentCommand({
-                agentBin: opts.agentBin ?? 'datadog-agent',
-                check: opts.check,
-                checkTimes: 1,
-                mDir: '',
-                mGc: true,
-            });
-            // Inside a container the Agent writes to its own /tmp; we copy the directory out afterwards.
-            if (probe.container)
-                mDir = `/tmp/memgate-${randomBytes(6).toString('hex')}`;
-            planned = buildAgentCommand({
-                agentBin: opts.agentBin ?? 'datadog-agent',
-                check: opts.check,
-                checkTimes: opts.checkTimes,
-                mDir,
-                mGc: opts.mGc ?? true,
-                mOptions: opts.mOptions,
-                extraArgs: opts.extraArgs,
-            });
-        }
-        else {
-            const command = opts.command;
-            planned = { argv: opts.shell ? [command] : splitCommand(command), shell: opts.shell ?? false };
-            mDir = opts.profileDir ? resolve(opts.cwd ?? process.cwd(), opts.profileDir) : localProfile;
-        }
-        const sampler = new Sampler({
-            expvarUrl: opts.expvarUrl,
-            telemetryUrl: opts.telemetryUrl,
-            pprofUrl: opts.pprofUrl,
-            intervalMs: opts.sampleIntervalMs,
-            label,
-        });
-        let result;
-        try {
-            result = await runProcess({
-                argv: planned.argv,
-                shell: planned.shell,
-                cwd: opts.cwd,
-                env: { ...(opts.env ?? process.env), MEMGATE_M_DIR: mDir },
-                timeoutMs: opts.timeoutMs,
-                label,
-                onStart: () => sampler.start(),
-            });
-        }
-        catch (err) {
-            // Stop polling whatever happened, so no timer outlives a failed run.
-            await sampler.stop();
-            throw err;
-        }
-        const sampled = await sampler.stop();
-        const capture = {};
-        const text = result.stdout;
-        if (opts.check || looksLikeJson(text))
-            capture.checkJson = { text, source: `${label} stdout` };
-        else if (/^Top \d+ lines/m.test(text))
-            capture.printouts = [{ text, source: `${label} stdout` }];
-        if (capture.checkJson)
-            failOnCheckError(capture.checkJson.text, label);
-        if (planned.container) {
-            await runProcess({
-                argv: dockerCopyArgv(planned.container, mDir, localProfile),
-                timeoutMs: Math.min(opts.timeoutMs, 120_000),
-                label: `${label}: copying the profile directory out of container ${planned.container.name}`,
-                env: opts.env,
-            });
-            mDir = localProfile;
-        }
-        if (await isDir(mDir)) {
-            const dirs = await readProfileDir(mDir);
-            if (dirs.length > 0)
-                capture.profileDirs = dirs;
-        }
-        if (sampled.expvar.length)
-            capture.expvar = sampled.expvar;
-        if (sampled.telemetry.length)
-            capture.telemetry = sampled.telemetry;
-        if (sampled.heapProfiles.length)
-            capture.heapProfiles = sampled.heapProfiles;
-        if (!capture.checkJson &&
-            !capture.profileDirs &&
-            !capture.printouts &&
-            !capture.expvar &&
-            !capture.telemetry) {
-            throw new MemgateError(`${label} gave nothing to measure: no check JSON, no tracemalloc files, no endpoint samples`, 'run');
-        }
-        return { capture, warnings: sampled.warnings };
+        const plan = await planRun(opts, work);
+        const { stdout, sampled } = await runSampled(opts, plan, label);
+        const capture = await gatherCapture(opts, plan, stdout, sampled, label);
+        // Every file is parsed once, here; a check that raised stops the run with its traceback line.
+        return { capture, parsed: readCapture(capture), warnings: sampled.warnings };
     }
     finally {
         await rm(work, { recursive: true, force: true });
     }
+}
+async function planRun(opts, work) {
+    const localProfile = await writableProfileDir(work);
+    if (!opts.check) {
+        const command = opts.command;
+        return {
+            planned: { argv: opts.shell ? [command] : splitCommand(command), shell: opts.shell ?? false },
+            mDir: opts.profileDir ? resolve$1(opts.cwd ?? process.cwd(), opts.profileDir) : localProfile,
+            localProfile,
+        };
+    }
+    const agent = (mDir) => buildAgentCommand({
+        agentBin: opts.agentBin ?? 'datadog-agent',
+        check: opts.check,
+        checkTimes: opts.checkTimes,
+        mDir,
+        mGc: opts.mGc ?? true,
+        mOptions: opts.mOptions,
+        extraArgs: opts.extraArgs,
+    });
+    // Inside a container the Agent writes to its own /tmp; the directory is copied out afterwards.
+    const inContainer = agent('').container !== undefined;
+    const mDir = inContainer ? `/tmp/memgate-${randomBytes(6).toString('hex')}` : localProfile;
+    return { planned: agent(mDir), mDir, localProfile };
+}
+/**
+ * The `--m-dir` of one run. The seed runs the Agent as its own user (`sudo -u dd-agent -- …`), so
+ * the directory is writable by every user and its parent traversable; nothing else is kept there.
+ */
+async function writableProfileDir(work) {
+    const dir = join(work, 'profile');
+    await mkdir(dir);
+    await chmod(work, 0o711);
+    await chmod(dir, 0o777);
+    return dir;
+}
+async function runSampled(opts, plan, label) {
+    const sampler = Sampler.of(opts, label);
+    let result;
+    try {
+        result = await runProcess({
+            argv: plan.planned.argv,
+            shell: plan.planned.shell,
+            cwd: opts.cwd,
+            env: { ...(opts.env ?? process.env), MEMGATE_M_DIR: plan.mDir },
+            timeoutMs: opts.timeoutMs,
+            label,
+            onStart: () => sampler.start(),
+        });
+    }
+    catch (err) {
+        // Stop polling whatever happened, so no timer outlives a failed run.
+        await sampler.stop();
+        throw opts.check ? agentWithoutProfiler(err, label) : err;
+    }
+    return { stdout: result.stdout, sampled: await sampler.stop() };
+}
+async function gatherCapture(opts, plan, stdout, sampled, label) {
+    const capture = {};
+    if (opts.check || looksLikeJson(stdout))
+        capture.checkJson = { text: stdout, source: `${label} stdout` };
+    else if (/^Top \d+ lines/m.test(stdout))
+        capture.printouts = [{ text: stdout, source: `${label} stdout` }];
+    const profileDir = plan.planned.container ? await copyOutOfContainer(opts, plan, label) : plan.mDir;
+    if (await isDir(profileDir)) {
+        const dirs = await readProfileDir(profileDir);
+        if (dirs.length > 0)
+            capture.profileDirs = dirs;
+    }
+    if (sampled.expvar.length)
+        capture.expvar = sampled.expvar;
+    if (sampled.telemetry.length)
+        capture.telemetry = sampled.telemetry;
+    if (sampled.heapProfiles.length)
+        capture.heapProfiles = sampled.heapProfiles;
+    // Heap profiles alone are not a measurement of the check.
+    const measured = [
+        capture.checkJson,
+        capture.printouts,
+        capture.profileDirs,
+        capture.expvar,
+        capture.telemetry,
+    ];
+    if (measured.every((x) => x === undefined))
+        throw new MemgateError(`${label} gave nothing to measure: no check JSON, no tracemalloc files, no endpoint samples`, 'run');
+    return capture;
+}
+/** `docker cp` the run's `--m-dir` out of the container, then remove it there. */
+async function copyOutOfContainer(opts, plan, label) {
+    const container = plan.planned.container;
+    const step = async (argv, what) => runProcess({
+        argv,
+        timeoutMs: Math.min(opts.timeoutMs, 120_000),
+        label: `${label}: ${what} in container ${container.name}`,
+        env: opts.env,
+    });
+    await rm(plan.localProfile, { recursive: true, force: true });
+    try {
+        await step(dockerCopyArgv(container, plan.mDir, plan.localProfile), 'copying the profile directory out');
+    }
+    finally {
+        await step(dockerRemoveArgv(container, plan.mDir), 'removing the profile directory');
+    }
+    return plan.localProfile;
+}
+/** How the Agent's command line (cobra) refuses a flag it does not have. */
+const UNKNOWN_PROFILING_FLAG = /unknown (?:shorthand )?flag: (?:'m' in -m|--m-[a-z]+|--profile-memory)/;
+/** An Agent whose `check` has no `-m` (Agent 6): one line that says so, not the usage text. */
+function agentWithoutProfiler(err, label) {
+    if (!(err instanceof MemgateError))
+        return err;
+    const flag = UNKNOWN_PROFILING_FLAG.exec(err.message);
+    if (!flag)
+        return err;
+    return new MemgateError(`${label}: this Agent's \`check\` has no memory profiling (${flag[0]}): ${PYTHON2_LINE}`, 'run');
 }
 function looksLikeJson(text) {
     const i = text.search(/[[{]/);
@@ -20486,30 +20115,15 @@ function looksLikeJson(text) {
         return false;
     }
 }
-/** The Agent exits 0 even when the check raised: the failure is only in the JSON. */
-function failOnCheckError(text, label) {
-    for (const inst of parseCheckJson(text, `${label} stdout`)) {
-        if (inst.totalErrors > 0) {
-            const last = inst.lastError ? lastTracebackLine(inst.lastError) : 'no traceback';
-            throw new MemgateError(`${label}: check ${inst.checkName} failed in ${inst.totalErrors} of ${inst.totalRuns} check runs: ${last}`, 'run');
-        }
-    }
-}
 /** The check_version tag wins; then the given version; then the check's `__about__.py`. */
-async function resolveVersion(opts, captures) {
-    for (const c of captures) {
-        if (!c.checkJson)
-            continue;
-        for (const inst of parseCheckJson(c.checkJson.text, c.checkJson.source)) {
-            const tagged = inst.tags.check_version;
-            if (tagged && tagged !== '0.0.0')
-                return undefined; // assemble reads the tag itself
-        }
-    }
+async function resolveVersion(opts, runs) {
+    const tagged = runs.some((r) => r.instances.some((i) => i.tags.check_version && i.tags.check_version !== '0.0.0'));
+    if (tagged)
+        return undefined; // assemble reads the tag itself
     if (opts.checkVersion)
         return opts.checkVersion;
     if (opts.checkPath)
-        return readAboutVersion(resolve(opts.cwd ?? process.cwd(), opts.checkPath));
+        return readAboutVersion(resolve$1(opts.cwd ?? process.cwd(), opts.checkPath));
     return undefined;
 }
 /** `__version__ = '1.2.3'` from `<dir>/__about__.py` (or `<dir>/datadog_checks/<name>/__about__.py`). */
@@ -20532,14 +20146,6 @@ async function readAboutVersion(checkPath) {
         throw new MemgateError('has no `__version__ = "x.y.z"` line', file);
     }
     return undefined;
-}
-async function isDir(path) {
-    try {
-        return (await stat(path)).isDirectory();
-    }
-    catch {
-        return false;
-    }
 }
 function dedupe(lines) {
     return [...new Set(lines)];
@@ -20604,7 +20210,7 @@ const RUN_PARSERS = {
  * `memgate run`: run a check (or any command) R times under memory profiling, sample its endpoints,
  * and write the MemoryReport.
  */
-const USAGE$2 = `Usage: memgate run (--check NAME | --command "…") [options]
+const USAGE$3 = `Usage: memgate run (--check NAME | --command "…") [options]
 
 Run a check R times (one process each) with memory profiling, sample the Agent's endpoints while it
 runs, and write the MemoryReport.
@@ -20629,7 +20235,7 @@ runs, and write the MemoryReport.
   --profile-dir DIR      with --command: where the command writes tracemalloc files ($MEMGATE_M_DIR)
   --out FILE             report path (default memgate-report.json)
 `;
-const OPTIONS$2 = {
+const OPTIONS$3 = {
     check: { type: 'string' },
     command: { type: 'string' },
     shell: { type: 'boolean' },
@@ -20644,14 +20250,7 @@ const OPTIONS$2 = {
     'sample-interval': { type: 'string' },
     'm-gc': { type: 'boolean' },
     'no-m-gc': { type: 'boolean' },
-    'm-frames': { type: 'string' },
-    'm-combine': { type: 'string' },
-    'm-sort': { type: 'string' },
-    'm-limit': { type: 'string' },
-    'm-diff': { type: 'string' },
-    'm-filters': { type: 'string' },
-    'm-unit': { type: 'string' },
-    'm-verbose': { type: 'string' },
+    ...M_VALUE_FLAGS,
     'agent-arg': { type: 'string', multiple: true },
     'check-version': { type: 'string' },
     'check-path': { type: 'string' },
@@ -20661,13 +20260,13 @@ const OPTIONS$2 = {
 const runCommand = {
     name: 'run',
     summary: 'run a check R times with memory profiling and write the MemoryReport',
-    usage: USAGE$2,
+    usage: USAGE$3,
     async run(argv, io) {
-        const { values, positionals } = parse(argv, OPTIONS$2, USAGE$2);
+        const { values, positionals } = parse(argv, OPTIONS$3, USAGE$3);
         if (positionals.length > 0)
-            throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE$2}`, 'arguments');
+            throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE$3}`, 'arguments');
         if (!values.check === !values.command) {
-            throw new MemgateError(`give exactly one of --check NAME or --command "…"\n${USAGE$2}`, 'arguments');
+            throw new MemgateError(`give exactly one of --check NAME or --command "…"\n${USAGE$3}`, 'arguments');
         }
         if (values['m-gc'] && values['no-m-gc'])
             throw new MemgateError('--m-gc and --no-m-gc contradict', 'arguments');
@@ -20678,7 +20277,7 @@ const runCommand = {
                 mOptions[name] = v;
         }
         const outShown = values.out ?? 'memgate-report.json';
-        const out = resolve(io.cwd, outShown);
+        const out = resolve$1(io.cwd, outShown);
         const report = await measure({
             out,
             outShown,
@@ -21014,7 +20613,7 @@ function analyzeHistory(doc, opts = {}) {
  * baseline directory or a `git:` branch), per metric: the commit where the level changed, the level
  * before and after, the relative change and its permutation p-value; and any creeping growth.
  */
-const USAGE$1 = `Usage:
+const USAGE$2 = `Usage:
   memgate history --baseline STORE --check NAME [--metric M] [--format text|json|markdown]
                   [--alpha 0.05] [--permutations 199] [--threshold 5%] [--merges 10]
 
@@ -21024,7 +20623,7 @@ Lists, per metric, the change points of the check's history (E-Divisive means wi
 test at --alpha with --permutations permutations), and creeping growth: a rise over --threshold
 over the last --merges merges, or since the last change point, while no single merge crossed it.
 `;
-const OPTIONS$1 = {
+const OPTIONS$2 = {
     baseline: { type: 'string' },
     check: { type: 'string' },
     metric: { type: 'string' },
@@ -21090,13 +20689,13 @@ function setting(value, name) {
 const historyCommand = {
     name: 'history',
     summary: "list the change points and creeping growth in a check's stored history",
-    usage: USAGE$1,
+    usage: USAGE$2,
     async run(argv, io) {
-        const { values, positionals } = parse(argv, OPTIONS$1, USAGE$1);
+        const { values, positionals } = parse(argv, OPTIONS$2, USAGE$2);
         const [baseline, check] = requireOptions(positionals, values, [
             { name: 'baseline', what: 'STORE' },
             { name: 'check', what: 'NAME' },
-        ], USAGE$1);
+        ], USAGE$2);
         const format = (values.format ?? 'text');
         if (!['text', 'json', 'markdown'].includes(format))
             throw new MemgateError(`--format must be text, json or markdown, got "${format}"`, 'arguments');
@@ -21365,7 +20964,7 @@ const UPLOT_CSS_BASE64 = 'LnVwbG90LCAudXBsb3QgKiwgLnVwbG90ICo6OmJlZm9yZSwgLnVwbG
  * `memgate dashboard`: writes the history dashboard (one static, self-contained index.html) for
  * every check with a history in a baseline store (directory or `git:<ref>`), ready for GitHub Pages.
  */
-const USAGE = `Usage:
+const USAGE$1 = `Usage:
   memgate dashboard --baseline STORE --out DIR [--repo-url URL] [--title TEXT] [--permutations 199]
 
 Writes DIR/index.html: one chart per check and metric over commits, from the history files of
@@ -21374,7 +20973,7 @@ directory, e.g. git:origin/memgate-baselines), with change points marked and a f
 metric. Points link to <URL>/commit/<sha>; --repo-url defaults to $GITHUB_SERVER_URL/$GITHUB_REPOSITORY
 when both are set. The page is self-contained (uPlot inlined): publish DIR as it is.
 `;
-const OPTIONS = {
+const OPTIONS$1 = {
     baseline: { type: 'string' },
     out: { type: 'string' },
     'repo-url': { type: 'string' },
@@ -21389,13 +20988,13 @@ function defaultRepoUrl(env) {
 const dashboardCommand = {
     name: 'dashboard',
     summary: 'write a static history dashboard (charts, change points) from a baseline store',
-    usage: USAGE,
+    usage: USAGE$1,
     async run(argv, io) {
-        const { values, positionals } = parse(argv, OPTIONS, USAGE);
+        const { values, positionals } = parse(argv, OPTIONS$1, USAGE$1);
         const [baseline, outDir] = requireOptions(positionals, values, [
             { name: 'baseline', what: 'STORE' },
             { name: 'out', what: 'DIR' },
-        ], USAGE);
+        ], USAGE$1);
         const permutations = intOption(values.permutations, 'permutations', 199);
         const snap = await storeFromSpec(baseline, io.cwd).snapshot();
         const checks = snap.paths
@@ -21421,11 +21020,209 @@ const dashboardCommand = {
             uplotCss: Buffer.from(UPLOT_CSS_BASE64, 'base64').toString('utf8'),
             uplotVersion: UPLOT_VERSION,
         });
-        const out = resolve(io.cwd, outDir);
+        const out = resolve$1(io.cwd, outDir);
         await mkdir(out, { recursive: true });
         await writeFile(join(out, 'index.html'), html);
         const points = data.charts.reduce((n, c) => n + c.values.length, 0);
         io.stdout(`memgate: dashboard of ${histories.length} check${histories.length === 1 ? '' : 's'}, ${data.charts.length} chart${data.charts.length === 1 ? '' : 's'}, ${points} points written to ${join(outDir, 'index.html')}\n`);
+        return 0;
+    },
+};
+
+/**
+ * Live mode: sample a running Agent that runs the check on its own schedule (`agent run`, or the
+ * Agent in a container), for a duration or for N runs of the named check. `datadog-agent check` is a
+ * separate process, so the counters a running Agent serves belong to its own scheduled runs: this
+ * is the only way to read them. The series are cut per check run from the `runner` expvar's
+ * TotalRuns for that check (collect/align.ts), and judged by the same rules as a CLI run.
+ *
+ * What a live Agent serves: the RTLoader C counters (with memtrack on), pymem (telemetry) and Go
+ * memstats and heap profiles. Its `check_run_alloc` and tracemalloc files go to Datadog, not to
+ * its endpoints, so a watch measures neither.
+ */
+const LIVE_NOTE = 'live mode: a running Agent sends check_run_alloc and tracemalloc sites to Datadog, not to its endpoints; measured: rtloader (C), pymem and Go signals';
+async function watchAgent(opts) {
+    if (opts.durationMs === undefined && opts.runs === undefined)
+        throw new MemgateError('give a duration or a number of check runs to watch', 'watch');
+    const repeat = opts.repeat ?? 1;
+    const captures = [];
+    const warnings = [];
+    for (let i = 1; i <= repeat; i++) {
+        const label = `watch ${i} of ${repeat}`;
+        opts.log?.(`${label}: sampling ${opts.expvarUrl} for ${describeStop(opts)} of ${opts.check}…`);
+        const sampled = await watchWindow(opts, label);
+        warnings.push(...sampled.warnings);
+        captures.push(toCapture(sampled));
+    }
+    const { report, warnings: assembled } = assembleReport(captures, {
+        check: opts.check,
+        checkVersion: opts.checkVersion ?? versionFromRunner(captures, opts.check),
+        toolVersion: VERSION,
+        environment: {
+            ...opts.environment,
+            options: {
+                mode: 'live',
+                repeat,
+                ...(opts.runs ? { runs: opts.runs } : {}),
+                ...(opts.environment?.options ?? {}),
+            },
+        },
+    });
+    for (const c of report.checks)
+        c.notes = [LIVE_NOTE, ...c.notes];
+    return { report, warnings: [...new Set([...warnings, ...assembled])], captures };
+}
+function describeStop(opts) {
+    const parts = [];
+    if (opts.runs !== undefined)
+        parts.push(`${opts.runs} runs`);
+    if (opts.durationMs !== undefined)
+        parts.push(`${opts.durationMs / 1000}s`);
+    return parts.join(' or ');
+}
+/** Sample until the window's duration is over or the check has run `runs` more times. */
+async function watchWindow(opts, label) {
+    const sampler = Sampler.of(opts, label);
+    const started = Date.now();
+    const limit = Math.min(opts.durationMs ?? Infinity, opts.timeoutMs);
+    sampler.start();
+    let first;
+    let done = false;
+    while (!done && Date.now() - started < limit) {
+        await sleep(opts.sampleIntervalMs);
+        const runs = runsOf(sampler.latestExpvar()?.text, opts.check);
+        if (runs !== undefined)
+            first ??= runs;
+        done = opts.runs !== undefined && runs !== undefined && first !== undefined && runs - first >= opts.runs;
+    }
+    const sampled = await sampler.stop();
+    checkWindow(opts, label, sampled, done);
+    return sampled;
+}
+/** A window that saw no run of the check measured nothing about it: say why, in one line. */
+function checkWindow(opts, label, sampled, done) {
+    if (sampled.expvar.length === 0)
+        throw new MemgateError(`${label}: no answer from ${opts.expvarUrl}: is the Agent running and its expvar server reachable?`, 'watch');
+    const polls = sampled.expvar.map((p) => parseExpvar(p.text, p.source));
+    const seen = polls.map((p) => totalRuns(p, opts.check)).filter((n) => n !== undefined);
+    if (seen.length === 0 || seen[seen.length - 1] === seen[0])
+        throw new MemgateError(`${label}: the Agent at ${opts.expvarUrl} did not run ${opts.check} while watched (is conf.d/${opts.check}.d/conf.yaml mounted, and the interval shorter than the watch?)`, 'watch');
+    if (opts.runs !== undefined && !done && opts.durationMs === undefined)
+        sampled.warnings.push(`${label}: timed out after ${seen[seen.length - 1] - seen[0]} of ${opts.runs} runs of ${opts.check}`);
+}
+function runsOf(text, check) {
+    if (text === undefined)
+        return undefined;
+    try {
+        return totalRuns(parseExpvar(text, 'expvar'), check);
+    }
+    catch {
+        return undefined; // a bad poll is reported when the window is assembled
+    }
+}
+/** TotalRuns of every instance of the check, or undefined when the runner does not list it. */
+function totalRuns(snapshot, check) {
+    const instances = snapshot.runs?.checks[check];
+    if (!instances)
+        return undefined;
+    return Object.values(instances).reduce((n, s) => n + s.totalRuns, 0);
+}
+function versionFromRunner(captures, check) {
+    for (const c of captures)
+        for (const p of [...(c.expvar ?? [])].reverse()) {
+            const instances = parseExpvar(p.text, p.source).runs?.checks[check] ?? {};
+            const version = Object.values(instances).find((s) => s.checkVersion)?.checkVersion;
+            if (version)
+                return version;
+        }
+    return undefined;
+}
+function toCapture(s) {
+    const capture = { expvar: s.expvar };
+    if (s.telemetry.length)
+        capture.telemetry = s.telemetry;
+    if (s.heapProfiles.length)
+        capture.heapProfiles = s.heapProfiles;
+    return capture;
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * `memgate watch`: sample a running Agent (live mode) while it runs a check on its own schedule, for
+ * a duration or N runs of that check, and write the MemoryReport.
+ */
+const USAGE = `Usage: memgate watch --check NAME (--runs N | --duration S) [options]
+
+Sample a running Agent (\`agent run\`, or the Agent in a container) while it runs NAME on its own
+schedule; NAME must be configured in that Agent (conf.d/NAME.d/conf.yaml). The series are cut per
+check run from the runner expvar's TotalRuns. A running Agent serves the RTLoader C counters (with
+DD_MEMTRACK_ENABLED=true), pymem (telemetry) and Go memstats and heap profiles; its check_run_alloc
+and tracemalloc sites go to Datadog, not to its endpoints, so use \`memgate run\` for those.
+
+  --check NAME           the check, as the Agent's runner names it
+  --runs N               stop once the check has run N more times
+  --duration S           or after S seconds (whichever comes first with --runs)
+  --repeat R             windows in a row, each one run of the report (default 1)
+  --expvar-url URL       /debug/vars (default ${DEFAULT_EXPVAR_URL})
+  --telemetry-url URL    /telemetry (pymem, rtloader); default: beside --expvar-url
+  --no-telemetry         do not poll /telemetry
+  --pprof-url URL        heap profile fetched at the start and the end of each window
+  --sample-interval MS   polling interval (default 1000: the Agent refreshes pymem every second)
+  --timeout S            longest window when waiting for --runs, or e.g. 10m (default 600)
+  --check-version V      version (default: the one the Agent's runner reports)
+  --out FILE             report path (default memgate-report.json)
+`;
+const OPTIONS = {
+    check: { type: 'string' },
+    runs: { type: 'string' },
+    duration: { type: 'string' },
+    repeat: { type: 'string' },
+    'expvar-url': { type: 'string' },
+    'telemetry-url': { type: 'string' },
+    'no-telemetry': { type: 'boolean' },
+    'pprof-url': { type: 'string' },
+    'sample-interval': { type: 'string' },
+    timeout: { type: 'string' },
+    'check-version': { type: 'string' },
+    out: { type: 'string' },
+};
+const watchCommand = {
+    name: 'watch',
+    summary: 'sample a running Agent while it runs a check on its schedule (live mode)',
+    usage: USAGE,
+    async run(argv, io) {
+        const { values, positionals } = parse(argv, OPTIONS, USAGE);
+        if (positionals.length > 0)
+            throw new MemgateError(`unexpected argument "${positionals[0]}"\n${USAGE}`, 'arguments');
+        if (!values.check)
+            throw new MemgateError(`--check is required\n${USAGE}`, 'arguments');
+        if (values.runs === undefined && values.duration === undefined)
+            throw new MemgateError(`give --runs N or --duration S\n${USAGE}`, 'arguments');
+        const expvarUrl = urlOption(values['expvar-url'], 'expvar-url') ?? DEFAULT_EXPVAR_URL;
+        const outShown = values.out ?? 'memgate-report.json';
+        const out = resolve$1(io.cwd, outShown);
+        const { report, warnings } = await watchAgent({
+            check: values.check,
+            runs: values.runs === undefined ? undefined : intOption(values.runs, 'runs', 1),
+            durationMs: values.duration === undefined ? undefined : intOption(values.duration, 'duration', 1) * 1000,
+            repeat: intOption(values.repeat, 'repeat', 1),
+            expvarUrl,
+            telemetryUrl: values['no-telemetry']
+                ? undefined
+                : (urlOption(values['telemetry-url'], 'telemetry-url') ?? new URL('/telemetry', expvarUrl).href),
+            pprofUrl: urlOption(values['pprof-url'], 'pprof-url'),
+            sampleIntervalMs: option(values['sample-interval'], 'sample-interval', RUN_PARSERS['sample-interval']) ?? 1000,
+            timeoutMs: (option(values.timeout, 'timeout', RUN_PARSERS.timeout) ?? 600) * 1000,
+            checkVersion: values['check-version'],
+            log: (line) => io.stderr(`memgate: ${line}\n`),
+        });
+        await writeReport(out, report, outShown);
+        for (const w of warnings)
+            io.stderr(`memgate: warning: ${w}\n`);
+        io.stdout(renderReportText(report));
+        io.stdout(`report written to ${out}\n`);
         return 0;
     },
 };
@@ -21442,6 +21239,7 @@ const COMMANDS = [
     runCommand,
     historyCommand,
     dashboardCommand,
+    watchCommand,
 ];
 function help() {
     const width = Math.max(...COMMANDS.map((c) => c.name.length), 4);
