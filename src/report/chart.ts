@@ -49,16 +49,34 @@ function num(v: number): string {
   return Number.isFinite(v) ? String(round(v)) : '0';
 }
 
+/** Running total: what a check that keeps X per run has kept after each run. */
+export function cumulative(values: readonly number[]): number[] {
+  let sum = 0;
+  return values.map((v) => (sum += v));
+}
+
+export interface ChartOptions {
+  title?: string;
+  maxPoints?: number;
+  /**
+   * Draw the running total. A retained-per-run series of a leak is flat (each run keeps the same
+   * X), which reads as "nothing grows"; its running total is what the process really holds.
+   */
+  cumulative?: boolean;
+}
+
+/** What one x position is, written on the axis. */
+export const X_AXIS = 'check run (one point each, in one process)';
+
 /**
  * The Mermaid source (without the code fence), or undefined when there is nothing to draw.
  * Sides of different lengths are cut to the shorter so x positions mean the same iteration.
  */
-export function renderChart(
-  series: ChartSeries,
-  opts: { title?: string; maxPoints?: number } = {},
-): string | undefined {
-  const current = series.current.filter((v) => Number.isFinite(v));
-  const baseline = series.baseline?.filter((v) => Number.isFinite(v));
+export function renderChart(series: ChartSeries, opts: ChartOptions = {}): string | undefined {
+  const shape = (vs: number[]) => (opts.cumulative ? cumulative(vs) : vs);
+  const current = shape(series.current.filter((v) => Number.isFinite(v)));
+  const raw = series.baseline?.filter((v) => Number.isFinite(v));
+  const baseline = raw ? shape(raw) : undefined;
   const hasBaseline = baseline !== undefined && baseline.length > 0;
   const length = hasBaseline ? Math.min(current.length, baseline.length) : current.length;
   if (length < 2) return undefined;
@@ -68,28 +86,42 @@ export function renderChart(
   const { divisor, label } = yScale([...cur, ...(base ?? [])], series.unit);
   const scaled = (vs: number[]) => vs.map((v) => v / divisor);
   const all = [...scaled(cur), ...(base ? scaled(base) : [])];
-  let lo = Math.min(...all);
-  let hi = Math.max(...all);
-  const pad = hi > lo ? (hi - lo) * 0.05 : Math.max(Math.abs(hi) * 0.05, 1);
-  lo = Math.floor((lo - pad) * 100) / 100;
-  hi = Math.ceil((hi + pad) * 100) / 100;
-  if (lo < 0 && Math.min(...all) >= 0) lo = 0;
+  const { lo, hi } = yRange(all);
   const title = escapeMermaidLabel(opts.title ?? series.metric, 80);
   const palette = hasBaseline ? `${BASELINE_COLOUR}, ${CURRENT_COLOUR}` : CURRENT_COLOUR;
   return [
     `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
     'xychart-beta',
     `  title "${title}"`,
-    `  x-axis "iteration" [${idx.map((i) => i + 1).join(', ')}]`,
+    `  x-axis "${X_AXIS}" [${idx.map((i) => i + 1).join(', ')}]`,
     `  y-axis "${label}" ${num(lo)} --> ${num(hi)}`,
     ...(base ? [`  line [${scaled(base).map(num).join(', ')}]`] : []),
     `  line [${scaled(cur).map(num).join(', ')}]`,
   ].join('\n');
 }
 
+/**
+ * The y range, padded 5% each way. A line of zeros must not sit on the x axis, where it cannot be
+ * seen: when the lowest value is 0, the range starts below it. Positive data never gets a
+ * negative range otherwise.
+ */
+export function yRange(values: readonly number[]): { lo: number; hi: number } {
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const pad = max > min ? (max - min) * 0.05 : Math.max(Math.abs(max) * 0.05, 1);
+  let lo = Math.floor((min - pad) * 100) / 100;
+  const hi = Math.ceil((max + pad) * 100) / 100;
+  if (lo < 0 && min > 0) lo = 0;
+  return { lo, hi };
+}
+
 /** The caption under a chart, since xychart-beta draws no legend. */
-export function chartCaption(hasBaseline: boolean): string {
-  return hasBaseline
-    ? 'grey: baseline · red: current (one representative run each)'
+export function chartCaption(hasBaseline: boolean, isCumulative = false): string {
+  const what = isCumulative
+    ? 'each point: memory kept by the check runs so far (running total of check_run_alloc)'
+    : 'each point: the value after one check run';
+  const lines = hasBaseline
+    ? 'grey: baseline · red: current (the median process run of each side)'
     : 'red: current (no baseline)';
+  return `${lines} · ${what}`;
 }

@@ -61,6 +61,18 @@ export function inlineCode(text: string, max = 200): string {
 }
 
 /**
+ * A fenced code block of one line (e.g. a command to paste). Inside a fence nothing is Markdown,
+ * HTML or a mention, so `@` needs no break that would spoil a copy-paste; the fence is longer than
+ * any backtick run inside, so the text cannot close it.
+ */
+export function codeBlock(text: string, lang = '', max = 2000): string {
+  const body = cut(oneLine(text), max);
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${lang}\n${body}\n${fence}`;
+}
+
+/**
  * Code inside a GFM table cell. A code span cannot be used: GFM splits cells on `|` *before*
  * parsing code spans, and a backslash cannot itself be escaped inside one, so a path ending in a
  * backslash next to a pipe would end the cell.

@@ -58,8 +58,14 @@ export function assertNoInjectedHtml(md: string): string {
     assert.ok(OWN_TAGS.has(t.name), `unexpected <${t.name}> tag in the rendered HTML`);
     assert.doesNotMatch(t.attrs, /\bon[a-z]+\s*=/i, `event-handler attribute on <${t.name}>`);
     if (t.closing) assert.equal(t.attrs.trim(), '');
-    else if (t.name === 'a') assert.match(t.attrs, /^\s+href="https:\/\//, 'links only to https URLs');
-    else if (t.name === 'code' || t.name === 'pre') assert.match(t.attrs, /^(\s+class="language-mermaid")?$/);
+    else if (t.name === 'a')
+      assert.match(
+        t.attrs,
+        /^\s+(href="https:\/\/[^"]*"|href="#memgate-check-\d+"|name="memgate-check-\d+")$/,
+        'links only to https URLs or to our own section anchors',
+      );
+    else if (t.name === 'code' || t.name === 'pre')
+      assert.match(t.attrs, /^(\s+class="language-(mermaid|sh)")?$/);
     else if (t.name === 'th' || t.name === 'td') assert.match(t.attrs, /^(\s+align="(left|right|center)")?$/);
     else assert.equal(t.attrs.trim(), '', `attributes on <${t.name}>`);
     if (t.name === 'details') {

@@ -497,7 +497,9 @@ export function hostile(): Verdict {
     expired: false,
   };
   c.metrics[1].status = 'warn';
-  c.charts = [chart('evil"] --> x\n```', series(1 * MiB, 1024), series(1 * MiB, 0))];
+  // A metric id is data too (a user's own series): the chart of its story must not break out.
+  c.metrics[1].metric = 'evil"] --> x\n```';
+  c.charts = [chart(c.metrics[1].metric, series(1 * MiB, 1024), series(1 * MiB, 0))];
   v.checks[1].check.name = '@everyone';
   v.checks[1].notes = ['line one\nline two | with pipe'];
   return v;
@@ -537,5 +539,95 @@ export function huge(): Verdict {
       );
     }
   }
+  return verdictOf(checks);
+}
+
+/**
+ * The demo's story of issue 14: check_run_alloc leaks (each run keeps 3.94 KiB) and its comparison
+ * with a baseline of 0 has no finite ratio. `relative` is Infinity (today's analysis) or null (once
+ * the analysis says "no ratio" itself); both must render "from 0 B to 3.94 KiB".
+ */
+export function zeroBaselineLeak(relative: number | null = Infinity): Verdict {
+  const kept = 3.94 * KiB;
+  const metric = {
+    ...exactZero(),
+    change: 'regression',
+    status: 'fail',
+    current: { samples: [kept, kept, kept, kept, kept], median: kept, mad: 0 },
+    delta: kept,
+    relative,
+    reason: 'exact: 3.94 KiB retained per run against 0 B in the baseline, above the 1 KiB floor',
+  } as unknown as MetricVerdict;
+  const leak: LeakVerdict = {
+    metric: 'python.check_run_alloc',
+    runtime: 'python',
+    unit: 'bytes',
+    rule: 'retained',
+    leaking: true,
+    status: 'fail',
+    runsLeaking: 5,
+    runsTotal: 5,
+    perIteration: kept,
+    growth: -1.56 * KiB,
+    runs: Array.from({ length: 5 }, (_, run) => ({
+      run,
+      leaking: true,
+      slope: 0,
+      retained: kept,
+      growth: -1.56 * KiB,
+    })),
+    reason: 'each check run keeps 3.94 KiB (median after warm-up) in 5 of 5 runs, above the 1 KiB floor',
+  };
+  return verdictOf([
+    check('queue_stats', {
+      status: 'fail',
+      metrics: [metric, steadyMetric('python.pymem.inuse', 'python', 24.6 * MiB, 2)],
+      leaks: [leak, noLeak('python.pymem.inuse', 'python')],
+      charts: [
+        chart(
+          'python.check_run_alloc',
+          Array.from({ length: 16 }, () => kept),
+          Array.from({ length: 16 }, () => 0),
+        ),
+      ],
+      sites: [pySite('queue_stats/check.py', 14, '_history.append(stats)', 60 * KiB, 16, true)],
+    }),
+  ]);
+}
+
+/** A leak series too short after warm-up for a trend test: its runs carry no Mann-Kendall p. */
+export function untestedLeak(metric: string, runtime: LeakVerdict['runtime']): LeakVerdict {
+  const l = noLeak(metric, runtime, 'too few iterations after warm-up (< 6) for a trend test');
+  return { ...l, runs: l.runs.map(({ p: _p, ...r }) => r) };
+}
+
+/**
+ * n checks, most failing as in the issue (159 of 200): trend leaks with sites, regressions,
+ * retained leaks against a zero baseline, passing checks with an untested series, and steady ones.
+ */
+export function many(n: number): Verdict {
+  const kinds = [
+    () => leak().checks[0],
+    () => regression().checks[0],
+    () => zeroBaselineLeak().checks[0],
+    () =>
+      check('x', {
+        leaks: [untestedLeak('python.pymem.inuse', 'python'), noLeak('c.rtloader.inuse_bytes', 'c')],
+      }),
+    () => leak().checks[1],
+    () => regression().checks[0],
+    () => leak().checks[0],
+    () => check('x'),
+  ];
+  const checks = Array.from({ length: n }, (_, i) => {
+    const c = kinds[i % kinds.length]();
+    const name = `check_${String(i).padStart(3, '0')}`;
+    return {
+      ...c,
+      check: { name, version: '1.0.0' },
+      provenance: provenance({ requestedVersion: '1.0.0', version: '1.0.0' }),
+      sites: c.sites.map((s) => ({ ...s, file: s.file.replace(/^queue_stats\//, `${name}/`) })),
+    };
+  });
   return verdictOf(checks);
 }
