@@ -12,9 +12,10 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
+import { collectArgv } from '../report/fixture-reports.js';
+
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const fixtures = join(root, 'test', 'fixtures', 'tracemalloc');
 
 interface Result {
   code: number;
@@ -77,19 +78,7 @@ describe('the npm package', () => {
       ['steady-gc', 'base.json'],
       ['leaky-gc-positive', 'head.json'],
     ]) {
-      const r = await npx(
-        'collect',
-        '--check-json',
-        join(fixtures, fixture, 'check.json'),
-        '--tracemalloc',
-        join(fixtures, fixture, 'm-dir'),
-        '--check',
-        'queue_stats',
-        '--check-version',
-        '1.0.0',
-        '--out',
-        out,
-      );
+      const r = await npx(...collectArgv(fixture, out));
       assert.equal(r.code, 0, r.stderr);
     }
     const same = await npx('compare', '--baseline', 'base.json', '--report', 'base.json');

@@ -19,6 +19,7 @@ import { chromium, type Browser } from 'playwright-core';
 
 import { renderComment } from '../../src/report/markdown.js';
 import { runCliCaptured } from '../support/cli.js';
+import { collectArgv } from './fixture-reports.js';
 import { toHtml } from './html.js';
 import * as fx from './verdicts.js';
 
@@ -43,27 +44,11 @@ if (missing && process.env.MEMGATE_REQUIRE_CHROMIUM === '1')
 /** The demo's comment: steady baseline, leaky head, both real tracemalloc runs of the simulator. */
 async function demoComment(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'memgate-shot-'));
-  const fixtures = join(ROOT, 'test', 'fixtures', 'tracemalloc');
   for (const [fixture, out] of [
     ['steady-gc', 'base.json'],
     ['leaky-gc-positive', 'head.json'],
   ]) {
-    const r = await runCliCaptured(
-      [
-        'collect',
-        '--check-json',
-        join(fixtures, fixture, 'check.json'),
-        '--tracemalloc',
-        join(fixtures, fixture, 'm-dir'),
-        '--check',
-        'queue_stats',
-        '--check-version',
-        '1.0.0',
-        '--out',
-        out,
-      ],
-      dir,
-    );
+    const r = await runCliCaptured(collectArgv(fixture, out), dir);
     assert.equal(r.code, 0, r.stderr);
   }
   const md = await runCliCaptured(
