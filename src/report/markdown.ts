@@ -262,7 +262,7 @@ function countsLine(t: Told, all: MetricStory[]): string {
     m.pass > 0 ? `${MARK_EMOJI.pass} ${m.pass} passed` : '',
     m.untested > 0 ? `${MARK_EMOJI.untested} ${m.untested} not tested` : '',
   ].filter(Boolean);
-  return parts.length > 0 ? `**${parts.join(' · ')}** (metrics)` : '_No metric was measured._';
+  return parts.length > 0 ? `Metrics: **${parts.join(' · ')}**` : '_No metric was measured._';
 }
 
 /** Head and baseline commits, linked; one baseline commit when every check shares it. */

@@ -328,6 +328,38 @@ describe('one story per metric', () => {
   });
 });
 
+describe('budgets', () => {
+  it('a check failing only its budget says so in its summary row', () => {
+    const v = fx.verdictOf([
+      fx.check('queue_stats', {
+        status: 'fail',
+        budgets: [
+          {
+            metric: 'python.pymem.inuse',
+            limit: 16 * 1024 * 1024,
+            value: 24.6 * 1024 * 1024,
+            status: 'fail',
+            reason: 'peak 24.6 MiB is over the 16 MiB budget',
+          },
+        ],
+      }),
+    ]);
+    const md = renderComment(v, BASE);
+    wellFormed(md);
+    assert.match(md, /^Metrics: \*\*💰 1 over budget · ✅ 3 passed\*\*$/m);
+    const [row] = summaryRows(md);
+    assert.deepEqual(row.slice(2), [
+      '💰 <code>python.pymem.inuse</code>',
+      'peak 24.600 MiB over 16.000 MiB',
+      'over budget',
+    ]);
+    assert.match(
+      md,
+      /\| ❌ \| <code>python\.pymem\.inuse<\/code> \| 16\.000 MiB \| 24\.600 MiB \| peak 24\.6 MiB is over/,
+    );
+  });
+});
+
 describe('scales to 200 checks', () => {
   for (const n of [10, 50, 200]) {
     it(`${n} checks: under 65,536 characters, every failing check's row and reason kept`, () => {
