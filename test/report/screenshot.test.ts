@@ -123,6 +123,7 @@ describe('the comment in a browser', { skip: missing }, () => {
     await page.addScriptTag({ path: MERMAID });
     const facts = (await page.evaluate(IN_PAGE)) as PageFacts;
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, `${name}-top.png`) });
     await page.close();
     assert.deepEqual(errors, [], 'no script error in the page');
     return facts;
