@@ -6,7 +6,7 @@
  * Marks: ✅ only for what was tested and passed; ⚪ "not tested" with the reason (no baseline, too
  * few iterations after warm-up for a trend test); ❌ 🩸 ⚠️ only for a real finding.
  */
-import type { MetricUnit } from '../metrics.js';
+import { describeMetric, type MetricUnit } from '../metrics.js';
 import type { Runtime } from '../model.js';
 import type { CheckVerdict, LeakVerdict, MetricVerdict, Status } from '../model-verdict.js';
 
@@ -61,10 +61,20 @@ export function leakUntested(l: LeakVerdict): boolean {
   return l.rule === 'trend' && !l.leaking && l.runs.length > 0 && l.runs.every((r) => r.p === undefined);
 }
 
+/**
+ * check_run_alloc judged by its trend alone: the retained-per-run rule, its main rule, did not run
+ * (gc off or unknown, so cyclic garbage would look retained).
+ */
+export function retainedRuleOff(l: LeakVerdict): boolean {
+  return describeMetric(l.metric).series === 'retained' && l.rule === 'trend' && !l.leaking;
+}
+
 function untestedReasons(m: MetricVerdict | undefined, l: LeakVerdict | undefined): string[] {
   const out: string[] = [];
   if (m?.rule === 'no-baseline' || m?.change === 'no-baseline') out.push('no baseline to compare with');
   if (l && leakUntested(l)) out.push(`leak trend: ${l.reason}`);
+  if (l && retainedRuleOff(l))
+    out.push('memory kept per check run not judged: it needs gc on (run with --m-gc / m-gc: true)');
   return out;
 }
 

@@ -423,3 +423,15 @@ describe('links', () => {
     );
   });
 });
+
+describe('a rule that did not run is not a pass', () => {
+  it('check_run_alloc judged without gc is ⚪: the retained-per-run rule did not run', () => {
+    const l = fx.noLeak('python.check_run_alloc', 'python', 'no trend after warm-up; measured without gc');
+    const v = fx.verdictOf([fx.check('no_gc', { leaks: [l] })]);
+    const md = renderComment(v, BASE);
+    const row = md.split('\n').find((x) => x.includes('<code>python.check\\_run\\_alloc</code>'));
+    assert.ok(row);
+    assert.match(row, /^\| ⚪ \| /);
+    assert.match(row, /memory kept per check run not judged: it needs gc on \(run with --m-gc/);
+  });
+});
