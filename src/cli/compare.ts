@@ -10,6 +10,7 @@ import { readInput } from '../app/report-file.js';
 import { MemgateError } from '../errors.js';
 import { parseMemoryReport } from '../model.js';
 import { renderComment } from '../report/markdown.js';
+import { compareCommand as compareLine } from '../report/reproduce.js';
 import { renderText } from '../report/verdict-text.js';
 import { readPolicyInputs, resolvePolicy, type PolicyInputs } from '../settings/policy.js';
 import type { Verdict } from '../model-verdict.js';
@@ -109,7 +110,13 @@ export const compareCommand: Command = {
     const warn = (m: string) => io.stderr(`memgate: warning: ${m}\n`);
     const source = await openBaselineFile(s.baseline, io.cwd, warn);
     const verdict = await judge(report, source, policy, { warn });
-    const reproduce = `npx memgate compare --baseline ${s.baseline} --report ${s.report}`;
+    const reproduce = compareLine({
+      baselinePath: s.baseline,
+      out: s.report,
+      config: s.config,
+      thresholds: s.policy.thresholds,
+      failOn: s.policy.failOn,
+    });
     let code = 0;
     await publish({ report, verdict }, [
       () => io.stdout(render(s.format, verdict, reproduce)),

@@ -27,7 +27,7 @@ runs, and write the MemoryReport.
   --check-times N        check runs per process (default ${RUN_DEFAULTS.checkTimes})
   --timeout S            seconds per process run, or e.g. 5m (default ${RUN_DEFAULTS.timeoutSeconds})
   --expvar-url URL       /debug/vars to poll (default ${DEFAULT_EXPVAR_URL}); --no-expvar to skip
-  --telemetry-url URL    /telemetry to poll (Prometheus text: pymem, rtloader)
+  --telemetry-url URL    /telemetry to poll (Prometheus text: pymem, rtloader); --no-telemetry to skip
   --pprof-url URL        heap profile fetched at the start and the end
   --sample-interval MS   polling interval (default ${RUN_DEFAULTS.sampleIntervalMs})
   --m-gc / --no-m-gc     gc.collect() before each snapshot (default on)
@@ -51,6 +51,7 @@ const OPTIONS = {
   'expvar-url': { type: 'string' },
   'no-expvar': { type: 'boolean' },
   'telemetry-url': { type: 'string' },
+  'no-telemetry': { type: 'boolean' },
   'pprof-url': { type: 'string' },
   'sample-interval': { type: 'string' },
   'm-gc': { type: 'boolean' },
@@ -100,7 +101,9 @@ export const runCommand: Command = {
         expvarUrl: values['no-expvar']
           ? undefined
           : (urlOption(values['expvar-url'], 'expvar-url') ?? DEFAULT_EXPVAR_URL),
-        telemetryUrl: urlOption(values['telemetry-url'], 'telemetry-url'),
+        telemetryUrl: values['no-telemetry']
+          ? undefined
+          : urlOption(values['telemetry-url'], 'telemetry-url'),
         pprofUrl: urlOption(values['pprof-url'], 'pprof-url'),
         sampleIntervalMs:
           option(values['sample-interval'], 'sample-interval', RUN_PARSERS['sample-interval']) ??

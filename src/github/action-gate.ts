@@ -14,8 +14,11 @@ import { createBranchStore } from '../baseline/branch-store.js';
 import { createFileStore } from '../baseline/file-store.js';
 import type { BaselineStore } from '../baseline/store.js';
 import type { MemoryReport } from '../model.js';
+import type { RepoLinks } from '../report/links.js';
 import { renderComment } from '../report/markdown.js';
+import { reproduceCommand } from '../report/reproduce.js';
 import { resolvePolicy } from '../settings/policy.js';
+import { RUN_DEFAULTS } from '../settings/run.js';
 import { VERSION } from '../version.js';
 import {
   annotationsSink,
@@ -26,6 +29,7 @@ import {
   summarySink,
 } from './action-sinks.js';
 import { runUrlOf, type ActionRun } from './action-run.js';
+import { trackedPaths } from './tracked-paths.js';
 
 export interface GateSteps {
   writeBaseline: boolean;
@@ -34,10 +38,14 @@ export interface GateSteps {
   pullRequest?: number;
 }
 
-async function loadPolicy(a: ActionRun): Promise<Policy> {
+async function loadPolicy(a: ActionRun): Promise<{ policy: Policy; configFound: boolean }> {
   const path = resolve(a.ctx.workspace, a.cfg.configPath);
   const text = await readOptional(path);
-  return resolvePolicy(text === undefined ? undefined : { text, source: a.cfg.configPath }, a.cfg.policy);
+  const policy = resolvePolicy(
+    text === undefined ? undefined : { text, source: a.cfg.configPath },
+    a.cfg.policy,
+  );
+  return { policy, configFound: text !== undefined };
 }
 
 function openStore(a: ActionRun): BaselineStore {
@@ -55,25 +63,54 @@ function openStore(a: ActionRun): BaselineStore {
   });
 }
 
-function reproduceCommand(a: ActionRun): string {
+/** Every input that changed the result, as `memgate run … && memgate compare …` (see report/reproduce.ts). */
+function reproduceLine(a: ActionRun, configFound: boolean): string {
   const { cfg } = a;
-  const target = cfg.check ? `--check ${cfg.check}` : '--command "<your command>"';
-  return `npx memgate run ${target} --repeat ${cfg.repeat} --check-times ${cfg.checkTimes} --out report.json && npx memgate compare --baseline <baseline dir or report> --report report.json`;
+  return reproduceCommand({
+    check: cfg.check,
+    command: cfg.command,
+    agentBin: cfg.agentBin === RUN_DEFAULTS.agentBin ? undefined : cfg.agentBin,
+    repeat: cfg.repeat,
+    checkTimes: cfg.checkTimes,
+    // In the action an empty endpoint input switches it off; the CLI polls expvar unless told not to.
+    expvarUrl: cfg.expvarUrl ?? false,
+    telemetryUrl: cfg.telemetryUrl,
+    pprofUrl: cfg.pprofUrl,
+    thresholds: cfg.policy.thresholds,
+    failOn: cfg.policy.failOn,
+    config: configFound ? cfg.configPath : undefined,
+    ...(cfg.baselineStore === 'file'
+      ? { baselinePath: cfg.baselinePath }
+      : { baselineBranch: cfg.baselineBranch }),
+  });
+}
+
+/** Links from the comment to the code: the PR head (or the pushed commit) and its tracked files. */
+async function repoLinks(a: ActionRun): Promise<RepoLinks> {
+  const { ctx } = a;
+  return {
+    repo: `${ctx.owner}/${ctx.repo}`,
+    serverUrl: ctx.serverUrl,
+    headSha: ctx.pullRequest?.headSha || ctx.workflowRun?.headSha || ctx.sha || undefined,
+    workspacePaths: await trackedPaths(ctx.workspace),
+  };
 }
 
 /** Compare with the baseline, report, comment, update the baseline when allowed, and gate. */
 export async function gateInAction(a: ActionRun, report: MemoryReport, steps: GateSteps): Promise<void> {
   const { cfg, ctx } = a;
   const store = openStore(a);
-  const verdict = await judge(report, store, await loadPolicy(a), { warn: (m) => core.warning(m) });
+  const { policy, configFound } = await loadPolicy(a);
+  const verdict = await judge(report, store, policy, { warn: (m) => core.warning(m) });
   const isFork = ctx.pullRequest?.isFork ?? ctx.workflowRun?.isFork ?? false;
   const runUrl = runUrlOf(ctx);
   const renderOpts = {
     key: cfg.commentKey,
     version: VERSION,
     runUrl,
-    reproduce: reproduceCommand(a),
+    reproduce: reproduceLine(a, configFound),
     forkNotice: isFork && ctx.eventName === 'pull_request',
+    links: await repoLinks(a),
   };
   const body = renderComment(verdict, renderOpts);
   const prNumber = steps.pullRequest ?? ctx.pullRequest?.number;

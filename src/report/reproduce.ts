@@ -5,9 +5,10 @@
  * data branch (`git:origin/memgate-baselines`), so it needs no API token. Pure: the shells pass
  * their resolved settings in.
  */
+import type { Thresholds } from '../analyze/policy.js';
 
 export interface ReproduceInput {
-  /** How memgate is invoked, e.g. `npx memgate@1.2.0` (default `npx memgate`). */
+  /** How memgate is invoked (default `memgate`, as the README's Install section installs it). */
   bin?: string;
   /** The Agent check to run; without it, `command`. */
   check?: string;
@@ -21,14 +22,18 @@ export interface ReproduceInput {
   expvarUrl?: string | false;
   telemetryUrl?: string | false;
   pprofUrl?: string;
-  threshold?: string;
-  alpha?: string;
-  floor?: string;
+  /** The thresholds the user set as inputs or flags (they win over the policy file). */
+  thresholds?: Partial<Thresholds>;
   failOn?: readonly string[];
-  /** The policy file, relative to the repository root. */
+  /** The policy file, relative to the repository root, when it exists. */
   config?: string;
   /** The data branch the baselines live on (default `memgate-baselines`). */
   baselineBranch?: string;
+  /**
+   * Where the baselines are when they are not on a data branch: a directory committed to the
+   * repository (the `file` store) or a file. Nothing to fetch then.
+   */
+  baselinePath?: string;
   /** The git remote to fetch it from (default `origin`). */
   remote?: string;
   /** Where the report is written (default `memgate-report.json`). */
@@ -84,31 +89,51 @@ export function runArgs(i: ReproduceInput): string[] {
   ];
 }
 
+/** A ratio as a flag value: 0.05 → `5%`. */
+function percentFlag(r: number | undefined): string | undefined {
+  return r === undefined ? undefined : `${Number((r * 100).toPrecision(12))}%`;
+}
+
+/** The threshold flags, by the names `memgate compare` takes (bytes as plain numbers). */
+function thresholdFlags(t: Partial<Thresholds> | undefined): string[] {
+  if (!t) return [];
+  return [
+    ...flag('threshold', percentFlag(t.threshold)),
+    ...flag('alpha', t.alpha),
+    ...flag('floor', t.floor),
+    ...flag('leak-threshold', t.leakSlopeAbs),
+    ...flag('warmup', percentFlag(t.warmup)),
+  ];
+}
+
 /** The argv of `memgate compare` that judges with the same baselines and policy. */
 export function compareArgs(i: ReproduceInput): string[] {
-  const remote = i.remote ?? 'origin';
-  const branch = i.baselineBranch ?? 'memgate-baselines';
+  const baseline = i.baselinePath ?? `git:${i.remote ?? 'origin'}/${i.baselineBranch ?? 'memgate-baselines'}`;
   return [
     'compare',
     '--baseline',
-    `git:${remote}/${branch}`,
+    baseline,
     '--report',
     i.out ?? 'memgate-report.json',
     ...flag('config', i.config),
-    ...flag('threshold', i.threshold),
-    ...flag('alpha', i.alpha),
-    ...flag('floor', i.floor),
+    ...thresholdFlags(i.thresholds),
     ...flag('fail-on', i.failOn && i.failOn.length > 0 ? i.failOn.join(',') : undefined),
   ];
 }
 
-/** The whole line: fetch the baselines into `<remote>/<branch>`, measure, compare. */
+/** `memgate compare …` alone, for a comment rendered from reports that already exist. */
+export function compareCommand(i: ReproduceInput): string {
+  return `${i.bin ?? 'memgate'} ${compareArgs(i).map(shellWord).join(' ')}`;
+}
+
+/** The whole line: fetch the baselines into `<remote>/<branch>` (unless they are a path), measure, compare. */
 export function reproduceCommand(i: ReproduceInput): string {
-  const bin = i.bin ?? 'npx memgate';
+  const bin = i.bin ?? 'memgate';
   const words = (argv: string[]) => argv.map(shellWord).join(' ');
   const remote = i.remote ?? 'origin';
   const branch = i.baselineBranch ?? 'memgate-baselines';
   // An explicit refspec: a single-branch clone (actions/checkout) would not update origin/<branch>.
   const fetch = `git fetch ${shellWord(remote)} ${shellWord(`${branch}:refs/remotes/${remote}/${branch}`)}`;
-  return `${fetch} && ${bin} ${words(runArgs(i))} && ${bin} ${words(compareArgs(i))}`;
+  const measure = `${bin} ${words(runArgs(i))} && ${bin} ${words(compareArgs(i))}`;
+  return i.baselinePath === undefined ? `${fetch} && ${measure}` : measure;
 }

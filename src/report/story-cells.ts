@@ -73,7 +73,7 @@ export function waiverText(w: Waiver | undefined): string {
  * The full verdict: the deciding judgement's reason first, then the other one's; what was not
  * tested is said once, in the story's own words, first when it is why the mark is ⚪.
  */
-export function verdictCell(s: MetricStory): string {
+export function verdictText(s: MetricStory): string {
   const reasons: string[] = [];
   const leakFirst = s.leak?.leaking === true;
   for (const v of leakFirst ? [s.leak, s.regression] : [s.regression, s.leak]) {
@@ -87,7 +87,12 @@ export function verdictCell(s: MetricStory): string {
     if (s.mark === 'untested') reasons.unshift(untested);
     else reasons.push(untested);
   }
-  return escapeCell(reasons.join('; ')) + waiverText(s.leak?.waiver ?? s.regression?.waiver);
+  return reasons.join('; ');
+}
+
+/** The verdict as a table cell, with its waiver. */
+export function verdictCell(s: MetricStory): string {
+  return escapeCell(verdictText(s)) + waiverText(s.leak?.waiver ?? s.regression?.waiver);
 }
 
 /** The verdict in a few words, for the summary table. */

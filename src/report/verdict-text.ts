@@ -1,13 +1,26 @@
 /**
- * The verdict as plain text for a terminal (`memgate compare`): one table of metrics and one of
- * leaks per check. The Markdown renderer (`markdown.ts`) serves the comment and the job summary.
+ * The verdict as plain text for a terminal (`memgate compare`): one table per check with each metric
+ * once (its stories, as in the comment: one value, one change, one verdict), then budgets, the
+ * sites that grew and notes. The Markdown renderer (`markdown.ts`) serves the comment and the job
+ * summary.
  */
 import { fmt } from '../analyze/regression.js';
 import { checkId } from '../model.js';
-import { formatBytesDelta, formatPercent } from '../units.js';
+import { formatBytesDelta } from '../units.js';
 import type { Verdict } from '../model-verdict.js';
+import { plural } from './format.js';
+import { changeCell, verdictText } from './story-cells.js';
+import { countMarks, storiesOf, type Mark, type MetricStory } from './stories.js';
 
 const STATUS: Record<string, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' };
+const MARK: Record<Mark, string> = {
+  leak: 'LEAK',
+  regression: 'FAIL',
+  warning: 'WARN',
+  improvement: 'IMPROVED',
+  untested: 'NOT TESTED',
+  pass: 'PASS',
+};
 
 function pad(rows: string[][]): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
@@ -19,48 +32,57 @@ function pad(rows: string[][]): string[] {
   );
 }
 
-/** The verdict as plain text: one table of metrics and one of leaks per check. */
-export function renderText(v: Verdict): string {
-  const out: string[] = [
-    `memgate: ${STATUS[v.status]}: ${v.counts.regressions} regression(s), ${v.counts.leaks} leak(s), ${v.counts.budgets} over budget, ${v.counts.improvements} improvement(s)`,
+/** The entities the cell renderers emit for Markdown, back to text. */
+function plain(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+function storyRow(s: MetricStory): string[] {
+  const m = s.regression;
+  const l = s.leak;
+  const rule = m ? `${m.kind}/${m.rule}` : l ? `leak/${l.rule}` : '-';
+  return [
+    MARK[s.mark] + ((l?.waiver ?? m?.waiver) ? ' (waived)' : ''),
+    s.metric,
+    rule,
+    m?.baseline ? fmt(m.baseline.median, m.unit) : '-',
+    m ? fmt(m.current.median, m.unit) : '-',
+    plain(changeCell(s)),
   ];
-  for (const c of v.checks) {
+}
+
+/** The headline: only the counts that are not zero. */
+function headline(v: Verdict, all: MetricStory[]): string {
+  const m = countMarks(all);
+  const parts = [
+    m.leak > 0 ? plural(m.leak, 'leak') : '',
+    m.regression > 0 ? plural(m.regression, 'regression') : '',
+    v.counts.budgets > 0 ? `${v.counts.budgets} over budget` : '',
+    m.warning > 0 ? plural(m.warning, 'warning') : '',
+    m.improvement > 0 ? `${m.improvement} improved` : '',
+    m.pass > 0 ? `${m.pass} passed` : '',
+    m.untested > 0 ? `${m.untested} not tested` : '',
+  ].filter(Boolean);
+  return `memgate: ${STATUS[v.status]}: ${parts.join(', ') || 'no metric measured'}`;
+}
+
+/** The verdict as plain text: each check's metrics, once each, with why. */
+export function renderText(v: Verdict): string {
+  const stories = v.checks.map(storiesOf);
+  const out: string[] = [headline(v, stories.flat())];
+  v.checks.forEach((c, ci) => {
     const p = c.provenance;
     out.push(
       '',
       `${checkId(c.check)}: ${STATUS[c.status]} (baseline: ${p.status}${p.version ? ` ${p.version}` : ''}${p.commit ? ` @ ${p.commit.slice(0, 12)}` : ''}${p.samples !== undefined ? `, ${p.samples} runs` : ''})`,
     );
-    if (c.metrics.length) {
-      const rows = [['metric', 'kind', 'baseline', 'current', 'delta', 'change', 'CI', 'p', 'status']];
-      for (const m of c.metrics) {
-        rows.push([
-          m.metric,
-          `${m.kind}/${m.rule}`,
-          m.baseline ? fmt(m.baseline.median, m.unit) : '-',
-          fmt(m.current.median, m.unit),
-          m.delta === undefined ? '-' : m.unit === 'bytes' ? formatBytesDelta(m.delta) : String(m.delta),
-          m.relative === undefined ? '-' : formatPercent(m.relative),
-          m.ci ? `[${formatPercent(m.ci.low)}, ${formatPercent(m.ci.high)}]` : '-',
-          m.p === undefined ? '-' : m.p.toPrecision(2),
-          STATUS[m.status] + (m.waiver ? ' (waived)' : ''),
-        ]);
-      }
+    if (stories[ci].length) {
+      const rows = [
+        ['status', 'metric', 'kind', 'baseline', 'current', 'change'],
+        ...stories[ci].map(storyRow),
+      ];
       out.push(...pad(rows).map((l) => `  ${l}`));
-      for (const m of c.metrics)
-        if (m.status !== 'pass' || m.change !== 'unchanged') out.push(`  - ${m.metric}: ${m.reason}`);
-    }
-    if (c.leaks.length) {
-      const rows = [['leak signal', 'rule', 'per iteration', 'runs', 'status']];
-      for (const l of c.leaks)
-        rows.push([
-          l.metric,
-          l.rule,
-          fmt(l.perIteration, l.unit),
-          `${l.runsLeaking}/${l.runsTotal}`,
-          STATUS[l.status] + (l.waiver ? ' (waived)' : ''),
-        ]);
-      out.push('', ...pad(rows).map((l) => `  ${l}`));
-      for (const l of c.leaks) out.push(`  - ${l.metric}: ${l.reason}`);
+      for (const s of stories[ci]) if (s.mark !== 'pass') out.push(`  - ${s.metric}: ${verdictText(s)}`);
     }
     for (const b of c.budgets) out.push(`  budget ${b.metric}: ${STATUS[b.status]}: ${b.reason}`);
     if (c.sites.length) {
@@ -69,6 +91,6 @@ export function renderText(v: Verdict): string {
         out.push(`    ${formatBytesDelta(s.delta).padStart(12)}  ${s.key}${s.isNew ? ' (new)' : ''}`);
     }
     for (const n of c.notes) out.push(`  note: ${n}`);
-  }
+  });
   return `${out.join('\n')}\n`;
 }

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 
-import { compareArgs, reproduceCommand, runArgs, shellWord } from '../../src/report/reproduce.js';
+import {
+  compareArgs,
+  compareCommand,
+  reproduceCommand,
+  runArgs,
+  shellWord,
+} from '../../src/report/reproduce.js';
 
 describe('the reproduce line', () => {
   it('names every input that changed the result', () => {
@@ -15,9 +21,7 @@ describe('the reproduce line', () => {
       profiling: { gc: true, frames: 10, sort: 'lineno' },
       expvarUrl: 'http://127.0.0.1:5000/debug/vars',
       telemetryUrl: false,
-      threshold: '5%',
-      alpha: '0.05',
-      floor: '16KiB',
+      thresholds: { threshold: 0.05, alpha: 0.01, floor: 16384, leakSlopeAbs: 2048, warmup: 0.25 },
       failOn: ['regression', 'leak'],
       config: '.memgate.yml',
     });
@@ -27,7 +31,19 @@ describe('the reproduce line', () => {
         "npx memgate@1.2.0 run --check queue_stats --agent-bin 'docker exec dd-agent agent' --repeat 5 --check-times 20 " +
         '--m-frames 10 --m-gc --m-sort lineno --expvar-url http://127.0.0.1:5000/debug/vars --no-telemetry --out memgate-report.json && ' +
         'npx memgate@1.2.0 compare --baseline git:origin/memgate-baselines --report memgate-report.json --config .memgate.yml ' +
-        '--threshold 5% --alpha 0.05 --floor 16KiB --fail-on regression,leak',
+        '--threshold 5% --alpha 0.01 --floor 16384 --leak-threshold 2048 --warmup 25% --fail-on regression,leak',
+    );
+  });
+
+  it('a committed baseline directory needs no fetch; compare alone for reports that exist', () => {
+    const line = reproduceCommand({ check: 'disk', baselinePath: '.memgate/baselines' });
+    assert.equal(
+      line,
+      'memgate run --check disk --out memgate-report.json && memgate compare --baseline .memgate/baselines --report memgate-report.json',
+    );
+    assert.equal(
+      compareCommand({ baselinePath: 'base line.json', out: 'head.json', config: '.memgate.yml' }),
+      "memgate compare --baseline 'base line.json' --report head.json --config .memgate.yml",
     );
   });
 
