@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 import { MemgateError } from '../errors.js';
+import { closest } from '../settings/suggest.js';
 import { integer, url, type Parsed } from '../settings/values.js';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
@@ -10,6 +11,12 @@ export function parse<T extends Options>(argv: string[], options: T, usage: stri
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {
+    const unknown = /^Unknown option '(--?[^']+)'/.exec((err as Error).message)?.[1];
+    if (unknown) {
+      const near = closest(unknown.replace(/^-+/, ''), Object.keys(options));
+      const hint = near ? `: did you mean --${near}?` : '';
+      throw new MemgateError(`unknown option ${unknown}${hint}\n${usage}`, 'arguments');
+    }
     throw new MemgateError(`${(err as Error).message}\n${usage}`, 'arguments');
   }
 }

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import * as core from '@actions/core';
 
 import { readConfig, type ActionConfig } from '../settings/action.js';
+import { checkInputNames } from '../settings/action-inputs.js';
 import { readEventContext, type EventContext } from './context.js';
 import { createOctokit, type Octokit } from './octokit.js';
 
@@ -21,6 +22,7 @@ export interface ActionRun {
 }
 
 export function openActionRun(env: NodeJS.ProcessEnv): ActionRun {
+  checkInputNames(env);
   const ctx = readEventContext(env);
   const cfg = readConfig((name) => core.getInput(name), { commentKey: defaultCommentKey(ctx) });
   let client: Octokit | undefined;

@@ -18,7 +18,11 @@ export function ratio(raw: Raw, range: Range = {}): Parsed<number> {
   const v = parseRatio(raw);
   if (v === undefined)
     return bad(`must be a percentage such as "5%" or a ratio such as 0.05, got "${String(raw)}"`);
-  return inRange(v, raw, range);
+  // `threshold: 5` meant 5%, not +500%: a bare ratio above 1 is refused rather than guessed.
+  const checked = inRange(v, raw, range);
+  const text = String(raw).trim();
+  if (v <= 1 || text.endsWith('%')) return checked;
+  return bad(`${checked.ok ? `is ${text}` : checked.why}: did you mean ${text}%?`);
 }
 
 /** A size such as `16384`, `16KiB` or `1 MiB` (KB and MB mean KiB and MiB). */
