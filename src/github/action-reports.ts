@@ -15,10 +15,12 @@ import { DEFAULT_EXPVAR_URL } from '../run/runner.js';
 import { watchAgent } from '../run/watch.js';
 import type { ActionRun } from './action-run.js';
 import { downloadReports, uploadReports } from './artifacts.js';
+import { groupedRunLog } from './run-groups.js';
 
 /** Run the check `repeat` times and write the MemoryReport. */
 export async function measureInAction(a: ActionRun): Promise<MemoryReport> {
   const { cfg, ctx } = a;
+  const runLog = groupedRunLog();
   const report = await measure({
     run: {
       check: cfg.check,
@@ -37,12 +39,12 @@ export async function measureInAction(a: ActionRun): Promise<MemoryReport> {
       checkVersion: cfg.checkVersion,
       cwd: ctx.workspace,
       environment: runEnvironment(a),
-      log: (line) => core.info(line),
+      log: (line) => runLog.log(line),
     },
     out: a.reportPath,
     outShown: cfg.reportPath,
     warn: (m) => core.warning(m),
-  });
+  }).finally(() => runLog.close());
   core.setOutput('report-path', a.reportPath);
   return report;
 }

@@ -8,11 +8,13 @@ import type { Sink } from '../app/publish.js';
 import type { BaselineStore } from '../baseline/store.js';
 import { mayWriteBaseline } from '../baseline/write-policy.js';
 import { describeError } from '../errors.js';
+import { findingLines } from '../report/log-lines.js';
 import type { RenderOptions } from '../report/markdown.js';
 import { VERSION } from '../version.js';
 import type { ActionRun } from './action-run.js';
 import { emitAnnotations } from './annotations.js';
 import { upsertComment } from './comment.js';
+import { createOctokit, type Octokit } from './octokit.js';
 import { branchOf } from './context.js';
 import { writeVerdictSummary } from './summary.js';
 
@@ -39,8 +41,14 @@ export function annotationsSink(workspace: string): Sink {
  */
 export function commentSink(a: ActionRun, issueNumber: number, body: string, runUrl?: string): Sink {
   return async ({ verdict }) => {
+    const budgetMs = Number(a.env.MEMGATE_COMMENT_BUDGET_MS) || COMMENT_BUDGET_MS;
+    const budget = new AbortController();
+    const timer = setTimeout(
+      () => budget.abort(new Error(`no answer from the GitHub API within ${budgetMs / 1000} s`)),
+      budgetMs,
+    );
     try {
-      const result = await upsertComment(a.octokit(), {
+      const upsert = upsertComment(budgetedClient(a, budget.signal), {
         owner: a.ctx.owner,
         repo: a.ctx.repo,
         issueNumber,
@@ -51,6 +59,7 @@ export function commentSink(a: ActionRun, issueNumber: number, body: string, run
         version: VERSION,
         runUrl,
       });
+      const result = await Promise.race([upsert, abortion(budget.signal)]);
       if (result.status === 'forbidden') {
         core.warning(
           `memgate could not comment on PR #${issueNumber} (${result.message}): a fork PR's token is read-only. ` +
@@ -61,8 +70,30 @@ export function commentSink(a: ActionRun, issueNumber: number, body: string, run
       core.warning(
         `memgate could not comment on PR #${issueNumber}: ${describeError(err)}; the job summary has the report`,
       );
+    } finally {
+      clearTimeout(timer);
     }
   };
+}
+
+/** The comment step's total time (every API call and retry in it); after it, warn and move on. */
+export const COMMENT_BUDGET_MS = 30_000;
+
+/** A client whose every request is cut when the comment step's budget runs out. */
+function budgetedClient(a: ActionRun, signal: AbortSignal): Octokit {
+  const client = createOctokit(a.cfg.token, {
+    baseUrl: a.ctx.apiUrl,
+    conflicts: 'fail-fast',
+    log: core.info,
+  });
+  client.hook.before('request', (options) => {
+    options.request = { ...options.request, signal };
+  });
+  return client;
+}
+
+function abortion(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error)));
 }
 
 /** Write the report into the baseline store when the event and `update-baseline` allow it. */
@@ -88,6 +119,7 @@ export function baselineSink(a: ActionRun, store: BaselineStore): Sink {
 export function statusSink(failJob: boolean): Sink {
   return ({ verdict }) => {
     const c = verdict.counts;
+    for (const line of findingLines(verdict)) core.info(line);
     if (verdict.status === 'fail' && failJob) {
       core.setFailed(
         `memgate: ${c.regressions} regression(s), ${c.leaks} leak(s), ${c.budgets} budget(s) exceeded`,
