@@ -288,8 +288,9 @@ export function regression(): Verdict {
   ]);
 }
 
-export function leak(): Verdict {
-  const retained: LeakVerdict = {
+/** check_run_alloc kept by every check run of 5 processes (the retained-per-run rule). */
+function retainedLeak(perIteration: number, growth: number, reason: string): LeakVerdict {
+  return {
     metric: 'python.check_run_alloc',
     runtime: 'python',
     unit: 'bytes',
@@ -298,17 +299,25 @@ export function leak(): Verdict {
     status: 'fail',
     runsLeaking: 5,
     runsTotal: 5,
-    perIteration: 3392,
-    growth: 52 * KiB,
+    perIteration,
+    growth,
     runs: Array.from({ length: 5 }, (_, run) => ({
       run,
       leaking: true,
       slope: 0,
-      retained: 3392,
-      growth: 52 * KiB,
+      retained: perIteration,
+      growth,
     })),
-    reason: 'each check run keeps 3.31 KiB (median after warm-up, 5/5 runs), above the 1 KiB leak floor',
+    reason,
   };
+}
+
+export function leak(): Verdict {
+  const retained = retainedLeak(
+    3392,
+    52 * KiB,
+    'each check run keeps 3.31 KiB (median after warm-up, 5/5 runs), above the 1 KiB leak floor',
+  );
   const trend: LeakVerdict = {
     metric: 'python.pymem.inuse',
     runtime: 'python',
@@ -558,26 +567,11 @@ export function zeroBaselineLeak(relative: number | null = Infinity): Verdict {
     relative,
     reason: 'exact: 3.94 KiB retained per run against 0 B in the baseline, above the 1 KiB floor',
   } as unknown as MetricVerdict;
-  const leak: LeakVerdict = {
-    metric: 'python.check_run_alloc',
-    runtime: 'python',
-    unit: 'bytes',
-    rule: 'retained',
-    leaking: true,
-    status: 'fail',
-    runsLeaking: 5,
-    runsTotal: 5,
-    perIteration: kept,
-    growth: -1.56 * KiB,
-    runs: Array.from({ length: 5 }, (_, run) => ({
-      run,
-      leaking: true,
-      slope: 0,
-      retained: kept,
-      growth: -1.56 * KiB,
-    })),
-    reason: 'each check run keeps 3.94 KiB (median after warm-up) in 5 of 5 runs, above the 1 KiB floor',
-  };
+  const leak = retainedLeak(
+    kept,
+    -1.56 * KiB,
+    'each check run keeps 3.94 KiB (median after warm-up) in 5 of 5 runs, above the 1 KiB floor',
+  );
   return verdictOf([
     check('queue_stats', {
       status: 'fail',
