@@ -4,10 +4,12 @@
  * would. `memgate/memgate@v1` steps run the bundled dist/index.js through the e2e harness; `run:`
  * steps run in bash; `actions/checkout` copies the repository (honouring sparse-checkout), and
  * `actions/upload-artifact` uploads to the fake artifact service. The simulator is the Agent:
- * `datadog-agent` and `docker exec dd-agent agent` on PATH are shims that start it, and the one
- * published port of the Agent container (5000) is the simulator's port. Nothing else is changed.
+ * `datadog-agent` on PATH is a shim that starts it, and it serves the endpoints the action polls.
+ * Nothing else is changed.
  *
- * go-service.yml builds the user's own service (`./cmd/service`), so it is checked by structure only.
+ * Checked by structure only: go-service.yml (it builds the user's own service, `./cmd/service`),
+ * docker-agent.yml (its live-mode step watches a running Agent container) and ddev-integration.yml
+ * (it needs ddev's environments).
  *
  * Beside running them, structural checks catch the three mistakes issue 14 found: a check-version
  * that changes with every commit, a judging job that never checks out `.memgate.yml`, and a commit
@@ -219,7 +221,7 @@ describe('example workflows run with the simulator as the Agent', { concurrency:
     await artifacts?.close();
   });
 
-  /** `datadog-agent`, `docker` and `memgate` on PATH, standing in for what a runner would install. */
+  /** `datadog-agent` and `memgate` on PATH, standing in for what a runner would install. */
   async function shims(): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), 'memgate-shims-'));
     const put = async (name: string, body: string) => {
@@ -227,17 +229,6 @@ describe('example workflows run with the simulator as the Agent', { concurrency:
       await chmod(join(dir, name), 0o755);
     };
     await put('datadog-agent', `exec "${AGENT_SIM}" "$@"`);
-    // `docker run …` starts "the Agent container": nothing to do, the simulator serves its port.
-    // `docker exec dd-agent agent check …` runs the simulator.
-    // `docker cp dd-agent:<dir> <local>` copies the profile directory out: the "container" is this machine.
-    await put(
-      'docker',
-      [
-        `if [ "$1" = exec ]; then shift 3; exec "${AGENT_SIM}" "$@"; fi`,
-        'if [ "$1" = cp ]; then exec cp -R "${2#*:}" "$3"; fi',
-        'exit 0',
-      ].join('\n'),
-    );
     await put('memgate', `exec "${process.execPath}" "${join(ROOT, 'dist', 'cli.js')}" "$@"`);
     // Installing memgate from its release tag is what test/package proves (offline, from the
     // packed tarball); here the `memgate` shim above is that installed CLI.
@@ -304,8 +295,7 @@ describe('example workflows run with the simulator as the Agent', { concurrency:
     ctx: RunContext,
   ) {
     const inputs: Record<string, string> = { 'github-token': TOKEN };
-    for (const [k, v] of Object.entries(step.with ?? {}))
-      inputs[k] = expand(String(v), matrix, ctx).replace('localhost:5000', `127.0.0.1:${simPort}`);
+    for (const [k, v] of Object.entries(step.with ?? {})) inputs[k] = expand(String(v), matrix, ctx);
     return runAction({
       event: ctx.event,
       payload: payload(ctx),
@@ -421,7 +411,7 @@ describe('example workflows run with the simulator as the Agent', { concurrency:
   const explain = (o: StepOutcome[]) =>
     o.map((x) => `--- ${x.job} / ${x.step}: exit ${x.code}\n${x.log.slice(-2500)}`).join('\n');
 
-  for (const name of ['README', 'basic.yml', 'docker-agent.yml']) {
+  for (const name of ['README', 'basic.yml']) {
     it(`${name}: a merge stores the baseline, a leaky PR fails with a comment naming the leak`, async () => {
       const r = await makeRepo(['my_check'], [], 'threshold: 5%\n');
       const merged = await runWorkflow(name, r, { event: 'push', sha: 'a1'.repeat(20) });
