@@ -3028,6 +3028,32 @@ async function isDir(path) {
     }
 }
 
+/**
+ * "Did you mean …?" for a mistyped flag or input: the known name nearest in edit distance, when it
+ * is close enough to be the one meant (at most a third of the name's length, and at least one edit).
+ */
+/** Levenshtein distance (insert, delete, substitute), two rows at a time. */
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++)
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = row;
+    }
+    return prev[b.length];
+}
+function closest(name, known) {
+    const limit = Math.max(1, Math.floor(name.length / 3));
+    let best;
+    for (const k of known) {
+        const d = editDistance(name.toLowerCase(), k.toLowerCase());
+        if (d <= limit && (!best || d < best.d))
+            best = { name: k, d };
+    }
+    return best?.name;
+}
+
 /** Byte amounts, 1024-based as tracemalloc and pprof print them. */
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
 /** `1536` → `1.50 KiB`; negative values keep their sign. */
@@ -3102,7 +3128,12 @@ function ratio(raw, range = {}) {
     const v = parseRatio(raw);
     if (v === undefined)
         return bad(`must be a percentage such as "5%" or a ratio such as 0.05, got "${String(raw)}"`);
-    return inRange(v, raw, range);
+    // `threshold: 5` meant 5%, not +500%: a bare ratio above 1 is refused rather than guessed.
+    const checked = inRange(v, raw, range);
+    const text = String(raw).trim();
+    if (v <= 1 || text.endsWith('%'))
+        return checked;
+    return bad(`${checked.ok ? `is ${text}` : checked.why}: did you mean ${text}%?`);
 }
 /** A size such as `16384`, `16KiB` or `1 MiB` (KB and MB mean KiB and MiB). */
 function bytes(raw) {
@@ -3159,6 +3190,12 @@ function parse(argv, options, usage) {
         return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
     }
     catch (err) {
+        const unknown = /^Unknown option '(--?[^']+)'/.exec(err.message)?.[1];
+        if (unknown) {
+            const near = closest(unknown.replace(/^-+/, ''), Object.keys(options));
+            const hint = near ? `: did you mean --${near}?` : '';
+            throw new MemgateError(`unknown option ${unknown}${hint}\n${usage}`, 'arguments');
+        }
         throw new MemgateError(`${err.message}\n${usage}`, 'arguments');
     }
 }
@@ -3832,7 +3869,7 @@ function label(value, [suffix, size]) {
     return text === '0' || text === '-0' ? '0' : `${text}${suffix}`;
 }
 /** pprof's percentage(): absolute, two decimals from 1%, two significant digits below. */
-function percent(value, total) {
+function percent$1(value, total) {
     const ratio = total !== 0 ? Math.abs(value / total) * 100 : 0;
     if (ratio >= 99.95 && ratio <= 100.05)
         return '  100%';
@@ -3846,14 +3883,14 @@ function formatTable(rows, opts) {
     const lines = [
         opts.title,
         `Type: ${opts.type}`,
-        `Showing ${rows.length} of ${opts.of} nodes, accounting for ${label(shown, unit)}, ${percent(shown, opts.total).trim()} of ${label(opts.total, unit)} total`,
+        `Showing ${rows.length} of ${opts.of} nodes, accounting for ${label(shown, unit)}, ${percent$1(shown, opts.total).trim()} of ${label(opts.total, unit)} total`,
         `${'flat'.padStart(10)} ${'flat'.padStart(5)}% ${'sum'.padStart(5)}% ${'cum'.padStart(10)} ${'cum'.padStart(5)}%`,
     ];
     let sum = 0;
     for (const r of rows) {
         sum += r.flat;
         const name = opts.granularity === 'lines' ? `${r.function} ${r.file}:${r.line}` : r.function;
-        lines.push(`${label(r.flat, unit).padStart(10)} ${percent(r.flat, opts.total)} ${percent(sum, opts.total)} ${label(r.cum, unit).padStart(10)} ${percent(r.cum, opts.total)}  ${name}`);
+        lines.push(`${label(r.flat, unit).padStart(10)} ${percent$1(r.flat, opts.total)} ${percent$1(sum, opts.total)} ${label(r.cum, unit).padStart(10)} ${percent$1(r.cum, opts.total)}  ${name}`);
     }
     return `${lines.join('\n')}\n`;
 }
@@ -17699,6 +17736,36 @@ function growingSites(current, baseline, top) {
     }
     return out.sort((a, b) => b.delta - a.delta || a.key.localeCompare(b.key)).slice(0, top);
 }
+/** Which site runtimes can hold a metric's memory: RTLoader's C allocations are made for Python code. */
+const HOLDERS = {
+    python: ['python'],
+    c: ['c', 'python'],
+    go: ['go'],
+};
+/**
+ * The sites whose growth explains a change of `change` bytes in a metric of `runtime`, for a
+ * regression as for a leak: the growing sites of that runtime, biggest first, until together they
+ * account for `cover` of the change (default 80%), at most `max`. A change that no site accounts for
+ * still gets the sites that grew, with their (small) shares, so the reader sees how little they explain.
+ */
+function explainingSites(sites, runtime, change, opts = {}) {
+    if (!(change > 0))
+        return [];
+    const cover = opts.cover ?? 0.8;
+    const max = opts.max ?? 3;
+    const candidates = sites
+        .filter((s) => s.delta > 0 && HOLDERS[runtime].includes(s.runtime))
+        .sort((a, b) => b.delta - a.delta || a.key.localeCompare(b.key));
+    const out = [];
+    let covered = 0;
+    for (const site of candidates) {
+        if (out.length >= max || covered >= cover * change)
+            break;
+        out.push({ site, share: site.delta / change });
+        covered += site.delta;
+    }
+    return out;
+}
 
 const UNTRACKED = 'c.rtloader.untracked_frees';
 const ORDER = Object.keys(METRICS);
@@ -17725,9 +17792,9 @@ function gcOption(report) {
     }
     return undefined;
 }
-const WORST = { pass: 0, warn: 1, fail: 2 };
+const WORST$1 = { pass: 0, warn: 1, fail: 2 };
 function worst(statuses) {
-    return statuses.reduce((w, s) => (WORST[s] > WORST[w] ? s : w), 'pass');
+    return statuses.reduce((w, s) => (WORST$1[s] > WORST$1[w] ? s : w), 'pass');
 }
 /**
  * Apply fail-on and waivers to one entry that its rule marked 'fail'. `always` entries (untracked
@@ -18425,6 +18492,17 @@ function inlineCode(text, max = 200) {
     return pad ? `${fence} ${body} ${fence}` : `${fence}${body}${fence}`;
 }
 /**
+ * A fenced code block of one line (e.g. a command to paste). Inside a fence nothing is Markdown,
+ * HTML or a mention, so `@` needs no break that would spoil a copy-paste; the fence is longer than
+ * any backtick run inside, so the text cannot close it.
+ */
+function codeBlock(text, lang = '', max = 2000) {
+    const body = cut(oneLine(text), max);
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}${lang}\n${body}\n${fence}`;
+}
+/**
  * Code inside a GFM table cell. A code span cannot be used: GFM splits cells on `|` *before*
  * parsing code spans, and a backslash cannot itself be escaped inside one, so a path ending in a
  * backslash next to a pipe would end the cell.
@@ -18518,13 +18596,22 @@ function round(v) {
 function num(v) {
     return Number.isFinite(v) ? String(round(v)) : '0';
 }
+/** Running total: what a check that keeps X per run has kept after each run. */
+function cumulative(values) {
+    let sum = 0;
+    return values.map((v) => (sum += v));
+}
+/** What one x position is, written on the axis. */
+const X_AXIS = 'check run (one point each, in one process)';
 /**
  * The Mermaid source (without the code fence), or undefined when there is nothing to draw.
  * Sides of different lengths are cut to the shorter so x positions mean the same iteration.
  */
 function renderChart(series, opts = {}) {
-    const current = series.current.filter((v) => Number.isFinite(v));
-    const baseline = series.baseline?.filter((v) => Number.isFinite(v));
+    const shape = (vs) => (opts.cumulative ? cumulative(vs) : vs);
+    const current = shape(series.current.filter((v) => Number.isFinite(v)));
+    const raw = series.baseline?.filter((v) => Number.isFinite(v));
+    const baseline = raw ? shape(raw) : undefined;
     const hasBaseline = baseline !== undefined && baseline.length > 0;
     const length = hasBaseline ? Math.min(current.length, baseline.length) : current.length;
     if (length < 2)
@@ -18535,56 +18622,712 @@ function renderChart(series, opts = {}) {
     const { divisor, label } = yScale([...cur, ...(base ?? [])], series.unit);
     const scaled = (vs) => vs.map((v) => v / divisor);
     const all = [...scaled(cur), ...(base ? scaled(base) : [])];
-    let lo = Math.min(...all);
-    let hi = Math.max(...all);
-    const pad = hi > lo ? (hi - lo) * 0.05 : Math.max(Math.abs(hi) * 0.05, 1);
-    lo = Math.floor((lo - pad) * 100) / 100;
-    hi = Math.ceil((hi + pad) * 100) / 100;
-    if (lo < 0 && Math.min(...all) >= 0)
-        lo = 0;
+    const { lo, hi } = yRange(all);
     const title = escapeMermaidLabel(opts.title ?? series.metric, 80);
     const palette = hasBaseline ? `${BASELINE_COLOUR}, ${CURRENT_COLOUR}` : CURRENT_COLOUR;
     return [
         `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
         'xychart-beta',
         `  title "${title}"`,
-        `  x-axis "iteration" [${idx.map((i) => i + 1).join(', ')}]`,
+        `  x-axis "${X_AXIS}" [${idx.map((i) => i + 1).join(', ')}]`,
         `  y-axis "${label}" ${num(lo)} --> ${num(hi)}`,
         ...(base ? [`  line [${scaled(base).map(num).join(', ')}]`] : []),
         `  line [${scaled(cur).map(num).join(', ')}]`,
     ].join('\n');
 }
+/**
+ * The y range, padded 5% each way. A line of zeros must not sit on the x axis, where it cannot be
+ * seen: when the lowest value is 0, the range starts below it. Positive data never gets a
+ * negative range otherwise.
+ */
+function yRange(values) {
+    const min = Math.min(...values);
+    const max = Math.max(...values);
+    const pad = max > min ? (max - min) * 0.05 : Math.max(Math.abs(max) * 0.05, 1);
+    let lo = Math.floor((min - pad) * 100) / 100;
+    const hi = Math.ceil((max + pad) * 100) / 100;
+    if (lo < 0 && min > 0)
+        lo = 0;
+    return { lo, hi };
+}
 /** The caption under a chart, since xychart-beta draws no legend. */
-function chartCaption(hasBaseline) {
-    return hasBaseline
-        ? 'grey: baseline · red: current (one representative run each)'
+function chartCaption(hasBaseline, isCumulative = false) {
+    const what = isCumulative
+        ? 'each point: memory kept by the check runs so far (running total of check_run_alloc)'
+        : 'each point: the value after one check run';
+    const lines = hasBaseline
+        ? 'grey: baseline · red: current (the median process run of each side)'
         : 'red: current (no baseline)';
+    return `${lines} · ${what}`;
+}
+
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+function formatCount(n, signed = false) {
+    const text = COUNT.format(n);
+    return signed && n > 0 ? `+${text}` : text;
+}
+function formatValue(v, unit) {
+    return unit === 'bytes' ? formatBytes(v) : formatCount(v);
+}
+function formatDelta(v, unit) {
+    return unit === 'bytes' ? formatBytesDelta(v) : formatCount(v, true);
+}
+function spread(median, mad, unit) {
+    return mad > 0 ? `${formatValue(median, unit)} ± ${formatValue(mad, unit)}` : formatValue(median, unit);
+}
+/** A p-value for Markdown (`<` is an entity so it never opens a tag). */
+function formatP(p) {
+    return p < 0.001 ? '&lt; 0.001' : p.toFixed(3);
+}
+/**
+ * A relative change, or undefined when it has no finite value: a baseline of 0 makes the ratio
+ * infinite (or `null`, once the analysis says so itself), and the report then says "from 0 B to …".
+ */
+function finiteRatio(relative) {
+    return typeof relative === 'number' && Number.isFinite(relative) ? relative : undefined;
+}
+function percent(ratio) {
+    return formatPercent(ratio);
+}
+function pct(level) {
+    return `${Math.round(level * 100)}%`;
+}
+function runtimeName(r) {
+    return r === 'python' ? 'Python' : r === 'go' ? 'Go' : 'C';
+}
+function plural(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
 }
 
 /**
- * The PR comment (and job summary) as Markdown, rendered from a Verdict and nothing else.
- *
- * Layout, modelled on size-limit-action / CodSpeed / Datadog's regression detector: verdict first,
- * then one section per check that needs a reader's eyes (failed, warned, changed, or with an unusual
- * baseline), and everything unchanged folded into `<details>`. Every string that comes from the
- * checked code goes through `escape.ts`.
- *
- * Size: GitHub rejects comments over 65,536 characters. Rows are dropped least important first
- * (unchanged detail, then allocation sites, then charts, then changed rows, then whole checks),
- * found by binary search over how many to drop, and every table says how many rows it lost.
+ * Links from the report to the code: a site's `file:line` at the head commit, and the head and
+ * baseline commits. The renderer never reads the disk: the shell passes the workspace's tracked
+ * paths (e.g. `git ls-files`), and a site links only when its path resolves to one of them, so a
+ * link never points at a file the repository does not have (site-packages, the Agent's own code).
  */
+const SHA = /^[0-9a-f]{7,64}$/i;
+const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+function base(links) {
+    if (!REPO.test(links.repo))
+        return undefined;
+    const server = safeUrl(links.serverUrl ?? 'https://github.com');
+    return server ? `${server.replace(/\/+$/, '')}/${links.repo}` : undefined;
+}
+/**
+ * The repository path a site's file names, or undefined. A tracemalloc or pprof path is absolute
+ * on the runner (`/home/runner/work/r/r/pkg/check.py`) or relative to where the check ran; the
+ * longest trailing part that is a tracked path wins.
+ */
+function resolveSitePath(file, paths) {
+    if (!paths || paths.size === 0)
+        return undefined;
+    const parts = file.replace(/\\/g, '/').split('/');
+    for (let i = 0; i < parts.length; i++) {
+        const candidate = parts.slice(i).join('/');
+        if (candidate !== '' && !candidate.split('/').includes('..') && paths.has(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+/** `https://github.com/<repo>/blob/<head sha>/<path>#L<line>`, when the path resolves. */
+function siteUrl(links, file, line) {
+    if (!links?.headSha || !SHA.test(links.headSha))
+        return undefined;
+    const root = base(links);
+    const path = resolveSitePath(file, links.workspacePaths);
+    if (!root || !path)
+        return undefined;
+    const encoded = path.split('/').map(encodeURIComponent).join('/');
+    const anchor = line !== undefined && Number.isInteger(line) && line > 0 ? `#L${line}` : '';
+    return safeUrl(`${root}/blob/${links.headSha}/${encoded}${anchor}`);
+}
+/** `https://github.com/<repo>/commit/<sha>`, or undefined for a malformed sha or repository. */
+function commitUrl(links, sha) {
+    if (!links || !sha || !SHA.test(sha))
+        return undefined;
+    const root = base(links);
+    return root ? safeUrl(`${root}/commit/${sha}`) : undefined;
+}
+/** A commit as the report shows it: the short sha in code, linked when the repository is known. */
+function commitLink(links, sha) {
+    const short = SHA.test(sha) ? sha.slice(0, 7) : sha.slice(0, 12);
+    const url = commitUrl(links, sha);
+    const text = inlineCode(short, 12);
+    return url ? `[${text}](${url})` : text;
+}
+
+/**
+ * One story per metric. The analysis judges a metric twice (against the baseline, and for a leak
+ * across iterations); a reader must see it once, with one value, one mark and one verdict, in one
+ * place. This module joins the two judgements into that story; the renderers only lay it out.
+ *
+ * Marks: ✅ only for what was tested and passed; ⚪ "not tested" with the reason (no baseline, too
+ * few iterations after warm-up for a trend test); ❌ 🩸 ⚠️ only for a real finding.
+ */
+const MARK_EMOJI = {
+    leak: '🩸',
+    regression: '❌',
+    warning: '⚠️',
+    improvement: '📉',
+    untested: '⚪',
+    pass: '✅',
+};
+const SEVERITY = {
+    leak: 5,
+    regression: 4,
+    warning: 3,
+    improvement: 2,
+    untested: 1,
+    pass: 0,
+};
+/** Higher first: the order stories are listed in, and how the worst of a check is found. */
+function severity(s) {
+    return SEVERITY[s.mark] * 3 + (s.status === 'fail' ? 2 : s.status === 'warn' ? 1 : 0);
+}
+/**
+ * A trend test that never ran: every run was too short after warm-up (the analysis leaves its
+ * Mann-Kendall p unset then). A retained-per-run judgement always ran, so it is tested.
+ */
+function leakUntested(l) {
+    return l.rule === 'trend' && !l.leaking && l.runs.length > 0 && l.runs.every((r) => r.p === undefined);
+}
+/**
+ * check_run_alloc judged by its trend alone: the retained-per-run rule, its main rule, did not run
+ * (gc off or unknown, so cyclic garbage would look retained).
+ */
+function retainedRuleOff(l) {
+    return describeMetric(l.metric).series === 'retained' && l.rule === 'trend' && !l.leaking;
+}
+function untestedReasons(m, l) {
+    const out = [];
+    if (m?.rule === 'no-baseline' || m?.change === 'no-baseline')
+        out.push('no baseline to compare with');
+    if (l && leakUntested(l))
+        out.push(`leak trend: ${l.reason}`);
+    if (l && retainedRuleOff(l))
+        out.push('memory kept per check run not judged: it needs gc on (run with --m-gc / m-gc: true)');
+    return out;
+}
+const WORST = { pass: 0, warn: 1, fail: 2 };
+function markOf(m, l, untested) {
+    const status = worstStatus([m?.status, l?.status]);
+    if (l?.leaking)
+        return status === 'fail' ? 'leak' : 'warning';
+    if (m?.change === 'regression')
+        return status === 'fail' ? 'regression' : 'warning';
+    if (status === 'fail')
+        return l && l.status === 'fail' ? 'leak' : 'regression';
+    if (status === 'warn')
+        return 'warning';
+    if (m?.change === 'improvement')
+        return 'improvement';
+    return untested.length > 0 ? 'untested' : 'pass';
+}
+function worstStatus(statuses) {
+    return statuses.reduce((w, s) => (s && WORST[s] > WORST[w] ? s : w), 'pass');
+}
+function placeOf(mark) {
+    if (mark === 'leak')
+        return 'leaks';
+    if (mark === 'regression' || mark === 'warning' || mark === 'improvement')
+        return 'changes';
+    return 'details';
+}
+/** The check's metrics, each once, most severe first (ties keep the analysis order). */
+function storiesOf(c) {
+    const ids = [];
+    for (const x of [...c.metrics, ...c.leaks])
+        if (!ids.includes(x.metric))
+            ids.push(x.metric);
+    const stories = ids.map((metric) => {
+        const m = c.metrics.find((x) => x.metric === metric);
+        const l = c.leaks.find((x) => x.metric === metric);
+        const first = (m ?? l);
+        const untested = untestedReasons(m, l);
+        const mark = markOf(m, l, untested);
+        const story = {
+            metric,
+            runtime: first.runtime,
+            unit: first.unit,
+            mark,
+            place: placeOf(mark),
+            status: worstStatus([m?.status, l?.status]),
+            untested,
+        };
+        if (m)
+            story.regression = m;
+        if (l)
+            story.leak = l;
+        return story;
+    });
+    return stories
+        .map((s, i) => ({ s, i }))
+        .sort((a, b) => severity(b.s) - severity(a.s) || a.i - b.i)
+        .map(({ s }) => s);
+}
+/** How many stories of each mark, over the whole verdict: the counts line and the headline. */
+function countMarks(stories) {
+    const out = {
+        leak: 0,
+        regression: 0,
+        warning: 0,
+        improvement: 0,
+        untested: 0,
+        pass: 0,
+    };
+    for (const s of stories)
+        out[s.mark]++;
+    return out;
+}
+
+/** `24.6 MiB ± 66 KiB → 27.7 MiB ± 62 KiB`; the current value alone when there is no baseline. */
+function valueCell(s) {
+    const m = s.regression;
+    if (!m)
+        return '—';
+    const cur = spread(m.current.median, m.current.mad, m.unit);
+    return m.baseline ? `${spread(m.baseline.median, m.baseline.mad, m.unit)} → ${cur}` : `— → ${cur}`;
+}
+/** The change against the baseline, in one phrase. A zero baseline says "from 0 B to …", never ∞%. */
+function regressionChange(m, detail = true) {
+    if (m.rule === 'no-baseline' || !m.baseline)
+        return 'not compared';
+    const rel = finiteRatio(m.relative);
+    if (rel === undefined || m.baseline.median === 0) {
+        const [from, to] = [m.baseline.median, m.current.median].map((v) => formatValue(v, m.unit));
+        return from === to ? `no change (${to})` : `from ${from} to ${to}`;
+    }
+    const head = m.delta === undefined ? percent(rel) : `${percent(rel)} (${formatDelta(m.delta, m.unit)})`;
+    if (!detail)
+        return head;
+    const parts = [head];
+    if (m.kind === 'exact' || m.rule === 'exact')
+        parts.push('exact');
+    else if (m.ci)
+        parts.push(`${pct(m.ci.level)} CI ${percent(m.ci.low)} … ${percent(m.ci.high)}`);
+    if (m.p !== undefined)
+        parts.push(`p ${m.p < 0.001 ? formatP(m.p) : `= ${formatP(m.p)}`}`);
+    if (m.rule === 'threshold-only')
+        parts.push(`threshold only (${m.baseline.samples.length} vs ${m.current.samples.length} runs)`);
+    return parts.join(' · ');
+}
+/** The leak in one phrase: growth per check run, or what each check run keeps. */
+function leakChange(l, detail = true) {
+    const runs = `${l.runsLeaking}/${l.runsTotal} runs`;
+    if (l.rule === 'untracked-frees')
+        return `${formatCount(l.growth)} untracked ${l.growth === 1 ? 'free' : 'frees'} · ${runs}`;
+    if (l.rule === 'retained') {
+        const head = `keeps ${formatValue(l.perIteration, l.unit)} per check run`;
+        return detail ? `${head} · ${runs}` : head;
+    }
+    const head = `${formatDelta(l.perIteration, l.unit)} per check run`;
+    return detail ? `${head}, ${formatDelta(l.growth, l.unit)} over a process run · ${runs}` : head;
+}
+/** The one change a story shows: the leak when it leaked, else the comparison with the baseline. */
+function changeCell(s, detail = true) {
+    if (s.leak && (s.leak.leaking || !s.regression))
+        return leakChange(s.leak, detail);
+    return s.regression ? regressionChange(s.regression, detail) : '—';
+}
+function waiverText(w) {
+    if (!w)
+        return '';
+    return w.expired
+        ? ` · waiver expired ${escapeText(w.expires)}`
+        : ` · waived until ${escapeText(w.expires)}: ${escapeText(w.reason)}`;
+}
+/**
+ * The full verdict: the deciding judgement's reason first, then the other one's; what was not
+ * tested is said once, in the story's own words, first when it is why the mark is ⚪.
+ */
+function verdictText(s) {
+    const reasons = [];
+    const leakFirst = s.leak?.leaking === true;
+    for (const v of leakFirst ? [s.leak, s.regression] : [s.regression, s.leak]) {
+        if (!v)
+            continue;
+        if (v === s.regression && s.regression.rule === 'no-baseline')
+            continue;
+        if (v === s.leak && leakUntested(s.leak))
+            continue;
+        reasons.push(v.reason);
+    }
+    if (s.untested.length > 0) {
+        const untested = `not tested: ${s.untested.join('; ')}`;
+        if (s.mark === 'untested')
+            reasons.unshift(untested);
+        else
+            reasons.push(untested);
+    }
+    return reasons.join('; ');
+}
+/** The verdict as a table cell, with its waiver. */
+function verdictCell(s) {
+    return escapeCell(verdictText(s)) + waiverText(s.leak?.waiver ?? s.regression?.waiver);
+}
+/** The verdict in a few words, for the summary table. */
+function shortWhy(s) {
+    const m = s.regression;
+    const l = s.leak;
+    const waived = (l?.waiver ?? m?.waiver) && !(l?.waiver ?? m?.waiver)?.expired;
+    const suffix = waived ? ' (waived)' : s.status === 'warn' ? ' (warning only)' : '';
+    if (l?.leaking) {
+        if (l.rule === 'untracked-frees')
+            return `accounting bug: frees never allocated${suffix}`;
+        if (l.rule === 'retained')
+            return `leak: each check run keeps memory, ${l.runsLeaking}/${l.runsTotal} runs${suffix}`;
+        return `leak: grows in ${l.runsLeaking}/${l.runsTotal} runs${suffix}`;
+    }
+    if (m?.change === 'regression') {
+        const how = m.rule === 'mann-whitney' && m.p !== undefined
+            ? `Mann-Whitney p ${m.p < 0.001 ? formatP(m.p) : `= ${formatP(m.p)}`}`
+            : m.rule === 'threshold-only'
+                ? 'threshold only, too few runs for a test'
+                : 'exact';
+        return `regression (${how})${suffix}`;
+    }
+    if (s.mark === 'improvement')
+        return 'improved';
+    if (s.mark === 'untested')
+        return `not tested: ${escapeText(s.untested[0] ?? 'unknown reason')}`;
+    if (s.mark === 'warning')
+        return escapeText((l?.status === 'warn' ? l.reason : m?.reason) ?? 'warning');
+    return 'unchanged, no leak';
+}
+
+const SUMMARY_HEAD = ['', 'Check', 'Worst metric', 'Change', 'Why'];
+/** The id a check's section heading carries, so the summary row can link to it. */
+function anchorName(ci) {
+    return `memgate-check-${ci}`;
+}
+function checkTitle(c) {
+    const k = c.check;
+    const instance = k.instance ? ` (instance ${inlineCode(k.instance, 80)})` : '';
+    return `${inlineCode(k.name, 120)} ${escapeText(k.version)}${instance}`;
+}
+/** A check's status mark: its worst story's, so a passing check with an untested series is ⚪, not ✅. */
+function checkEmoji(c, stories) {
+    if (c.status === 'warn')
+        return '⚠️';
+    const worst = stories[0];
+    if (c.status === 'fail')
+        return worst && worst.status === 'fail' ? MARK_EMOJI[worst.mark] : '❌';
+    return worst ? MARK_EMOJI[worst.mark] : '✅';
+}
+/** The summary rows' order: failing, then warning, then the rest by their worst story. */
+function summaryOrder(checks) {
+    const rank = (i) => {
+        const { c, stories } = checks[i];
+        const status = c.status === 'fail' ? 2 : c.status === 'warn' ? 1 : 0;
+        return status * 100 + (stories[0] ? severity(stories[0]) : 0);
+    };
+    return checks.map((_, i) => i).sort((a, b) => rank(b) - rank(a) || a - b);
+}
+function budgetRow(c) {
+    const b = c.budgets.find((x) => x.status !== 'pass');
+    if (!b)
+        return undefined;
+    const unit = /count|allocations|goroutines|frees|objects/.test(b.metric) ? 'count' : 'bytes';
+    return [
+        `💰 ${codeCell(b.metric, 60)}`,
+        `peak ${formatValue(b.value, unit)} over ${formatValue(b.limit, unit)}`,
+        `over budget${b.status === 'warn' ? ' (warning only)' : ''}`,
+    ];
+}
+/** One row: mark, check (linked when it has a section), worst metric, its change, why. */
+function summaryRow(c, ci, stories, hasSection) {
+    const name = titleCell(c);
+    const check = hasSection ? `[${name}](#${anchorName(ci)})` : name;
+    const worst = stories[0];
+    const findings = stories.filter((s) => s.mark !== 'pass' && s.mark !== 'untested').length;
+    const budget = budgetRow(c);
+    if (budget && (!worst || worst.status === 'pass'))
+        return [checkEmoji(c, stories), check, ...budget];
+    if (!worst)
+        return [checkEmoji(c, stories), check, '—', '—', escapeText(c.notes[0] ?? 'no metrics measured')];
+    if (worst.mark === 'pass') {
+        return [checkEmoji(c, stories), check, '—', '—', `${stories.length} unchanged, no leak`];
+    }
+    const more = findings > 1 ? ` (+${findings - 1} more)` : '';
+    return [
+        checkEmoji(c, stories),
+        check,
+        `${MARK_EMOJI[worst.mark]} ${codeCell(worst.metric, 60)}${more}`,
+        changeCell(worst, false),
+        shortWhy(worst),
+    ];
+}
+/** The check's name and version for a table cell (a code span cannot sit in a cell safely). */
+function titleCell(c) {
+    const k = c.check;
+    const instance = k.instance ? ` ${codeCell(k.instance, 40)}` : '';
+    return `${codeCell(k.name, 80)} ${escapeText(k.version)}${instance}`;
+}
+
+/**
+ * One check's section of the comment: its baseline, its leaks and changes (each metric once), the
+ * allocation sites that explain them, its charts, budgets and notes, and the rest folded away.
+ * Every unit that truncation may drop has an id (see `markdown.ts`), checked against `ctx.dropped`.
+ */
+const STORY_HEAD = ['', 'Metric', 'Runtime', 'Baseline → current', 'Change', 'Verdict'];
+function table(head, rows) {
+    return markdownTable([head, ...rows], { alignDelimiters: false });
+}
+function omittedLine(n) {
+    return `_… ${plural(n, 'row')} omitted to fit the size limit._`;
+}
+function storyCells(s) {
+    return [codeCell(s.metric, 80), runtimeName(s.runtime), valueCell(s), changeCell(s), verdictCell(s)];
+}
+/** Stories with their drop ids, those of one place only. */
+function placed(stories, ci, place, prefix) {
+    return stories.map((s, si) => ({ s, id: `${prefix}:${ci}:${si}` })).filter(({ s }) => s.place === place);
+}
+function storyTable(items, ctx, lost, title = '') {
+    const kept = items.filter(({ id }) => !ctx.dropped.has(id));
+    lost.rows += items.length - kept.length;
+    if (kept.length === 0)
+        return [];
+    const rows = kept.map(({ s }) => [MARK_EMOJI[s.mark], ...storyCells(s)]);
+    return [...(title ? [title, ''] : []), table(STORY_HEAD, rows), ''];
+}
+function checkSection(c, ci, stories, ctx) {
+    const lost = { rows: 0 };
+    const out = [
+        `### <a name="${anchorName(ci)}"></a>${checkEmoji(c, stories)} ${checkTitle(c)}`,
+        '',
+        provenanceLine(c.provenance, ctx.links),
+        '',
+    ];
+    out.push(...storyTable(placed(stories, ci, 'leaks', 'M'), ctx, lost, '**🩸 Leaks**'));
+    out.push(...storyTable(placed(stories, ci, 'changes', 'M'), ctx, lost, '**Changes against the baseline**'));
+    out.push(...whereLines(c, ci, stories, ctx, lost));
+    out.push(...budgetTable(c.budgets, ci, ctx, lost));
+    out.push(...sitesBlock(c, ci, ctx, lost));
+    out.push(...chartBlocks(c, ci, stories, ctx));
+    if (c.notes.length > 0)
+        out.push('**Notes**', '', ...c.notes.map((n) => `- ${escapeText(n)}`), '');
+    out.push(...detailsBlock(stories, ci, ctx, lost));
+    if (lost.rows > 0)
+        out.push(omittedLine(lost.rows), '');
+    return out;
+}
+function detailsBlock(stories, ci, ctx, lost) {
+    const items = placed(stories, ci, 'details', 'D');
+    if (items.every(({ id }) => ctx.dropped.has(id))) {
+        lost.rows += items.length;
+        return [];
+    }
+    const untested = items.filter(({ s }) => s.mark === 'untested').length;
+    const what = [
+        items.length - untested > 0 ? `${items.length - untested} passed` : '',
+        untested > 0 ? `${untested} not tested` : '',
+    ].filter(Boolean);
+    return [
+        `<details><summary>${escapeHtml(`${plural(items.length, 'other metric')}: ${what.join(', ')}`)}</summary>`,
+        '',
+        ...storyTable(items, ctx, lost),
+        '</details>',
+        '',
+    ];
+}
+/** The stories a reader must act on, each with the sites whose growth explains it. */
+function whereLines(c, ci, stories, ctx, lost) {
+    const lines = [];
+    stories.forEach((s, si) => {
+        if (!['leak', 'regression', 'warning'].includes(s.mark))
+            return;
+        if (ctx.dropped.has(`W:${ci}:${si}`)) {
+            lost.rows++;
+            return;
+        }
+        const change = explainedChange(s, c.sites);
+        const sites = explainingSites(c.sites, s.runtime, change.amount);
+        if (sites.length === 0)
+            return;
+        const list = sites.map(({ site, share }) => {
+            const of = !change.ofMetric
+                ? ''
+                : share >= 1
+                    ? ' (all of the change)'
+                    : ` (${Math.round(share * 100)}% of the change)`;
+            return `${siteLink(site, ctx.links)} ${formatDelta(site.delta, 'bytes')}${of}`;
+        });
+        lines.push(`- ${MARK_EMOJI[s.mark]} ${codeCell(s.metric, 80)} grew at ${list.join(', ')}`);
+    });
+    return lines.length > 0 ? ['**Where**', '', ...lines, ''] : [];
+}
+/** How much a story's metric grew, in bytes, for the sites to explain; else the sites' own growth. */
+function explainedChange(s, sites) {
+    const d = s.regression?.delta;
+    if (s.unit === 'bytes' && d !== undefined && d > 0)
+        return { amount: d, ofMetric: true };
+    if (s.unit === 'bytes' && s.leak?.rule === 'trend' && s.leak.growth > 0)
+        return { amount: s.leak.growth, ofMetric: true };
+    const total = sites
+        .filter((x) => x.delta > 0 && HOLDERS[s.runtime].includes(x.runtime))
+        .reduce((t, x) => t + x.delta, 0);
+    return { amount: total, ofMetric: false };
+}
+function siteLink(s, links) {
+    const where = s.line === undefined ? s.file : `${s.file}:${s.line}`;
+    const code = codeCell(where, 140);
+    const url = siteUrl(links, s.file, s.line);
+    return url ? `[${code}](${url})` : code;
+}
+const BUDGET_HEAD = ['', 'Budget metric', 'Budget', 'Peak', 'Why'];
+function budgetTable(budgets, ci, ctx, lost) {
+    const kept = budgets.filter((_, bi) => !ctx.dropped.has(`B:${ci}:${bi}`));
+    lost.rows += budgets.length - kept.length;
+    const out = [];
+    if (kept.length > 0) {
+        out.push('**💰 Budgets**', '');
+        const rows = kept.map((b) => {
+            const unit = /count|allocations|goroutines|frees|objects/.test(b.metric) ? 'count' : 'bytes';
+            return [
+                b.status === 'fail' ? '❌' : b.status === 'warn' ? '⚠️' : '✅',
+                codeCell(b.metric, 80),
+                formatValue(b.limit, unit),
+                formatValue(b.value, unit),
+                escapeCell(b.reason) + waiverText(b.waiver),
+            ];
+        });
+        out.push(table(BUDGET_HEAD, rows), '');
+    }
+    return out;
+}
+function growing(sites) {
+    return sites.map((s, si) => ({ s, si })).filter(({ s }) => s.delta > 0);
+}
+function sitesBlock(c, ci, ctx, lost) {
+    const all = growing(c.sites).map(({ s, si }) => ({ s, id: `S:${ci}:${si}` }));
+    const keptAll = all.filter(({ id }) => !ctx.dropped.has(id));
+    lost.rows += all.length - keptAll.length;
+    if (keptAll.length === 0)
+        return [];
+    const out = ['**Allocation sites that grew**', ''];
+    const count = (s) => (s.countDelta === undefined ? '—' : formatCount(s.countDelta, true));
+    const groups = [
+        [
+            ['python', 'c'],
+            (s) => [
+                siteCell(s, ctx),
+                s.source ? codeCell(s.source.trim(), 100) : '',
+                formatDelta(s.delta, 'bytes'),
+                count(s),
+            ],
+            ['Site', 'Source', 'Δ bytes', 'Δ count'],
+        ],
+        [
+            ['go'],
+            (s) => [codeCell(s.function ?? '?', 120), siteCell(s, ctx), formatDelta(s.delta, 'bytes'), count(s)],
+            ['Function', 'Site', 'Δ bytes', 'Δ count'],
+        ],
+    ];
+    let omitted = 0;
+    for (const [runtimes, cells, head] of groups) {
+        const items = all.filter(({ s }) => runtimes.includes(s.runtime));
+        const kept = items.filter(({ id }) => !ctx.dropped.has(id));
+        omitted += items.length - kept.length;
+        if (kept.length > 0)
+            out.push(table(head, kept.map(({ s }) => cells(s))), '');
+    }
+    if (omitted > 0)
+        out.push(omittedLine(omitted), '');
+    return out;
+}
+function siteCell(s, ctx) {
+    return `${siteLink(s, ctx.links)}${s.isNew ? ' 🆕' : ''}`;
+}
+/**
+ * The charts of a check that a reader must look at: only metrics with a leak or change story (a
+ * chart under "no leak" that rises would contradict the verdict). A retained-per-run leak draws
+ * its running total, so a leak always draws as growth.
+ */
+function chartsFor(c, stories) {
+    const flagged = stories
+        .filter((s) => ['leak', 'regression', 'warning'].includes(s.mark))
+        .map((s) => s.metric);
+    return c.charts.filter((s) => s.current.length >= 2 && flagged.includes(s.metric));
+}
+function chartBlocks(c, ci, stories, ctx) {
+    const out = [];
+    chartsFor(c, stories).forEach((s, k) => {
+        const id = `C:${ci}:${k}`;
+        if (!ctx.charts.has(id) || ctx.dropped.has(id))
+            return;
+        const story = stories.find((x) => x.metric === s.metric);
+        const isCumulative = story?.leak?.rule === 'retained' && describeMetric(s.metric).series === 'retained';
+        const title = isCumulative ? `${s.metric}: kept so far` : `${s.metric} per check run`;
+        const src = renderChart(s, { title, cumulative: isCumulative });
+        if (src)
+            out.push('```mermaid', src, '```', `<sub>${chartCaption(!!s.baseline?.length, isCumulative)}</sub>`, '');
+    });
+    return out;
+}
+function provenanceLine(p, links) {
+    const requested = escapeText(p.requestedVersion);
+    const facts = [
+        p.commit ? `commit ${commitLink(links, p.commit)}` : '',
+        p.ageDays !== undefined ? age(p.ageDays) : '',
+        p.samples !== undefined ? plural(p.samples, 'run') : '',
+        p.entries !== undefined ? `from ${plural(p.entries, 'merged commit')}` : '',
+    ].filter(Boolean);
+    const at = facts.length > 0 ? ` (${facts.join(', ')})` : '';
+    switch (p.status) {
+        case 'exact':
+            return `Baseline: ${escapeText(p.version ?? p.requestedVersion)}${at}.`;
+        case 'fallback':
+            return `Baseline: ⚠️ compared with ${escapeText(p.version ?? '?')}'s baseline (no baseline for ${requested} yet)${facts.length > 0 ? `: ${facts.join(', ')}` : ''}.`;
+        case 'none':
+            return `Baseline: 🆕 no baseline for ${requested}: this run becomes the first once it lands on the default branch.`;
+        case 'unreadable':
+            return `Baseline: ⚠️ unreadable: ${escapeText(p.message ?? 'no reason given')}. Nothing was compared, and nothing will be overwritten.`;
+    }
+}
+function age(days) {
+    if (days < 1)
+        return 'less than a day old';
+    const d = Math.floor(days);
+    return `${d} ${d === 1 ? 'day' : 'days'} old`;
+}
+
 const DEFAULT_MAX_CHARS = 60_000;
-/** Charts drawn per check at most; more would bury the tables. */
-const MAX_CHARTS_PER_CHECK = 2;
+/** Charts per comment at most: more would bury the tables (and each costs a Mermaid render). */
+const MAX_CHARTS = 5;
 /** The hidden marker that makes the comment sticky; always the first line of the body. */
 function commentMarker(key) {
     return `<!-- memgate:${markerKey(key)} -->`;
 }
+function tell(verdict) {
+    const stories = verdict.checks.map(storiesOf);
+    const order = summaryOrder(verdict.checks.map((c, i) => ({ c, stories: stories[i] })));
+    const notable = new Set(order.filter((ci) => isNotable(verdict, stories, ci)));
+    const charts = new Set();
+    for (const ci of order) {
+        if (!notable.has(ci))
+            continue;
+        chartsFor(verdict.checks[ci], stories[ci]).forEach((_, k) => {
+            if (charts.size < MAX_CHARTS)
+                charts.add(`C:${ci}:${k}`);
+        });
+    }
+    return { verdict, stories, order, notable, charts };
+}
+/** A check gets its own section when a reader should look at it. */
+function isNotable(v, stories, ci) {
+    const c = v.checks[ci];
+    return (c.status !== 'pass' ||
+        stories[ci].some((s) => s.place !== 'details') ||
+        c.budgets.some((b) => b.status !== 'pass') ||
+        c.provenance.status !== 'exact');
+}
 function renderComment(verdict, opts) {
     const max = opts.maxChars ?? DEFAULT_MAX_CHARS;
     const measure = opts.measure ?? ((t) => t.length);
-    const order = dropOrder(verdict);
-    const render = (k) => renderWith(verdict, opts, new Set(order.slice(0, k)));
+    const told = tell(verdict);
+    const order = dropOrder(told);
+    const render = (k) => renderWith(told, opts, new Set(order.slice(0, k)));
     const full = render(0);
     if (measure(full) <= max)
         return full;
@@ -18605,461 +19348,182 @@ function renderComment(verdict, opts) {
 }
 /* ------------------------------------------------------------------ what can be dropped */
 /**
- * Every droppable unit's id, least important first. Ids: `U` row of an unchanged check, `D`/`DL`
- * unchanged metric/leak row in a check's details, `S` site, `C` chart, `M` changed metric row,
- * `L` leak row, `B` budget row, `H` a whole check section.
+ * Every droppable unit's id, least important first: `Q`/`U` a quiet check's line/row, `D` a detail
+ * row, `S` a site, `W` a "where" line, `C` a chart, `M` an improvement's row, `B` a budget kept, `H`
+ * a whole section, `P` a passing check's summary row. A failing or warning row of a section is never
+ * dropped alone, so a section never shows a finding's heading without the finding.
  */
-function dropOrder(verdict) {
-    const checks = verdict.checks.map((c, ci) => ({ c, ci })).reverse();
-    const notable = checks.filter(({ c }) => isNotable(c));
-    const quiet = checks.filter(({ c }) => !isNotable(c));
+function dropOrder(t) {
+    const rev = [...t.order].reverse();
+    const notable = rev.filter((ci) => t.notable.has(ci));
+    const quiet = rev.filter((ci) => !t.notable.has(ci));
     const ids = [];
-    for (const { c, ci } of quiet)
-        c.leaks.forEach((_, li) => ids.push(`UL:${ci}:${li}`));
-    for (const { c, ci } of quiet)
-        c.metrics.forEach((_, mi) => ids.push(`U:${ci}:${mi}`));
-    for (const { c, ci } of notable) {
-        c.metrics.forEach((m, mi) => !isHeadline(m) && ids.push(`D:${ci}:${mi}`));
-        c.leaks.forEach((l, li) => !isHeadlineLeak(l) && ids.push(`DL:${ci}:${li}`));
-    }
+    for (const ci of quiet)
+        t.stories[ci].forEach((_, si) => ids.push(`U:${ci}:${si}`));
+    for (const ci of quiet)
+        ids.push(`Q:${ci}`);
+    const each = (f) => {
+        for (const ci of notable)
+            t.stories[ci].forEach((s, si) => {
+                const id = f(s, ci, si);
+                if (id)
+                    ids.push(id);
+            });
+    };
+    each((s, ci, si) => (s.place === 'details' ? `D:${ci}:${si}` : undefined));
     // Each check keeps its biggest sites longest: drop every check's last-ranked site first.
-    const sites = notable.flatMap(({ c, ci }) => growing(c.sites)
+    const sites = notable.flatMap((ci) => growing(t.verdict.checks[ci].sites)
         .sort((a, b) => b.s.delta - a.s.delta)
-        .map(({ si }, rank) => ({ rank, ci, id: `S:${ci}:${si}` })));
-    sites.sort((a, b) => b.rank - a.rank || b.ci - a.ci);
-    ids.push(...sites.map((x) => x.id));
-    for (const { c, ci } of notable)
-        chartsFor(c).forEach((_, k) => ids.push(`C:${ci}:${k}`));
-    const rank = (m) => (m.status === 'fail' ? 2 : m.status === 'warn' ? 1 : 0);
-    for (const r of [0, 1, 2]) {
-        for (const { c, ci } of notable)
-            c.metrics.forEach((m, mi) => isHeadline(m) && rank(m) === r && ids.push(`M:${ci}:${mi}`));
-    }
-    for (const { c, ci } of notable)
-        c.leaks.forEach((l, li) => isHeadlineLeak(l) && ids.push(`L:${ci}:${li}`));
-    for (const { c, ci } of notable)
-        c.budgets.forEach((_, bi) => ids.push(`B:${ci}:${bi}`));
-    for (const { ci } of notable)
+        .map(({ si }, rank) => ({ rank, id: `S:${ci}:${si}` })));
+    ids.push(...sites.sort((a, b) => b.rank - a.rank).map((x) => x.id));
+    each((s, ci, si) => (s.place !== 'details' ? `W:${ci}:${si}` : undefined));
+    ids.push(...[...t.charts].reverse());
+    each((s, ci, si) => (s.place !== 'details' && s.status === 'pass' ? `M:${ci}:${si}` : undefined));
+    for (const ci of notable)
+        t.verdict.checks[ci].budgets.forEach((b, bi) => b.status === 'pass' && ids.push(`B:${ci}:${bi}`));
+    // A section loses no finding: it goes whole (least severe first); its summary row keeps the reason.
+    for (const ci of notable)
         ids.push(`H:${ci}`);
+    for (const ci of rev)
+        if (t.verdict.checks[ci].status === 'pass')
+            ids.push(`P:${ci}`);
     return ids;
 }
-/** A check gets its own visible section when a reader should look at it. */
-function isNotable(c) {
-    return (c.status !== 'pass' ||
-        c.metrics.some((m) => m.change === 'regression' || m.change === 'improvement') ||
-        c.leaks.some((l) => l.leaking) ||
-        c.budgets.some((b) => b.status !== 'pass') ||
-        c.provenance.status !== 'exact');
-}
-/** A metric row shown in the check's main table rather than its details. */
-function isHeadline(m) {
-    return m.status !== 'pass' || m.change !== 'unchanged';
-}
-function isHeadlineLeak(l) {
-    return l.leaking || l.status !== 'pass';
-}
-function growing(sites) {
-    return sites.map((s, si) => ({ s, si })).filter(({ s }) => s.delta > 0);
-}
-/** Charts for the metrics that leaked or regressed (or the first one), only for such checks. */
-function chartsFor(c) {
-    const bad = new Set([
-        ...c.leaks.filter((l) => l.leaking).map((l) => l.metric),
-        ...c.metrics.filter((m) => m.change === 'regression').map((m) => m.metric),
-    ]);
-    if (bad.size === 0)
-        return [];
-    const drawable = c.charts.filter((s) => s.current.length >= 2);
-    const matching = drawable.filter((s) => bad.has(s.metric));
-    return (matching.length > 0 ? matching : drawable).slice(0, MAX_CHARTS_PER_CHECK);
-}
-function renderWith(verdict, opts, dropped) {
-    const ctx = { dropped, ciLevel: ciLevel(verdict) };
-    const out = [commentMarker(opts.key), headline(verdict), '', countsLine(verdict), ''];
+/* ------------------------------------------------------------------ rendering */
+function renderWith(t, opts, dropped) {
+    const ctx = { dropped, links: opts.links, charts: t.charts };
+    const v = t.verdict;
+    const all = t.stories.flat();
+    const out = [commentMarker(opts.key), headline$1(t), '', countsLine(t, all), ''];
+    const commits = commitsLine(v, opts.links);
+    if (commits)
+        out.push(commits, '');
     if (opts.forkNotice) {
         out.push('> [!NOTE]', '> This pull request comes from a fork, so its token is read-only: memgate could not post this comment or update a baseline from this job. The report is in the job summary and the uploaded artifact; add the `workflow_run` companion workflow (`mode: comment`) to get it posted here.', '');
     }
-    const rows = [...dropped].filter((id) => /^(U|UL|D|DL|S|M|L|B):/.test(id)).length;
-    const charts = [...dropped].filter((id) => id.startsWith('C:')).length;
-    const checks = [...dropped].filter((id) => id.startsWith('H:')).length;
-    if (rows + charts + checks > 0) {
-        const what = [
-            rows > 0 ? plural(rows, 'row') : '',
-            charts > 0 ? plural(charts, 'chart') : '',
-            checks > 0 ? plural(checks, 'check section') : '',
-        ].filter(Boolean);
-        out.push(`> ✂️ **${what.join(', ')} omitted** to stay under GitHub's size limit. The job summary and the report artifact have everything.`, '');
-    }
-    if (verdict.checks.length === 0)
+    out.push(...truncationNote(dropped));
+    if (v.checks.length === 0)
         out.push('No checks were measured.', '');
-    const quiet = [];
-    verdict.checks.forEach((c, ci) => {
-        if (!isNotable(c))
-            quiet.push(ci);
-        else if (!dropped.has(`H:${ci}`))
-            out.push(...checkSection(c, ci, ctx));
-    });
+    else
+        out.push(...summaryTable(t, dropped));
+    for (const ci of t.order) {
+        if (t.notable.has(ci) && !dropped.has(`H:${ci}`))
+            out.push(...checkSection(v.checks[ci], ci, t.stories[ci], ctx));
+    }
+    const quiet = t.order.filter((ci) => !t.notable.has(ci));
     if (quiet.length > 0)
-        out.push(...quietChecks(verdict, quiet, ctx));
-    out.push(...footer(verdict, opts));
+        out.push(...quietChecks(t, quiet, ctx));
+    out.push(...footer(v, opts));
     return out.join('\n');
 }
-function headline(v) {
-    const n = v.checks.length;
-    const across = n === 1 ? '' : ` across ${n} checks`;
-    if (v.status === 'fail')
-        return `## ❌ memgate: memory check failed${across}`;
-    if (v.status === 'warn')
-        return `## ⚠️ memgate: passed with warnings${across}`;
-    return `## ✅ memgate: no memory regression or leak${across}`;
-}
-function countsLine(v) {
-    const c = v.counts;
-    const parts = [
-        `❌ ${plural(c.regressions, 'regression')}`,
-        `🩸 ${plural(c.leaks, 'leak')}`,
-        `⚠️ ${plural(c.warnings, 'warning')}`,
-        `✅ ${c.unchanged} unchanged`,
-    ];
-    if (c.improvements > 0)
-        parts.push(`📉 ${c.improvements} improved`);
-    if (c.budgets > 0)
-        parts.push(`💰 ${c.budgets} over budget`);
-    return `**${parts.join(' · ')}**`;
-}
-function checkTitle(c) {
-    const k = c.check;
-    const instance = k.instance ? ` (instance ${inlineCode(k.instance, 80)})` : '';
-    return `${inlineCode(k.name, 120)} ${escapeText(k.version)}${instance}`;
-}
-function statusEmoji(s) {
-    return s === 'fail' ? '❌' : s === 'warn' ? '⚠️' : '✅';
-}
-function checkSection(c, ci, ctx) {
-    const out = [
-        `### ${statusEmoji(c.status)} ${checkTitle(c)}`,
-        '',
-        provenanceLine(c.provenance),
+function truncationNote(dropped) {
+    const count = (re) => [...dropped].filter((id) => re.test(id)).length;
+    const rows = count(/^(U|D|S|W|M|B|P):/);
+    const charts = count(/^C:/);
+    const sections = count(/^H:/);
+    if (rows + charts + sections + count(/^Q:/) === 0)
+        return [];
+    const what = [
+        rows > 0 ? plural(rows, 'row') : '',
+        charts > 0 ? plural(charts, 'chart') : '',
+        sections > 0 ? plural(sections, 'check section') : '',
+    ].filter(Boolean);
+    return [
+        `> ✂️ **${what.join(', ') || 'some detail'} omitted** to stay under GitHub's size limit. Every failing check keeps its row in the table below; the job summary and the report artifact have everything.`,
         '',
     ];
-    const main = c.metrics.map((m, mi) => ({ m, id: `M:${ci}:${mi}` })).filter(({ m }) => isHeadline(m));
-    out.push(...metricTable(main, ctx));
-    const reasons = main.filter(({ m, id }) => m.status !== 'pass' && !ctx.dropped.has(id));
-    if (reasons.length > 0) {
-        out.push(...reasons.map(({ m }) => `- ${metricEmoji(m)} ${inlineCode(m.metric, 80)}: ${escapeText(m.reason)}`), '');
+}
+function summaryTable(t, dropped) {
+    const rows = [];
+    let omitted = 0;
+    for (const ci of t.order) {
+        if (dropped.has(`P:${ci}`)) {
+            omitted++;
+            continue;
+        }
+        const hasSection = t.notable.has(ci) && !dropped.has(`H:${ci}`);
+        rows.push(summaryRow(t.verdict.checks[ci], ci, t.stories[ci], hasSection));
     }
-    const leaks = c.leaks.map((l, li) => ({ l, id: `L:${ci}:${li}` })).filter(({ l }) => isHeadlineLeak(l));
-    if (leaks.length > 0) {
-        out.push('**🩸 Leaks**', '', ...leakTable(leaks, ctx));
-    }
-    if (c.budgets.length > 0) {
-        out.push('**💰 Budgets**', '', ...budgetTable(c.budgets.map((b, bi) => ({ b, id: `B:${ci}:${bi}` })), ctx));
-    }
-    out.push(...sitesBlock(c, ci, ctx));
-    chartsFor(c).forEach((s, k) => {
-        if (ctx.dropped.has(`C:${ci}:${k}`))
-            return;
-        const src = renderChart(s, { title: `${s.metric} per iteration` });
-        if (src)
-            out.push('```mermaid', src, '```', `<sub>${chartCaption(!!s.baseline?.length)}</sub>`, '');
-    });
-    if (c.notes.length > 0)
-        out.push('**Notes**', '', ...c.notes.map((n) => `- ${escapeText(n)}`), '');
-    const detailMetrics = c.metrics
-        .map((m, mi) => ({ m, id: `D:${ci}:${mi}` }))
-        .filter(({ m }) => !isHeadline(m));
-    const detailLeaks = c.leaks
-        .map((l, li) => ({ l, id: `DL:${ci}:${li}` }))
-        .filter(({ l }) => !isHeadlineLeak(l));
-    const detailIds = [...detailMetrics, ...detailLeaks].map(({ id }) => id);
-    if (detailIds.length > 0 && detailIds.every((id) => ctx.dropped.has(id))) {
-        out.push(omittedLine(detailIds.length), '');
-    }
-    else if (detailIds.length > 0) {
-        const what = [
-            detailMetrics.length > 0 ? plural(detailMetrics.length, 'unchanged metric') : '',
-            detailLeaks.length > 0
-                ? plural(detailLeaks.length, 'series without a leak', 'series without a leak')
-                : '',
-        ].filter(Boolean);
-        out.push(`<details><summary>${escapeHtml(what.join(', '))}</summary>`, '');
-        if (detailMetrics.length > 0)
-            out.push(...metricTable(detailMetrics, ctx));
-        if (detailLeaks.length > 0)
-            out.push(...leakTable(detailLeaks, ctx));
-        out.push('</details>', '');
-    }
+    const out = [table(SUMMARY_HEAD, rows), ''];
+    if (omitted > 0)
+        out.push(`_… ${plural(omitted, 'passing check')} omitted to fit the size limit._`, '');
     return out;
 }
-/** Passing checks with an ordinary baseline: one folded block, one table. */
-function quietChecks(v, indices, ctx) {
-    const out = [
-        `<details><summary>${escapeHtml(`✅ ${plural(indices.length, 'unchanged check')}`)}</summary>`,
-        '',
-    ];
+function headline$1(t) {
+    const v = t.verdict;
+    const n = v.checks.length;
+    const failed = v.checks.filter((c) => c.status === 'fail').length;
+    const warned = v.checks.filter((c) => c.status === 'warn').length;
+    const of = n === 1 ? '' : ` in ${failed} of ${n} checks`;
+    if (v.status === 'fail')
+        return `## ❌ memgate: memory check failed${of}`;
+    if (v.status === 'warn')
+        return `## ⚠️ memgate: passed with warnings${n === 1 ? '' : ` in ${warned} of ${n} checks`}`;
+    const marks = countMarks(t.stories.flat());
+    const across = n === 1 ? '' : ` across ${n} checks`;
+    if (marks.pass === 0 && marks.untested > 0)
+        return `## ⚪ memgate: nothing was tested yet${across}: no regression or leak could be judged`;
+    const untested = marks.untested > 0 ? ` (${plural(marks.untested, 'metric')} not tested)` : '';
+    return `## ✅ memgate: no memory regression or leak${across}${untested}`;
+}
+/** Only what happened: a count of zero is never shown, so nothing red says "0". */
+function countsLine(t, all) {
+    const m = countMarks(all);
+    const budgets = t.verdict.checks.reduce((n, c) => n + c.budgets.filter((b) => b.value > b.limit).length, 0);
+    const parts = [
+        m.leak > 0 ? `${MARK_EMOJI.leak} ${plural(m.leak, 'leak')}` : '',
+        m.regression > 0 ? `${MARK_EMOJI.regression} ${plural(m.regression, 'regression')}` : '',
+        budgets > 0 ? `💰 ${budgets} over budget` : '',
+        m.warning > 0 ? `${MARK_EMOJI.warning} ${plural(m.warning, 'warning')}` : '',
+        m.improvement > 0 ? `${MARK_EMOJI.improvement} ${m.improvement} improved` : '',
+        m.pass > 0 ? `${MARK_EMOJI.pass} ${m.pass} passed` : '',
+        m.untested > 0 ? `${MARK_EMOJI.untested} ${m.untested} not tested` : '',
+    ].filter(Boolean);
+    return parts.length > 0 ? `Metrics: **${parts.join(' · ')}**` : '_No metric was measured._';
+}
+/** Head and baseline commits, linked; one baseline commit when every check shares it. */
+function commitsLine(v, links) {
+    const head = links?.headSha ? `Head ${commitLink(links, links.headSha)}` : '';
+    const bases = [...new Set(v.checks.map((c) => c.provenance.commit).filter((x) => !!x))];
+    const base = bases.length === 1
+        ? `baseline ${commitLink(links, bases[0])}`
+        : bases.length > 1
+            ? `baselines from ${plural(bases.length, 'commit')} (each check names its own)`
+            : '';
+    const parts = [head, base].filter(Boolean);
+    return parts.length > 0 ? `${parts.join(' · ')}` : undefined;
+}
+/** Checks with nothing to look at: one folded block, each metric once. */
+function quietChecks(t, indices, ctx) {
     const rows = [];
-    const leakRows = [];
     const lines = [];
     let omitted = 0;
     for (const ci of indices) {
-        const c = v.checks[ci];
-        let kept = 0;
-        c.metrics.forEach((m, mi) => {
-            if (ctx.dropped.has(`U:${ci}:${mi}`)) {
+        const c = t.verdict.checks[ci];
+        t.stories[ci].forEach((s, si) => {
+            if (ctx.dropped.has(`U:${ci}:${si}`))
                 omitted++;
-                return;
+            else {
+                const [metric, ...rest] = storyCells(s);
+                rows.push([MARK_EMOJI[s.mark], `${codeCell(c.check.name, 80)} · ${metric}`, ...rest]);
             }
-            kept++;
-            rows.push([codeCell(c.check.name, 80), ...metricCells(m)]);
         });
-        c.leaks.forEach((l, li) => {
-            if (ctx.dropped.has(`UL:${ci}:${li}`))
-                omitted++;
-            else
-                leakRows.push([codeCell(c.check.name, 80), ...leakCells(l)]);
-        });
-        if (kept > 0 || c.metrics.length === 0) {
+        if (!ctx.dropped.has(`Q:${ci}`)) {
             const notes = c.notes.length > 0 ? ` (${c.notes.map(escapeText).join('; ')})` : '';
-            lines.push(`- ${checkTitle(c)}: ${provenanceLine(c.provenance).replace(/^Baseline: /, 'baseline ')}${notes}`);
+            lines.push(`- ${checkTitle(c)}: ${provenanceLine(c.provenance, ctx.links).replace(/^Baseline: /, 'baseline ')}${notes}`);
         }
     }
+    const untested = indices.filter((ci) => t.stories[ci].some((s) => s.mark === 'untested')).length;
+    const label = `${plural(indices.length, 'check')} without findings${untested > 0 ? ` (${untested} with metrics not tested)` : ''}`;
+    const out = [`<details><summary>${escapeHtml(label)}</summary>`, ''];
     if (lines.length > 0)
         out.push(...lines, '');
     if (rows.length > 0)
-        out.push(table(['Check', ...METRIC_HEAD.slice(1)].map((h) => h.replace('CI', `${pct(ctx.ciLevel)} CI`)), rows), '');
-    if (leakRows.length > 0)
-        out.push(table(['Check', ...LEAK_HEAD.slice(1)], leakRows), '');
+        out.push(table(['', 'Check · metric', ...STORY_HEAD.slice(2)], rows), '');
     if (omitted > 0)
         out.push(omittedLine(omitted), '');
     out.push('</details>', '');
     return out;
-}
-/* ------------------------------------------------------------------ tables */
-const METRIC_HEAD = ['', 'Metric', 'Runtime', 'Baseline (median ± MAD)', 'Current', 'Δ (CI)', 'p', 'Rule'];
-function metricTable(items, ctx) {
-    const kept = items.filter(({ id }) => !ctx.dropped.has(id));
-    const out = [];
-    if (kept.length > 0) {
-        const head = METRIC_HEAD.map((h) => h.replace('CI', `${pct(ctx.ciLevel)} CI`));
-        out.push(table(head, kept.map(({ m }) => [metricEmoji(m), ...metricCells(m)])), '');
-    }
-    if (kept.length < items.length)
-        out.push(omittedLine(items.length - kept.length), '');
-    return out;
-}
-/** Every metric column after the first (emoji or check). */
-function metricCells(m, _ctx) {
-    return [
-        codeCell(m.metric, 80),
-        runtimeName(m.runtime),
-        m.baseline ? spread(m.baseline.median, m.baseline.mad, m.unit) : '—',
-        spread(m.current.median, m.current.mad, m.unit),
-        deltaCell(m),
-        m.p === undefined ? '—' : formatP(m.p),
-        ruleCell(m),
-    ];
-}
-function metricEmoji(m) {
-    if (m.status === 'fail')
-        return '❌';
-    if (m.status === 'warn')
-        return '⚠️';
-    if (m.change === 'improvement')
-        return '📉';
-    if (m.change === 'no-baseline')
-        return '🆕';
-    return '✅';
-}
-function deltaCell(m) {
-    if (m.relative === undefined && m.delta === undefined)
-        return '—';
-    const parts = [];
-    if (m.relative !== undefined)
-        parts.push(formatPercent(m.relative));
-    if (m.delta !== undefined)
-        parts.push(`(${formatDelta(m.delta, m.unit)})`);
-    if (m.kind === 'exact')
-        parts.push('exact');
-    else if (m.ci)
-        parts.push(`[${formatPercent(m.ci.low)} … ${formatPercent(m.ci.high)}]`);
-    return parts.join(' ');
-}
-function ruleCell(m) {
-    let rule;
-    switch (m.rule) {
-        case 'exact':
-            rule = 'exact';
-            break;
-        case 'mann-whitney':
-            rule = 'Mann-Whitney';
-            break;
-        case 'threshold-only':
-            rule = `threshold only: ${m.baseline?.samples.length ?? 0} vs ${m.current.samples.length} runs, too few for a test`;
-            break;
-        case 'no-baseline':
-            rule = 'no baseline';
-            break;
-    }
-    return rule + waiverText(m.waiver);
-}
-function waiverText(w) {
-    if (!w)
-        return '';
-    return w.expired
-        ? ` · waiver expired ${escapeText(w.expires)}`
-        : ` · waived until ${escapeText(w.expires)}: ${escapeText(w.reason)}`;
-}
-const LEAK_HEAD = [
-    '',
-    'Series',
-    'Runtime',
-    'Per iteration',
-    'Growth over the run',
-    'Runs showing it',
-    'Rule',
-    'Why',
-];
-function leakTable(items, ctx) {
-    const kept = items.filter(({ id }) => !ctx.dropped.has(id));
-    const out = [];
-    if (kept.length > 0) {
-        out.push(table(LEAK_HEAD, kept.map(({ l }) => [leakEmoji(l), ...leakCells(l)])), '');
-    }
-    if (kept.length < items.length)
-        out.push(omittedLine(items.length - kept.length), '');
-    return out;
-}
-function leakEmoji(l) {
-    return l.leaking ? (l.status === 'fail' ? '🩸' : '⚠️') : '✅';
-}
-/** Every leak column after the first (emoji or check). */
-function leakCells(l) {
-    return [
-        codeCell(l.metric, 80),
-        runtimeName(l.runtime),
-        perIteration(l),
-        formatDelta(l.growth, l.unit),
-        `${l.runsLeaking}/${l.runsTotal}`,
-        leakRule(l) + waiverText(l.waiver),
-        escapeCell(l.reason),
-    ];
-}
-function perIteration(l) {
-    if (l.rule === 'retained')
-        return `${formatValue(l.perIteration, l.unit)} retained`;
-    if (l.rule === 'untracked-frees')
-        return formatValue(l.perIteration, 'count');
-    return formatDelta(l.perIteration, l.unit);
-}
-function leakRule(l) {
-    if (l.rule === 'trend')
-        return 'trend';
-    if (l.rule === 'retained')
-        return 'retained per run';
-    return 'untracked frees (accounting bug)';
-}
-const BUDGET_HEAD = ['', 'Metric', 'Budget', 'Peak', 'Why'];
-function budgetTable(items, ctx) {
-    const kept = items.filter(({ id }) => !ctx.dropped.has(id));
-    const out = [];
-    if (kept.length > 0) {
-        const rows = kept.map(({ b }) => {
-            const unit = unitOf(b.metric);
-            return [
-                b.status === 'fail' ? '❌' : b.status === 'warn' ? '⚠️' : '✅',
-                codeCell(b.metric, 80),
-                formatValue(b.limit, unit),
-                formatValue(b.value, unit),
-                escapeCell(b.reason) + waiverText(b.waiver),
-            ];
-        });
-        out.push(table(BUDGET_HEAD, rows), '');
-    }
-    if (kept.length < items.length)
-        out.push(omittedLine(items.length - kept.length), '');
-    return out;
-}
-function sitesBlock(c, ci, ctx) {
-    const all = growing(c.sites).map(({ s, si }) => ({ s, id: `S:${ci}:${si}` }));
-    if (all.length === 0)
-        return [];
-    const out = ['**Top growing allocation sites**', ''];
-    const byRuntime = [
-        ['Python / C', ['python', 'c']],
-        ['Go', ['go']],
-    ];
-    if (all.every(({ id }) => ctx.dropped.has(id))) {
-        return [`**Top growing allocation sites**: ${omittedLine(all.length)}`, ''];
-    }
-    let omitted = 0;
-    for (const [, runtimes] of byRuntime) {
-        const items = all.filter(({ s }) => runtimes.includes(s.runtime));
-        const kept = items.filter(({ id }) => !ctx.dropped.has(id));
-        omitted += items.length - kept.length;
-        if (kept.length === 0)
-            continue;
-        if (runtimes.includes('go')) {
-            const rows = kept.map(({ s }) => [
-                codeCell(s.function ?? '?', 120),
-                siteCell(s),
-                formatBytesDelta(s.delta),
-                s.countDelta === undefined ? '—' : formatCount(s.countDelta, true),
-            ]);
-            out.push(table(['Function', 'Site', 'Δ bytes', 'Δ count'], rows), '');
-        }
-        else {
-            const rows = kept.map(({ s }) => [
-                siteCell(s),
-                s.source ? codeCell(s.source.trim(), 100) : '',
-                formatBytesDelta(s.delta),
-                s.countDelta === undefined ? '—' : formatCount(s.countDelta, true),
-            ]);
-            out.push(table(['Site', 'Source', 'Δ bytes', 'Δ count'], rows), '');
-        }
-    }
-    if (omitted > 0)
-        out.push(omittedLine(omitted), '');
-    return out;
-}
-function siteCell(s) {
-    const where = s.line === undefined ? s.file : `${s.file}:${s.line}`;
-    return `${codeCell(where, 140)}${s.isNew ? ' 🆕' : ''}`;
-}
-function table(head, rows) {
-    return markdownTable([head, ...rows], { alignDelimiters: false });
-}
-function omittedLine(n) {
-    return `_… ${plural(n, 'row')} omitted to fit the size limit._`;
-}
-/* ------------------------------------------------------------------ provenance, footer */
-function provenanceLine(p) {
-    const requested = escapeText(p.requestedVersion);
-    const facts = [
-        p.commit ? `commit ${inlineCode(shortSha(p.commit), 12)}` : '',
-        p.ageDays !== undefined ? age(p.ageDays) : '',
-        p.samples !== undefined ? plural(p.samples, 'run') : '',
-        p.entries !== undefined ? `from ${plural(p.entries, 'merged commit')}` : '',
-    ].filter(Boolean);
-    const at = facts.length > 0 ? ` (${facts.join(', ')})` : '';
-    switch (p.status) {
-        case 'exact':
-            return `Baseline: ${escapeText(p.version ?? p.requestedVersion)}${at}.`;
-        case 'fallback':
-            return `Baseline: ⚠️ compared with ${escapeText(p.version ?? '?')}'s baseline (no baseline for ${requested} yet)${facts.length > 0 ? `: ${facts.join(', ')}` : ''}.`;
-        case 'none':
-            return `Baseline: 🆕 no baseline for ${requested}: this run becomes the first once it lands on the default branch.`;
-        case 'unreadable':
-            return `Baseline: ⚠️ unreadable: ${escapeText(p.message ?? 'no reason given')}. Nothing was compared, and nothing will be overwritten.`;
-    }
-}
-function shortSha(sha) {
-    return /^[0-9a-f]{7,40}$/i.test(sha) ? sha.slice(0, 7) : sha.slice(0, 12);
-}
-function age(days) {
-    if (days < 1)
-        return 'less than a day old';
-    const d = Math.floor(days);
-    return `${d} ${d === 1 ? 'day' : 'days'} old`;
 }
 function footer(v, opts) {
     const s = v.settings;
@@ -19067,50 +19531,15 @@ function footer(v, opts) {
     const reproduce = opts.reproduce ?? `npx memgate@${opts.version} run --help`;
     return [
         '---',
-        `<sub>memgate ${escapeText(opts.version)} · α = ${s.alpha} · threshold ${formatPercent(s.threshold)} · floor ${formatBytes(s.floor)} · ${pct(s.confidence)} CI · fails on ${escapeText(s.failOn.join(', ') || 'nothing')}${url ? ` · [workflow run](${url})` : ''}</sub>`,
+        `<sub>memgate ${escapeText(opts.version)} · α = ${s.alpha} · threshold ${percent(s.threshold)} · floor ${formatBytes(s.floor)} · ${pct(s.confidence)} CI · fails on ${escapeText(s.failOn.join(', ') || 'nothing')}${url ? ` · [workflow run](${url})` : ''}</sub>`,
         '',
-        `<sub>Reproduce locally: ${inlineCode(reproduce, 300)}</sub>`,
+        'Reproduce locally:',
+        '',
+        codeBlock(reproduce, 'sh'),
         '',
     ];
 }
-/* ------------------------------------------------------------------ numbers */
-function ciLevel(v) {
-    for (const c of v.checks)
-        for (const m of c.metrics)
-            if (m.ci)
-                return m.ci.level;
-    return v.settings.confidence;
-}
-function pct(level) {
-    return `${Math.round(level * 100)}%`;
-}
-function runtimeName(r) {
-    return r === 'python' ? 'Python' : r === 'go' ? 'Go' : 'C';
-}
-function unitOf(metric) {
-    return /count|allocations|goroutines|frees|objects/.test(metric) ? 'count' : 'bytes';
-}
-const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-function formatCount(n, signed = false) {
-    const text = COUNT.format(n);
-    return signed && n > 0 ? `+${text}` : text;
-}
-function formatValue(v, unit) {
-    return unit === 'bytes' ? formatBytes(v) : formatCount(v);
-}
-function formatDelta(v, unit) {
-    return unit === 'bytes' ? formatBytesDelta(v) : formatCount(v, true);
-}
-function spread(median, mad, unit) {
-    return mad > 0 ? `${formatValue(median, unit)} ± ${formatValue(mad, unit)}` : formatValue(median, unit);
-}
-function formatP(p) {
-    return p < 0.001 ? '&lt; 0.001' : p.toFixed(3);
-}
-function plural(n, one, many = `${one}s`) {
-    return `${n} ${n === 1 ? one : many}`;
-}
-/** Last resort when even the headline and check titles do not fit: cut, close any open details. */
+/** Last resort when even the headline and check rows do not fit: cut, close any open details. */
 function hardCut(text, max, measure) {
     const tail = '\n\n> ✂️ **The rest of this report was cut** to fit the size limit.\n';
     let cut = text.slice(0, Math.max(0, max - 200));
@@ -19122,11 +19551,66 @@ function hardCut(text, max, measure) {
     return `${cut}${fences ? '```\n' : ''}${'\n</details>'.repeat(Math.max(0, open))}${tail}`;
 }
 
+const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/** One POSIX shell word: as is when it is plain, else single-quoted. */
+function shellWord(word) {
+    if (word !== '' && PLAIN.test(word))
+        return word;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function flag(name, value) {
+    return value === undefined || value === '' ? [] : [`--${name}`, String(value)];
+}
+/** A ratio as a flag value: 0.05 → `5%`. */
+function percentFlag(r) {
+    return r === undefined ? undefined : `${Number((r * 100).toPrecision(12))}%`;
+}
+/** The threshold flags, by the names `memgate compare` takes (bytes as plain numbers). */
+function thresholdFlags(t) {
+    if (!t)
+        return [];
+    return [
+        ...flag('threshold', percentFlag(t.threshold)),
+        ...flag('alpha', t.alpha),
+        ...flag('floor', t.floor),
+        ...flag('leak-threshold', t.leakSlopeAbs),
+        ...flag('warmup', percentFlag(t.warmup)),
+    ];
+}
+/** The argv of `memgate compare` that judges with the same baselines and policy. */
+function compareArgs(i) {
+    const baseline = i.baselinePath ?? `git:${i.remote ?? 'origin'}/${i.baselineBranch ?? 'memgate-baselines'}`;
+    return [
+        'compare',
+        '--baseline',
+        baseline,
+        '--report',
+        i.out ?? 'memgate-report.json',
+        ...flag('config', i.config),
+        ...thresholdFlags(i.thresholds),
+        ...flag('fail-on', i.failOn && i.failOn.length > 0 ? i.failOn.join(',') : undefined),
+    ];
+}
+/** `memgate compare …` alone, for a comment rendered from reports that already exist. */
+function compareCommand$1(i) {
+    return `${i.bin ?? 'memgate'} ${compareArgs(i).map(shellWord).join(' ')}`;
+}
+
 /**
- * The verdict as plain text for a terminal (`memgate compare`): one table of metrics and one of
- * leaks per check. The Markdown renderer (`markdown.ts`) serves the comment and the job summary.
+ * The verdict as plain text for a terminal (`memgate compare`): one table per check with each metric
+ * once (its stories, as in the comment: one value, one change, one verdict), then budgets, the
+ * sites that grew and notes. The Markdown renderer (`markdown.ts`) serves the comment and the job
+ * summary.
  */
 const STATUS = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' };
+const MARK = {
+    leak: 'LEAK',
+    regression: 'FAIL',
+    warning: 'WARN',
+    improvement: 'IMPROVED',
+    untested: 'NOT TESTED',
+    pass: 'PASS',
+};
 function pad(rows) {
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
     return rows.map((r) => r
@@ -19134,47 +19618,53 @@ function pad(rows) {
         .join('  ')
         .trimEnd());
 }
-/** The verdict as plain text: one table of metrics and one of leaks per check. */
-function renderText(v) {
-    const out = [
-        `memgate: ${STATUS[v.status]}: ${v.counts.regressions} regression(s), ${v.counts.leaks} leak(s), ${v.counts.budgets} over budget, ${v.counts.improvements} improvement(s)`,
+/** The entities the cell renderers emit for Markdown, back to text. */
+function plain(text) {
+    return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+function storyRow(s) {
+    const m = s.regression;
+    const l = s.leak;
+    const rule = m ? `${m.kind}/${m.rule}` : l ? `leak/${l.rule}` : '-';
+    return [
+        MARK[s.mark] + ((l?.waiver ?? m?.waiver) ? ' (waived)' : ''),
+        s.metric,
+        rule,
+        m?.baseline ? fmt(m.baseline.median, m.unit) : '-',
+        m ? fmt(m.current.median, m.unit) : '-',
+        plain(changeCell(s)),
     ];
-    for (const c of v.checks) {
+}
+/** The headline: only the counts that are not zero. */
+function headline(v, all) {
+    const m = countMarks(all);
+    const parts = [
+        m.leak > 0 ? plural(m.leak, 'leak') : '',
+        m.regression > 0 ? plural(m.regression, 'regression') : '',
+        v.counts.budgets > 0 ? `${v.counts.budgets} over budget` : '',
+        m.warning > 0 ? plural(m.warning, 'warning') : '',
+        m.improvement > 0 ? `${m.improvement} improved` : '',
+        m.pass > 0 ? `${m.pass} passed` : '',
+        m.untested > 0 ? `${m.untested} not tested` : '',
+    ].filter(Boolean);
+    return `memgate: ${STATUS[v.status]}: ${parts.join(', ') || 'no metric measured'}`;
+}
+/** The verdict as plain text: each check's metrics, once each, with why. */
+function renderText(v) {
+    const stories = v.checks.map(storiesOf);
+    const out = [headline(v, stories.flat())];
+    v.checks.forEach((c, ci) => {
         const p = c.provenance;
         out.push('', `${checkId(c.check)}: ${STATUS[c.status]} (baseline: ${p.status}${p.version ? ` ${p.version}` : ''}${p.commit ? ` @ ${p.commit.slice(0, 12)}` : ''}${p.samples !== undefined ? `, ${p.samples} runs` : ''})`);
-        if (c.metrics.length) {
-            const rows = [['metric', 'kind', 'baseline', 'current', 'delta', 'change', 'CI', 'p', 'status']];
-            for (const m of c.metrics) {
-                rows.push([
-                    m.metric,
-                    `${m.kind}/${m.rule}`,
-                    m.baseline ? fmt(m.baseline.median, m.unit) : '-',
-                    fmt(m.current.median, m.unit),
-                    m.delta === undefined ? '-' : m.unit === 'bytes' ? formatBytesDelta(m.delta) : String(m.delta),
-                    m.relative === undefined ? '-' : formatPercent(m.relative),
-                    m.ci ? `[${formatPercent(m.ci.low)}, ${formatPercent(m.ci.high)}]` : '-',
-                    m.p === undefined ? '-' : m.p.toPrecision(2),
-                    STATUS[m.status] + (m.waiver ? ' (waived)' : ''),
-                ]);
-            }
+        if (stories[ci].length) {
+            const rows = [
+                ['status', 'metric', 'kind', 'baseline', 'current', 'change'],
+                ...stories[ci].map(storyRow),
+            ];
             out.push(...pad(rows).map((l) => `  ${l}`));
-            for (const m of c.metrics)
-                if (m.status !== 'pass' || m.change !== 'unchanged')
-                    out.push(`  - ${m.metric}: ${m.reason}`);
-        }
-        if (c.leaks.length) {
-            const rows = [['leak signal', 'rule', 'per iteration', 'runs', 'status']];
-            for (const l of c.leaks)
-                rows.push([
-                    l.metric,
-                    l.rule,
-                    fmt(l.perIteration, l.unit),
-                    `${l.runsLeaking}/${l.runsTotal}`,
-                    STATUS[l.status] + (l.waiver ? ' (waived)' : ''),
-                ]);
-            out.push('', ...pad(rows).map((l) => `  ${l}`));
-            for (const l of c.leaks)
-                out.push(`  - ${l.metric}: ${l.reason}`);
+            for (const s of stories[ci])
+                if (s.mark !== 'pass')
+                    out.push(`  - ${s.metric}: ${verdictText(s)}`);
         }
         for (const b of c.budgets)
             out.push(`  budget ${b.metric}: ${STATUS[b.status]}: ${b.reason}`);
@@ -19185,7 +19675,7 @@ function renderText(v) {
         }
         for (const n of c.notes)
             out.push(`  note: ${n}`);
-    }
+    });
     return `${out.join('\n')}\n`;
 }
 
@@ -19316,7 +19806,13 @@ const compareCommand = {
         const warn = (m) => io.stderr(`memgate: warning: ${m}\n`);
         const source = await openBaselineFile(s.baseline, io.cwd, warn);
         const verdict = await judge$1(report, source, policy, { warn });
-        const reproduce = `npx memgate compare --baseline ${s.baseline} --report ${s.report}`;
+        const reproduce = compareCommand$1({
+            baselinePath: s.baseline,
+            out: s.report,
+            config: s.config,
+            thresholds: s.policy.thresholds,
+            failOn: s.policy.failOn,
+        });
         let code = 0;
         await publish({ report, verdict }, [
             () => io.stdout(render(s.format, verdict, reproduce)),
@@ -20223,7 +20719,7 @@ runs, and write the MemoryReport.
   --check-times N        check runs per process (default ${RUN_DEFAULTS.checkTimes})
   --timeout S            seconds per process run, or e.g. 5m (default ${RUN_DEFAULTS.timeoutSeconds})
   --expvar-url URL       /debug/vars to poll (default ${DEFAULT_EXPVAR_URL}); --no-expvar to skip
-  --telemetry-url URL    /telemetry to poll (Prometheus text: pymem, rtloader)
+  --telemetry-url URL    /telemetry to poll (Prometheus text: pymem, rtloader); --no-telemetry to skip
   --pprof-url URL        heap profile fetched at the start and the end
   --sample-interval MS   polling interval (default ${RUN_DEFAULTS.sampleIntervalMs})
   --m-gc / --no-m-gc     gc.collect() before each snapshot (default on)
@@ -20246,6 +20742,7 @@ const OPTIONS$3 = {
     'expvar-url': { type: 'string' },
     'no-expvar': { type: 'boolean' },
     'telemetry-url': { type: 'string' },
+    'no-telemetry': { type: 'boolean' },
     'pprof-url': { type: 'string' },
     'sample-interval': { type: 'string' },
     'm-gc': { type: 'boolean' },
@@ -20293,7 +20790,9 @@ const runCommand = {
                 expvarUrl: values['no-expvar']
                     ? undefined
                     : (urlOption(values['expvar-url'], 'expvar-url') ?? DEFAULT_EXPVAR_URL),
-                telemetryUrl: urlOption(values['telemetry-url'], 'telemetry-url'),
+                telemetryUrl: values['no-telemetry']
+                    ? undefined
+                    : urlOption(values['telemetry-url'], 'telemetry-url'),
                 pprofUrl: urlOption(values['pprof-url'], 'pprof-url'),
                 sampleIntervalMs: option(values['sample-interval'], 'sample-interval', RUN_PARSERS['sample-interval']) ??
                     RUN_DEFAULTS.sampleIntervalMs,
