@@ -2,11 +2,13 @@
  * Use case `judge`: read each check's baseline from a source (a store, a baseline directory, a
  * document or another report), then hand everything to the pure analysis. A baseline that cannot be
  * read is a warning and an "unreadable" provenance, never a crash: the gate still judges leaks,
- * budgets and UntrackedFrees, which need no baseline.
+ * budgets and UntrackedFrees, which need no baseline. A store that cannot be read at all
+ * (BaselineUnavailableError) is different: a gate that could not look ends the step.
  */
 import type { Policy } from '../analyze/policy.js';
 import { analyze } from '../analyze/verdict.js';
 import type { BaselineLookup } from '../baseline/types.js';
+import { BaselineUnavailableError } from '../baseline/unavailable.js';
 import { noneProvenance } from '../baseline/versions.js';
 import { describeError } from '../errors.js';
 import { checkId, type MemoryReport } from '../model.js';
@@ -24,6 +26,8 @@ async function lookupBaselines(
     try {
       lookups.set(checkId(c.check), await source.read(c.check));
     } catch (err) {
+      // A store that could not be read at all ends the step (see baseline/unavailable.ts).
+      if (err instanceof BaselineUnavailableError) throw err;
       const message = describeError(err);
       warn(`cannot read the baseline of ${c.check.name} ${requestedVersion}: ${message}`);
       lookups.set(checkId(c.check), { provenance: { status: 'unreadable', requestedVersion, message } });

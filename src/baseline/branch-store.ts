@@ -6,15 +6,21 @@
  * `force: false`: GitHub's compare-and-swap. When another writer moved the branch first (422 "not a
  * fast forward", 409, or 422 "Reference already exists" when two writers create the branch), the
  * whole read-modify-write runs again on the new head with jittered exponential back-off, so no
- * update is lost (github-action-benchmark's gh-pages races are the failure this avoids). Every
+ * update is lost. GitHub also answers a lost race with 422 "Reference cannot be updated", which is
+ * retried the same way (github-action-benchmark's gh-pages races are the failure this avoids). Every
  * request is sent with `request.retries: 0` so @octokit/plugin-retry, which retries 409 on its
  * own, never replays a write underneath this loop; transient failures (5xx, dropped connections)
  * are retried here, by the same loop. A write whose response was lost but which did land is
  * recognised by its entry ids and not repeated.
  *
  * Files are read through the blobs API (the contents API stops returning content at 1 MB).
+ *
+ * Reads retry like writes. When they still fail, the store throws a BaselineUnavailableError (see
+ * `unavailable.ts`) rather than report "no baseline". Every response is checked for the fields used:
+ * Octokit turns a body cut off mid-way into `""`, which must be a retryable error, not a TypeError.
  */
 import { MemgateError } from '../errors.js';
+import { apiErrorStatus, apiErrorSummary, describeApiError } from '../github/api-error.js';
 import {
   BackendBaselineStore,
   backoffDelay,
@@ -26,6 +32,7 @@ import {
   type StoreOptions,
   type StoreSnapshot,
 } from './store.js';
+import { unavailable, type OnBaselineError } from './unavailable.js';
 
 export const DEFAULT_BRANCH = 'memgate-baselines';
 
@@ -43,6 +50,10 @@ export interface BranchStoreOptions extends StoreOptions {
   retry?: RetryOptions;
   /** Commit author; GitHub uses the token's identity when absent. */
   author?: { name: string; email: string };
+  /** When the baselines cannot be read after retries: fail the step (default) or warn. */
+  onBaselineError?: OnBaselineError;
+  /** The wait between attempts (tests observe it); default a timer. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** A failed GitHub call, with its HTTP status when there was a response. */
@@ -63,7 +74,9 @@ export function isRetryable(err: unknown): boolean {
   if (!(err instanceof GitHubCallError)) return false;
   const s = err.status;
   if (s === undefined || s >= 500 || s === 409 || s === 429) return true;
-  return s === 422 && /fast.forward|already exists|reference does not exist/i.test(err.message);
+  return (
+    s === 422 && /fast.forward|already exists|reference does not exist|cannot be updated/i.test(err.message)
+  );
 }
 
 interface Snapshot extends StoreSnapshot {
@@ -71,16 +84,21 @@ interface Snapshot extends StoreSnapshot {
   tree?: string;
 }
 
-function errorStatus(err: unknown): number | undefined {
-  const s = (err as { status?: unknown })?.status;
-  return typeof s === 'number' ? s : undefined;
+/** The string at `keys` in a response body, or a retryable error naming what was missing. */
+function field(data: unknown, route: string, ...keys: string[]): string {
+  let v: unknown = data;
+  for (const k of keys)
+    v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  if (typeof v === 'string') return v;
+  throw new GitHubCallError(
+    undefined,
+    `${shortRoute(route)}: network error: the response was cut off or malformed (no ${keys.join('.')})`,
+    route,
+  );
 }
 
-function errorMessage(err: unknown): string {
-  const data = (err as { response?: { data?: unknown } })?.response?.data;
-  if (data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string')
-    return (data as { message: string }).message;
-  return err instanceof Error ? err.message : String(err);
+function shortRoute(route: string): string {
+  return route.replace('/repos/{owner}/{repo}/', '');
 }
 
 /** A small insertion-ordered cache: immutable git objects, so no invalidation, only a size bound. */
@@ -102,7 +120,7 @@ class GitBranchBackend implements StoreBackend {
     this.retry = { ...DEFAULT_RETRY, ...(o.retry ?? {}) };
   }
 
-  private async call<T>(route: string, params: Record<string, unknown> = {}): Promise<T> {
+  private async call(route: string, params: Record<string, unknown> = {}): Promise<unknown> {
     try {
       const res = await this.o.client.request(route, {
         owner: this.o.owner,
@@ -111,13 +129,11 @@ class GitBranchBackend implements StoreBackend {
         // This store owns its retries (see the file comment).
         request: { retries: 0 },
       });
-      return res.data as T;
+      return res.data;
     } catch (err) {
-      const status = errorStatus(err);
-      const msg = errorMessage(err);
       throw new GitHubCallError(
-        status,
-        `${route.replace('/repos/{owner}/{repo}/', '')}: ${status ?? 'network error'} ${msg}`,
+        apiErrorStatus(err),
+        `${shortRoute(route)}: ${describeApiError(err)}`,
         this.where,
         { cause: err },
       );
@@ -125,11 +141,9 @@ class GitBranchBackend implements StoreBackend {
   }
 
   private async headSha(): Promise<string | undefined> {
+    const route = 'GET /repos/{owner}/{repo}/git/ref/{ref}';
     try {
-      const ref = await this.call<{ object: { sha: string } }>('GET /repos/{owner}/{repo}/git/ref/{ref}', {
-        ref: `heads/${this.branch}`,
-      });
-      return ref.object.sha;
+      return field(await this.call(route, { ref: `heads/${this.branch}` }), route, 'object', 'sha');
     } catch (err) {
       if (err instanceof GitHubCallError && err.status === 404) return undefined;
       throw err;
@@ -143,22 +157,20 @@ class GitBranchBackend implements StoreBackend {
     // and what changed, which keeps the window between read and ref update short.
     let treeSha = this.commitTrees.get(head);
     if (!treeSha) {
-      const commit = await this.call<{ tree: { sha: string } }>(
-        'GET /repos/{owner}/{repo}/git/commits/{commit_sha}',
-        {
-          commit_sha: head,
-        },
-      );
-      treeSha = commit.tree.sha;
+      const route = 'GET /repos/{owner}/{repo}/git/commits/{commit_sha}';
+      treeSha = field(await this.call(route, { commit_sha: head }), route, 'tree', 'sha');
       remember(this.commitTrees, head, treeSha);
     }
-    const tree = await this.call<{ tree: { path: string; type: string; sha: string }[]; truncated: boolean }>(
-      'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
-      { tree_sha: treeSha, recursive: '1' },
-    );
+    const route = 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}';
+    const tree = (await this.call(route, { tree_sha: treeSha, recursive: '1' })) as {
+      tree?: unknown;
+      truncated?: boolean;
+    };
+    if (!Array.isArray(tree?.tree)) field(tree, route, 'tree');
     if (tree.truncated)
       throw new MemgateError('the data branch has too many files to list (tree truncated)', this.where);
-    const blobs = new Map(tree.tree.filter((e) => e.type === 'blob').map((e) => [e.path, e.sha]));
+    const items = tree.tree as { path: string; type: string; sha: string }[];
+    const blobs = new Map(items.filter((e) => e.type === 'blob').map((e) => [e.path, e.sha]));
     const read = async (path: string): Promise<string | undefined> => {
       const sha = blobs.get(path);
       if (!sha) return undefined;
@@ -172,59 +184,77 @@ class GitBranchBackend implements StoreBackend {
   }
 
   private async readBlob(sha: string): Promise<string> {
-    const blob = await this.call<{ content: string; encoding: string }>(
-      'GET /repos/{owner}/{repo}/git/blobs/{file_sha}',
-      {
-        file_sha: sha,
-      },
-    );
-    return Buffer.from(blob.content, blob.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
+    const route = 'GET /repos/{owner}/{repo}/git/blobs/{file_sha}';
+    const blob = await this.call(route, { file_sha: sha });
+    const content = field(blob, route, 'content');
+    const base64 = (blob as { encoding?: unknown }).encoding === 'base64';
+    return Buffer.from(content, base64 ? 'base64' : 'utf8').toString('utf8');
   }
 
-  /** Reads retry transient failures too: a flaky read should not turn into "no baseline". */
+  /**
+   * Reads retry transient failures too: a flaky read must not turn into "no baseline". After the
+   * retries, the store cannot be read (see `unavailable.ts`).
+   */
   async snapshot(): Promise<StoreSnapshot> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const snap = await this.takeSnapshot();
-        // Read every baseline lazily but through the same retry: wrap `read`.
-        return { paths: snap.paths, read: (p) => this.withRetry(() => snap.read(p)) };
-      } catch (err) {
-        if (!isRetryable(err) || attempt + 1 >= this.retry.attempts) throw err;
-        await sleep(backoffDelay(attempt, this.retry));
-      }
-    }
+    const snap = await this.readWithRetry(() => this.takeSnapshot());
+    // Every baseline is read lazily but through the same retry.
+    return { paths: snap.paths, read: (p) => this.readWithRetry(() => snap.read(p)) };
   }
 
-  private async withRetry<T>(fn: () => Promise<T>): Promise<T> {
+  private async readWithRetry<T>(fn: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await fn();
       } catch (err) {
-        if (!isRetryable(err) || attempt + 1 >= this.retry.attempts) throw err;
-        await sleep(backoffDelay(attempt, this.retry));
+        if (!(err instanceof GitHubCallError)) throw err;
+        if (!isRetryable(err) || attempt + 1 >= this.retry.attempts) {
+          const tries = attempt + 1 > 1 ? ` (after ${attempt + 1} attempts)` : '';
+          throw unavailable(`${err.message}${tries}`, this.where, this.o.onBaselineError, err);
+        }
+        await this.pause(attempt);
       }
     }
   }
 
+  /** Full-jitter back-off before attempt `attempt + 1`. */
+  private pause(attempt: number): Promise<void> {
+    return (this.o.sleep ?? sleep)(backoffDelay(attempt, this.retry));
+  }
+
+  /**
+   * Attempts that failed while another writer landed (the head moved between our snapshot and the
+   * next one) are progress, not a stall: they do not count toward `retry.attempts`, so N writers
+   * racing at once all land however large N is. Failures with no progress anywhere (errors, a
+   * stuck ref) give up after `retry.attempts`; nothing gives up later than 10 × `retry.attempts`.
+   */
   async transact(
     compute: (snap: StoreSnapshot) => Promise<{ changes: FileChanges; message: string }>,
   ): Promise<{ attempts: number }> {
     let last: unknown;
-    for (let attempt = 0; attempt < this.retry.attempts; attempt++) {
-      if (attempt > 0) await sleep(backoffDelay(attempt - 1, this.retry));
+    let stalls = 0;
+    let failedHead: string | null = null;
+    let tries = 0;
+    while (stalls < this.retry.attempts && tries < 10 * this.retry.attempts) {
+      if (tries > 0) await this.pause(Math.min(tries, stalls + 4) - 1);
+      tries += 1;
+      let snap: Snapshot | undefined;
       try {
-        const snap = await this.takeSnapshot();
+        snap = await this.takeSnapshot();
+        // Someone landed since our failed attempt: that failure was a lost race, not a stall.
+        if (failedHead !== null && snap.head !== failedHead) stalls -= 1;
+        failedHead = null;
         const { changes, message } = await compute(snap);
-        if (changes.size === 0) return { attempts: attempt + 1 };
-        await this.commit(snap, changes, message);
-        return { attempts: attempt + 1 };
+        if (changes.size > 0) await this.commit(snap, changes, message);
+        return { attempts: tries };
       } catch (err) {
         if (!isRetryable(err)) throw this.explain(err);
         last = err;
+        stalls += 1;
+        failedHead = snap ? (snap.head ?? '') : null;
       }
     }
     throw new MemgateError(
-      `baseline update gave up after ${this.retry.attempts} attempts (last: ${errorMessage(last)}); nothing was written by this run, rerun the job`,
+      `baseline update gave up after ${tries} attempts (last: ${last instanceof Error ? last.message : apiErrorSummary(last)}); nothing was written by this run, rerun the job`,
       this.where,
       { cause: last },
     );
@@ -242,22 +272,23 @@ class GitBranchBackend implements StoreBackend {
   }
 
   private async commit(snap: Snapshot, changes: FileChanges, message: string): Promise<void> {
+    const post = async (what: string, params: Record<string, unknown>): Promise<string> => {
+      const route = `POST /repos/{owner}/{repo}/git/${what}`;
+      return field(await this.call(route, params), route, 'sha');
+    };
     const entries = await Promise.all(
       [...changes.entries()].map(async ([path, text]) => {
-        const blob = await this.call<{ sha: string }>('POST /repos/{owner}/{repo}/git/blobs', {
+        const sha = await post('blobs', {
           content: Buffer.from(text, 'utf8').toString('base64'),
           encoding: 'base64',
         });
-        return { path, mode: '100644', type: 'blob', sha: blob.sha };
+        return { path, mode: '100644', type: 'blob', sha };
       }),
     );
-    const tree = await this.call<{ sha: string }>('POST /repos/{owner}/{repo}/git/trees', {
-      ...(snap.tree ? { base_tree: snap.tree } : {}),
-      tree: entries,
-    });
-    const commit = await this.call<{ sha: string }>('POST /repos/{owner}/{repo}/git/commits', {
+    const tree = await post('trees', { ...(snap.tree ? { base_tree: snap.tree } : {}), tree: entries });
+    const commit = await post('commits', {
       message,
-      tree: tree.sha,
+      tree,
       // No parent on the first write: the data branch shares no history with the code.
       parents: snap.head ? [snap.head] : [],
       ...(this.o.author ? { author: this.o.author } : {}),
@@ -265,13 +296,13 @@ class GitBranchBackend implements StoreBackend {
     if (snap.head) {
       await this.call('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
         ref: `heads/${this.branch}`,
-        sha: commit.sha,
+        sha: commit,
         force: false,
       });
     } else {
       await this.call('POST /repos/{owner}/{repo}/git/refs', {
         ref: `refs/heads/${this.branch}`,
-        sha: commit.sha,
+        sha: commit,
       });
     }
   }

@@ -6,6 +6,10 @@
  * Baseline writes are read-modify-write cycles that must see a 409 (stale contents SHA) or a 422
  * (non-fast-forward ref) at once and redo the whole cycle; plugin-retry would replay the stale
  * request instead (it retries 409 by default). `conflicts: 'fail-fast'` turns that off.
+ *
+ * Every HTTP exchange has a deadline (`timeoutMs`, default 30 s, counted from sending the request
+ * to the end of the body): an API that accepts the connection and never answers must end the step
+ * with an error, not hold the job until its 6 h limit. Each retry gets a fresh deadline.
  */
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
@@ -29,6 +33,39 @@ export interface OctokitOptions {
   throttle?: boolean;
   /** Where rate-limit waits are reported (the action passes core.info). */
   log?: (message: string) => void;
+  /** Deadline of one HTTP exchange in ms (default 30,000). */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_API_TIMEOUT_MS = 30_000;
+
+/** What a timed-out exchange throws; Octokit keeps it as the `cause` of its RequestError. */
+export class ApiTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`no answer from the GitHub API within ${timeoutMs / 1000} s`);
+    this.name = 'ApiTimeoutError';
+  }
+}
+
+type Fetch = typeof globalThis.fetch;
+const TIMED = Symbol('memgate.timedFetch');
+
+/** `fetch` with a deadline per call, combined with the caller's own abort signal if any. */
+export function fetchWithTimeout(fetch: Fetch, timeoutMs: number): Fetch {
+  if ((fetch as Fetch & { [TIMED]?: true })[TIMED]) return fetch;
+  const timed = async (input: Parameters<Fetch>[0], init?: Parameters<Fetch>[1]): Promise<Response> => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    try {
+      const res = await fetch(input, { ...init, signal });
+      // The body is read later, under the same signal: a body that never ends aborts too.
+      return res;
+    } catch (err) {
+      if (deadline.aborted) throw new ApiTimeoutError(timeoutMs);
+      throw err;
+    }
+  };
+  return Object.assign(timed, { [TIMED]: true as const });
 }
 
 /** HTTP statuses plugin-retry must not retry: its defaults, plus 409 for fail-fast writers. */
@@ -53,7 +90,7 @@ export function createOctokit(token: string, opts: OctokitOptions = {}): Octokit
       );
       return retryCount < retries;
     };
-  return getOctokit(
+  const octokit = getOctokit(
     token,
     {
       ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
@@ -76,4 +113,11 @@ export function createOctokit(token: string, opts: OctokitOptions = {}): Octokit
     retry,
     throttling,
   );
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
+  // Outermost hook: runs once per call; the fetch it installs puts a fresh deadline on each retry.
+  octokit.hook.before('request', (options) => {
+    const request = (options.request ?? {}) as { fetch?: Fetch };
+    options.request = { ...request, fetch: fetchWithTimeout(request.fetch ?? globalThis.fetch, timeoutMs) };
+  });
+  return octokit;
 }

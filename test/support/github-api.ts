@@ -16,6 +16,12 @@
  *   on every write; `x-ratelimit-*` headers on every response.
  * Each request is handled synchronously once its body is read, so ref updates are atomic, as on
  * GitHub: of two racing writers exactly one wins.
+ *
+ * Fault injection (`inject`, `failNext`): per route (method and path pattern), on the N-th matching
+ * request, every K-th, or with a probability, the server can answer with an error status and
+ * GitHub's JSON body, answer with an HTML error page (what a proxy or GitHub's unicorn page sends on
+ * 502/503), answer late, accept and never answer, reset the connection before or after handling
+ * the request, cut a response off half-way, or race a ref update by moving the branch first (a real non-fast-forward).
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -49,6 +55,62 @@ export interface FakeComment {
 /** `'drop'` destroys the socket before handling; `'drop-after'` handles the request, then drops the response. */
 export type FailMode = number | 'drop' | 'drop-after';
 
+/** One injected misbehaviour. */
+export type Fault =
+  /** An error status with GitHub's JSON error body (`message` defaults to the status's usual text). */
+  | { kind: 'status'; status: number; message?: string }
+  /** An error status with an HTML page as body (`text/html`), as a proxy or GitHub's 502 page sends. */
+  | { kind: 'html'; status: number }
+  /** Handle the request normally, but answer only after `ms`. */
+  | { kind: 'delay'; ms: number }
+  /** Accept the request and never answer (the socket stays open until the server closes). */
+  | { kind: 'hang' }
+  /** Reset the connection before handling: nothing happened on the server. */
+  | { kind: 'reset' }
+  /** Handle the request (a write lands), then reset the connection: the answer is lost. */
+  | { kind: 'reset-after' }
+  /** Handle the request, send the headers and half the body, then reset: a response cut off mid-way. */
+  | { kind: 'truncate' }
+  /** Before handling, another writer commits to the same branch, so a CAS ref update loses a real race. */
+  | { kind: 'race' };
+
+export interface FaultRule {
+  method?: string;
+  path?: RegExp;
+  /** Fire on the N-th matching request only (1-based), counted from when the rule was added. */
+  nth?: number;
+  /** Fire on every K-th matching request. */
+  every?: number;
+  /** Fire with this probability on each matching request (with `random`, default Math.random). */
+  probability?: number;
+  random?: () => number;
+  /** How many times the rule may fire before it is removed (default: once, or forever with `every`/`probability`). */
+  times?: number;
+  /** The fault, or a function choosing one per firing (e.g. a random kind for soak tests). */
+  fault: Fault | (() => Fault);
+}
+
+/** The HTML body of GitHub's own 502 page (trimmed): what an annotation must never paste raw. */
+export const GITHUB_HTML_ERROR_PAGE = `<!DOCTYPE html>
+<html>
+  <head>
+    <meta http-equiv="Content-type" content="text/html; charset=utf-8">
+    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'self'; connect-src 'self'; form-action 'self'; img-src 'self' data:; script-src 'self'; style-src 'unsafe-inline'">
+    <title>Unicorn! &middot; GitHub</title>
+    <style type="text/css" media="screen">
+      body { background-color: #f1f1f1; margin: 0; font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; }
+      .container { margin: 50px auto 40px auto; width: 600px; text-align: center; }
+    </style>
+  </head>
+  <body>
+    <div class="container">
+      <p><strong>We had issues producing the response to your request.</strong></p>
+      <p>Sorry about that. Please try refreshing and contact us if the problem persists.</p>
+    </div>
+  </body>
+</html>
+`;
+
 export interface FakeGitHub {
   url: string;
   owner: string;
@@ -59,6 +121,10 @@ export interface FakeGitHub {
   checkRuns: Map<number, Record<string, unknown>>;
   /** Make the next matching requests fail: a status code, or drop the connection. */
   failNext(match: { method?: string; path?: RegExp; times?: number }, status: FailMode): void;
+  /** Add a fault rule (see `FaultRule`); returns a function that removes it. */
+  inject(rule: FaultRule): () => void;
+  /** Faults that fired, by kind (for soak reports). */
+  faultsFired: Record<string, number>;
   branchFiles(branch: string): Promise<Record<string, string>>;
   branchHistory(branch: string): string[];
   /** Commit files (null deletes) on a branch, creating it as a root commit when missing. Returns the commit SHA. */
@@ -316,7 +382,8 @@ export async function startGitHubApi(opts: FakeGitHubOptions = {}): Promise<Fake
   const comments = new Map<number, FakeComment>();
   const statuses: FakeGitHub['statuses'] = [];
   const checkRuns = new Map<number, Json>();
-  const failures: { method?: string; path?: RegExp; times: number; mode: FailMode }[] = [];
+  const rules: (FaultRule & { seen: number; fired: number; limit: number })[] = [];
+  const faultsFired: Record<string, number> = {};
   const rate = { limit: 5000, used: 0, reset: Math.floor(Date.now() / 1000) + 3600 };
   let url = '';
   let clock = Date.parse('2026-01-01T00:00:00Z');
@@ -977,20 +1044,25 @@ export async function startGitHubApi(opts: FakeGitHubOptions = {}): Promise<Fake
     }
     const path = pathname + parsedUrl.search;
     requests.push({ method, path, body });
-    const i = failures.findIndex((f) => (!f.method || f.method === method) && (!f.path || f.path.test(path)));
-    let mode: FailMode | undefined;
-    if (i >= 0) {
-      mode = failures[i].mode;
-      if (--failures[i].times <= 0) failures.splice(i, 1);
-    }
-    if (mode === 'drop') {
+    const fault = pickFault(method, path);
+    if (fault) faultsFired[fault.kind] = (faultsFired[fault.kind] ?? 0) + 1;
+    if (fault?.kind === 'hang') return;
+    if (fault?.kind === 'reset') {
       req.socket.destroy();
       return;
     }
-    if (typeof mode === 'number') {
-      send(res, errorReply(new HttpError(mode, STATUS_MESSAGES[mode] ?? 'Error')));
+    if (fault?.kind === 'status') {
+      send(
+        res,
+        errorReply(new HttpError(fault.status, fault.message ?? STATUS_MESSAGES[fault.status] ?? 'Error')),
+      );
       return;
     }
+    if (fault?.kind === 'html') {
+      res.writeHead(fault.status, { 'content-type': 'text/html; charset=utf-8' }).end(GITHUB_HTML_ERROR_PAGE);
+      return;
+    }
+    if (fault?.kind === 'race') raceRefUpdate(pathname);
     let reply: Reply;
     try {
       reply = handle(method, pathname, parsedUrl.searchParams, body, req.headers.authorization);
@@ -998,11 +1070,62 @@ export async function startGitHubApi(opts: FakeGitHubOptions = {}): Promise<Fake
       if (!(err instanceof HttpError)) throw err;
       reply = errorReply(err);
     }
-    if (mode === 'drop-after') {
+    if (fault?.kind === 'reset-after') {
       req.socket.destroy();
       return;
     }
+    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+    if (fault?.kind === 'truncate') {
+      const text = JSON.stringify(reply.body ?? {});
+      res.writeHead(reply.status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': String(text.length),
+      });
+      res.write(text.slice(0, Math.floor(text.length / 2)), () => req.socket.destroy());
+      return;
+    }
     send(res, reply);
+  }
+
+  /** The first rule that matches and fires decides; rules count only the requests they match. */
+  function pickFault(method: string, path: string): Fault | undefined {
+    for (const r of rules) {
+      if ((r.method && r.method !== method) || (r.path && !r.path.test(path))) continue;
+      r.seen += 1;
+      let fires = true;
+      if (r.nth !== undefined) fires = r.seen === r.nth;
+      else if (r.every !== undefined) fires = r.seen % r.every === 0;
+      else if (r.probability !== undefined) fires = (r.random ?? Math.random)() < r.probability;
+      if (!fires) continue;
+      r.fired += 1;
+      if (r.fired >= r.limit) rules.splice(rules.indexOf(r), 1);
+      return typeof r.fault === 'function' ? r.fault() : r.fault;
+    }
+    return undefined;
+  }
+
+  /** Another writer gets in first: one commit on the branch the request is about to update. */
+  let races = 0;
+  function raceRefUpdate(pathname: string): void {
+    const m = /\/git\/refs\/heads\/(.+)$/.exec(pathname);
+    if (m && db.refs.has(`refs/heads/${m[1]}`))
+      commitFiles(m[1], { [`racers/${++races}.txt`]: `racer ${races}\n` }, `a racing writer (${races})`);
+  }
+
+  function addRule(rule: FaultRule): () => void {
+    const repeating = rule.every !== undefined || rule.probability !== undefined;
+    const entry = {
+      ...rule,
+      method: rule.method?.toUpperCase(),
+      seen: 0,
+      fired: 0,
+      limit: rule.times ?? (repeating ? Infinity : 1),
+    };
+    rules.push(entry);
+    return () => {
+      const i = rules.indexOf(entry);
+      if (i >= 0) rules.splice(i, 1);
+    };
   }
 
   const server = createServer((req, res) => {
@@ -1024,13 +1147,16 @@ export async function startGitHubApi(opts: FakeGitHubOptions = {}): Promise<Fake
     statuses,
     checkRuns,
     failNext(match, status) {
-      failures.push({
-        method: match.method?.toUpperCase(),
-        path: match.path,
-        times: match.times ?? 1,
-        mode: status,
-      });
+      const fault: Fault =
+        status === 'drop'
+          ? { kind: 'reset' }
+          : status === 'drop-after'
+            ? { kind: 'reset-after' }
+            : { kind: 'status', status };
+      addRule({ method: match.method, path: match.path, times: match.times ?? 1, fault });
     },
+    inject: addRule,
+    faultsFired,
     async branchFiles(branch) {
       const head = db.refs.get(`refs/heads/${branch}`);
       if (!head) throw new Error(`no branch ${branch}`);
