@@ -12,6 +12,7 @@
  */
 import { MemgateError } from '../errors.js';
 import { commentMarker, renderAllClear } from '../report/markdown.js';
+import { apiErrorStatus, apiErrorSummary } from './api-error.js';
 import type { Octokit } from './octokit.js';
 
 export const DEFAULT_BOT_LOGIN = 'github-actions[bot]';
@@ -77,16 +78,16 @@ export async function upsertComment(octokit: Octokit, o: UpsertOptions): Promise
     });
     return { status: 'created', id: data.id, url: data.html_url };
   } catch (err) {
-    const status = httpStatus(err);
+    const status = apiErrorStatus(err);
     if (status === 403) {
       return {
         status: 'forbidden',
         message: `cannot write the PR comment on ${where}: the token is read-only (a fork PR?); the report is in the job summary`,
       };
     }
-    throw new MemgateError(`PR comment failed: ${status ? `HTTP ${status} ` : ''}${firstLine(err)}`, where, {
-      cause: err,
-    });
+    // One line: an HTML 5xx page or a cut-off answer is summarised, never pasted.
+    const what = status ? `HTTP ${status}` : 'network error:';
+    throw new MemgateError(`PR comment failed: ${what} ${apiErrorSummary(err)}`, where, { cause: err });
   }
 }
 
@@ -123,14 +124,4 @@ async function ownLogin(octokit: Octokit): Promise<string> {
   } catch {
     return DEFAULT_BOT_LOGIN;
   }
-}
-
-function httpStatus(err: unknown): number | undefined {
-  const s = (err as { status?: unknown } | null)?.status;
-  return typeof s === 'number' ? s : undefined;
-}
-
-function firstLine(err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  return msg.split('\n')[0].slice(0, 300);
 }
