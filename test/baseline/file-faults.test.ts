@@ -39,7 +39,7 @@ const update = (dir: string, check: string, value: number) =>
 async function indexEntries(dir: string): Promise<Record<string, number | undefined>> {
   const index = parseBaselineIndex(await readFile(join(dir, 'index.json'), 'utf8'));
   const out: Record<string, number | undefined> = {};
-  for (const c of index.checks) for (const v of c.versions) out[v.path] = v.entries;
+  for (const c of index?.checks ?? []) for (const v of c.versions) out[v.path] = v.entries;
   return out;
 }
 
