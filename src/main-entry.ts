@@ -1,4 +1,6 @@
 /** Entry point of dist/index.js, as the Actions runner starts it. */
+// First, before anything loads @actions/github: a corrupt event payload is one line, not a stack.
+import './github/event-guard.js';
 import { run } from './main.js';
 
 void run();

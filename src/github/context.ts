@@ -46,16 +46,34 @@ export interface EventContext {
 type Payload = Record<string, unknown>;
 
 export function readEventContext(env: NodeJS.ProcessEnv): EventContext {
+  return eventContextFrom(env, readEventPayload(env));
+}
+
+/**
+ * The event payload at GITHUB_EVENT_PATH (empty when unset), or one MemgateError naming the file:
+ * unreadable, not JSON, or not a JSON object. A UTF-8 BOM is accepted.
+ */
+export function readEventPayload(env: NodeJS.ProcessEnv): Payload {
   const path = env.GITHUB_EVENT_PATH;
-  let payload: Payload = {};
-  if (path) {
-    try {
-      payload = JSON.parse(readFileSync(path, 'utf8')) as Payload;
-    } catch (err) {
-      throw new MemgateError(`cannot read the event payload: ${(err as Error).message}`, path);
-    }
+  if (!path) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new MemgateError(
+      `cannot read the event payload (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      path,
+    );
   }
-  return eventContextFrom(env, payload);
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new MemgateError(`the event payload is not valid JSON (${(err as Error).message})`, path);
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+    throw new MemgateError('the event payload is not a JSON object', path);
+  return payload as Payload;
 }
 
 export function eventContextFrom(env: NodeJS.ProcessEnv, payload: Payload): EventContext {
