@@ -11,8 +11,12 @@
  *   GHESNotSupportedError;
  * - Twirp calls retry 5xx/429 five times (about 30 s in all) before failing.
  * Artifacts of another run may come from a fork, so names become safe folder names, sizes are
- * capped, and the downloaded bytes are checked against the digest the service recorded.
+ * capped (the zip as listed, and each report file as unpacked), symbolic links are ignored, and the
+ * downloaded bytes are checked against the digest the service recorded. An artifact with no report
+ * in it, or two artifacts holding the same report (one shard uploaded twice, whose runs would count
+ * double), is an error naming them.
  */
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DefaultArtifactClient, type Artifact } from '@actions/artifact';
@@ -28,6 +32,8 @@ export interface ArtifactRun {
 
 /** Reports are kilobytes; anything this large is not ours (or is a zip bomb from a fork). */
 const MAX_ARTIFACT_BYTES = 256 * 1024 * 1024;
+/** One unpacked report file (a report of many checks and runs is a few MiB). */
+export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 
 /** One line, no secrets: tokens and SAS signatures are replaced, newlines folded. */
 function oneLine(err: unknown, secrets: (string | undefined)[]): string {
@@ -90,6 +96,46 @@ async function jsonFiles(dir: string): Promise<string[]> {
   return out;
 }
 
+/** What `downloadReports` accepts; tests lower the size cap. */
+export interface DownloadLimits {
+  maxReportBytes?: number;
+}
+
+/**
+ * The report files of one downloaded artifact: at least one, none too large, none already seen in
+ * another artifact (`seen`: content digest → artifact name).
+ */
+async function reportsOf(
+  a: Artifact,
+  dir: string,
+  run: string,
+  seen: Map<string, string>,
+  maxBytes: number,
+): Promise<string[]> {
+  const files = await jsonFiles(dir);
+  if (files.length === 0)
+    throw new MemgateError(
+      `artifact ${a.name} of run ${run} holds no report (.json) file: was it uploaded by memgate?`,
+    );
+  for (const f of files) {
+    const { size } = await fs.stat(f);
+    if (size > maxBytes)
+      throw new MemgateError(
+        `report ${path.relative(dir, f)} in artifact ${a.name} of run ${run} is ${size} bytes, over the ${maxBytes}-byte limit`,
+      );
+    const digest = createHash('sha256')
+      .update(await fs.readFile(f))
+      .digest('hex');
+    const first = seen.get(digest);
+    if (first !== undefined)
+      throw new MemgateError(
+        `artifacts ${first} and ${a.name} of run ${run} hold the same report (${path.basename(f)}): one shard uploaded twice would count its runs double; give each shard its own artifact name and report`,
+      );
+    seen.set(digest, a.name);
+  }
+  return files;
+}
+
 /**
  * Downloads every artifact of the current run (or of `from`) whose name starts with `prefix`, each
  * into its own subfolder of destDir, and returns the `.json` files found, sorted by path.
@@ -98,6 +144,7 @@ export async function downloadReports(
   prefix: string,
   destDir: string,
   from?: ArtifactRun,
+  limits: DownloadLimits = {},
 ): Promise<string[]> {
   const run = from ? String(from.workflowRunId) : (process.env.GITHUB_RUN_ID ?? '(current)');
   if (!from) requireRuntime(`downloading artifacts ${prefix}*`);
@@ -112,24 +159,9 @@ export async function downloadReports(
       }
     : {};
   const client = new DefaultArtifactClient();
-
-  let listed: Artifact[];
-  try {
-    listed = (await client.listArtifacts({ latest: true, ...findBy })).artifacts;
-  } catch (err) {
-    throw new MemgateError(
-      `listing artifacts of run ${run} failed: ${oneLine(err, secrets(from))}`,
-      undefined,
-      { cause: err },
-    );
-  }
-  const matching = listed
-    .filter((a) => a.name.startsWith(prefix))
-    .sort((a, b) => a.name.localeCompare(b.name));
-  if (matching.length === 0)
-    throw new MemgateError(`no artifacts named ${prefix}* in run ${run}: did the collect jobs run?`);
-
+  const matching = await listMatching(client, prefix, run, findBy, from);
   const taken = new Set<string>();
+  const seen = new Map<string, string>();
   const found: string[] = [];
   for (const a of matching) {
     if (a.size > MAX_ARTIFACT_BYTES)
@@ -155,7 +187,33 @@ export async function downloadReports(
       throw new MemgateError(
         `artifact ${a.name} of run ${run}: downloaded bytes do not match its recorded digest`,
       );
-    found.push(...(await jsonFiles(dir)));
+    found.push(...(await reportsOf(a, dir, run, seen, limits.maxReportBytes ?? MAX_REPORT_BYTES)));
   }
   return found.sort();
+}
+
+/** The artifacts named `prefix*`, by name; none is an error that says what to check. */
+async function listMatching(
+  client: DefaultArtifactClient,
+  prefix: string,
+  run: string,
+  findBy: object,
+  from?: ArtifactRun,
+): Promise<Artifact[]> {
+  let listed: Artifact[];
+  try {
+    listed = (await client.listArtifacts({ latest: true, ...findBy })).artifacts;
+  } catch (err) {
+    throw new MemgateError(
+      `listing artifacts of run ${run} failed: ${oneLine(err, secrets(from))}`,
+      undefined,
+      { cause: err },
+    );
+  }
+  const matching = listed
+    .filter((a) => a.name.startsWith(prefix))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  if (matching.length === 0)
+    throw new MemgateError(`no artifacts named ${prefix}* in run ${run}: did the collect jobs run?`);
+  return matching;
 }

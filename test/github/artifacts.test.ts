@@ -212,4 +212,48 @@ describe('artifacts', () => {
       message: /needs the Actions runtime \(ACTIONS_RUNTIME_TOKEN unset\)/,
     });
   });
+
+  it('an artifact with no report in it is an error naming it', async () => {
+    const dir = path.join(tmp, 'no-report');
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(path.join(dir, 'notes.txt'), 'not a report');
+    await adapter.uploadReports('memgate-hostile-empty', [path.join(dir, 'notes.txt')], dir);
+    await assert.rejects(adapter.downloadReports('memgate-hostile-empty', path.join(tmp, 'no-report-out')), {
+      name: 'MemgateError',
+      message:
+        'artifact memgate-hostile-empty of run 4242 holds no report (.json) file: was it uploaded by memgate?',
+    });
+  });
+
+  it('two artifacts holding the same report are refused: the runs would count double', async () => {
+    const [shard] = await writeShards(path.join(tmp, 'dup'), 1);
+    await adapter.uploadReports('memgate-dup-a', [shard.file], shard.dir);
+    await adapter.uploadReports('memgate-dup-b', [shard.file], shard.dir);
+    await assert.rejects(
+      adapter.downloadReports('memgate-dup-', path.join(tmp, 'dup-out')),
+      (err: unknown) => {
+        assert.ok(err instanceof MemgateError);
+        assert.match(
+          err.line,
+          /^artifacts memgate-dup-a and memgate-dup-b of run 4242 hold the same report \(report\.json\)/,
+        );
+        return true;
+      },
+    );
+  });
+
+  it('a report file over the size cap is refused before anything parses it', async () => {
+    const [shard] = await writeShards(path.join(tmp, 'big'), 1);
+    await adapter.uploadReports('memgate-big', [shard.file], shard.dir);
+    await assert.rejects(
+      adapter.downloadReports('memgate-big', path.join(tmp, 'big-out'), undefined, { maxReportBytes: 100 }),
+      {
+        message: new RegExp(
+          `^report report\\.json in artifact memgate-big of run 4242 is ${shard.bytes.length} bytes, over the 100-byte limit$`,
+        ),
+      },
+    );
+    const ok = await adapter.downloadReports('memgate-big', path.join(tmp, 'big-out-2'));
+    assert.equal(ok.length, 1);
+  });
 });
