@@ -9,8 +9,9 @@
  * update is lost. GitHub also answers a lost race with 422 "Reference cannot be updated", which is
  * retried the same way (github-action-benchmark's gh-pages races are the failure this avoids). Every
  * request is sent with `request.retries: 0` so @octokit/plugin-retry, which retries 409 on its
- * own, never replays a write underneath this loop; transient failures (5xx, dropped connections)
- * are retried here, by the same loop. A write whose response was lost but which did land is
+ * own, never replays a write underneath this loop. Transient failures (no answer, 5xx, 429, a body
+ * cut off) are first resent as the same request, which is safe for reads, for content-addressed git
+ * objects and for a `force: false` ref update; only then does the whole cycle run again. A write whose response was lost but which did land is
  * recognised by its entry ids and not repeated.
  *
  * Files are read through the blobs API (the contents API stops returning content at 1 MB).
@@ -50,6 +51,8 @@ export interface BranchStoreOptions extends StoreOptions {
   retry?: RetryOptions;
   /** Commit author; GitHub uses the token's identity when absent. */
   author?: { name: string; email: string };
+  /** Times one request is resent on a transient failure before the whole cycle retries (default 3). */
+  requestRetries?: number;
   /** When the baselines cannot be read after retries: fail the step (default) or warn. */
   onBaselineError?: OnBaselineError;
   /** The wait between attempts (tests observe it); default a timer. */
@@ -62,20 +65,35 @@ export class GitHubCallError extends MemgateError {
     readonly status: number | undefined,
     message: string,
     where: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; bodyless?: boolean },
   ) {
     super(message, where, options);
     this.name = 'GitHubCallError';
+    this.bodyless = options?.bodyless ?? false;
   }
+
+  /** The error came without GitHub's JSON body (cut off, empty, or an HTML page): its cause is unknown. */
+  readonly bodyless: boolean;
+}
+
+/**
+ * Worth sending the same request again at once? No answer, a 5xx, a 429, or a conflict status
+ * whose body was lost (it may have been anything, and repeating a content-addressed git write or a
+ * `force: false` ref update is safe). Never a conflict GitHub explained: that needs a new snapshot.
+ */
+export function isTransient(err: unknown): boolean {
+  if (!(err instanceof GitHubCallError)) return false;
+  const s = err.status;
+  return s === undefined || s >= 500 || s === 429 || (err.bodyless && (s === 409 || s === 422));
 }
 
 /** Worth running the whole read-modify-write again? */
 export function isRetryable(err: unknown): boolean {
   if (!(err instanceof GitHubCallError)) return false;
-  const s = err.status;
-  if (s === undefined || s >= 500 || s === 409 || s === 429) return true;
+  if (isTransient(err) || err.status === 409) return true;
   return (
-    s === 422 && /fast.forward|already exists|reference does not exist|cannot be updated/i.test(err.message)
+    err.status === 422 &&
+    /fast.forward|already exists|reference does not exist|cannot be updated/i.test(err.message)
   );
 }
 
@@ -120,7 +138,28 @@ class GitBranchBackend implements StoreBackend {
     this.retry = { ...DEFAULT_RETRY, ...(o.retry ?? {}) };
   }
 
-  private async call(route: string, params: Record<string, unknown> = {}): Promise<unknown> {
+  /**
+   * One API call, resent on transient failures (see `isTransient`) up to `requestRetries` times, and
+   * its body checked by `pick` inside the same loop (a cut-off body is transient too).
+   */
+  private async call<T = unknown>(
+    route: string,
+    params: Record<string, unknown> = {},
+    pick: (data: unknown) => T = (d) => d as T,
+  ): Promise<T> {
+    for (let i = 0; ; i++) {
+      try {
+        return pick(await this.send(route, params));
+      } catch (err) {
+        if (!isTransient(err) || i >= (this.o.requestRetries ?? 3)) throw err;
+        await (this.o.sleep ?? sleep)(
+          backoffDelay(i, { ...this.retry, baseDelayMs: this.retry.baseDelayMs / 2 }),
+        );
+      }
+    }
+  }
+
+  private async send(route: string, params: Record<string, unknown>): Promise<unknown> {
     try {
       const res = await this.o.client.request(route, {
         owner: this.o.owner,
@@ -131,11 +170,15 @@ class GitBranchBackend implements StoreBackend {
       });
       return res.data;
     } catch (err) {
+      const data = (err as { response?: { data?: unknown } })?.response?.data;
       throw new GitHubCallError(
         apiErrorStatus(err),
         `${shortRoute(route)}: ${describeApiError(err)}`,
         this.where,
-        { cause: err },
+        {
+          cause: err,
+          bodyless: !(data !== null && typeof data === 'object'),
+        },
       );
     }
   }
@@ -143,7 +186,7 @@ class GitBranchBackend implements StoreBackend {
   private async headSha(): Promise<string | undefined> {
     const route = 'GET /repos/{owner}/{repo}/git/ref/{ref}';
     try {
-      return field(await this.call(route, { ref: `heads/${this.branch}` }), route, 'object', 'sha');
+      return await this.call(route, { ref: `heads/${this.branch}` }, (d) => field(d, route, 'object', 'sha'));
     } catch (err) {
       if (err instanceof GitHubCallError && err.status === 404) return undefined;
       throw err;
@@ -158,15 +201,14 @@ class GitBranchBackend implements StoreBackend {
     let treeSha = this.commitTrees.get(head);
     if (!treeSha) {
       const route = 'GET /repos/{owner}/{repo}/git/commits/{commit_sha}';
-      treeSha = field(await this.call(route, { commit_sha: head }), route, 'tree', 'sha');
+      treeSha = await this.call(route, { commit_sha: head }, (d) => field(d, route, 'tree', 'sha'));
       remember(this.commitTrees, head, treeSha);
     }
     const route = 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}';
-    const tree = (await this.call(route, { tree_sha: treeSha, recursive: '1' })) as {
-      tree?: unknown;
-      truncated?: boolean;
-    };
-    if (!Array.isArray(tree?.tree)) field(tree, route, 'tree');
+    const tree = await this.call(route, { tree_sha: treeSha, recursive: '1' }, (d) => {
+      if (!Array.isArray((d as { tree?: unknown } | null)?.tree)) field(d, route, 'tree');
+      return d as { tree: unknown[]; truncated?: boolean };
+    });
     if (tree.truncated)
       throw new MemgateError('the data branch has too many files to list (tree truncated)', this.where);
     const items = tree.tree as { path: string; type: string; sha: string }[];
@@ -185,10 +227,11 @@ class GitBranchBackend implements StoreBackend {
 
   private async readBlob(sha: string): Promise<string> {
     const route = 'GET /repos/{owner}/{repo}/git/blobs/{file_sha}';
-    const blob = await this.call(route, { file_sha: sha });
-    const content = field(blob, route, 'content');
-    const base64 = (blob as { encoding?: unknown }).encoding === 'base64';
-    return Buffer.from(content, base64 ? 'base64' : 'utf8').toString('utf8');
+    const blob = await this.call(route, { file_sha: sha }, (d) => ({
+      content: field(d, route, 'content'),
+      base64: (d as { encoding?: unknown }).encoding === 'base64',
+    }));
+    return Buffer.from(blob.content, blob.base64 ? 'base64' : 'utf8').toString('utf8');
   }
 
   /**
@@ -274,7 +317,7 @@ class GitBranchBackend implements StoreBackend {
   private async commit(snap: Snapshot, changes: FileChanges, message: string): Promise<void> {
     const post = async (what: string, params: Record<string, unknown>): Promise<string> => {
       const route = `POST /repos/{owner}/{repo}/git/${what}`;
-      return field(await this.call(route, params), route, 'sha');
+      return this.call(route, params, (d) => field(d, route, 'sha'));
     };
     const entries = await Promise.all(
       [...changes.entries()].map(async ([path, text]) => {

@@ -72,7 +72,7 @@ export function apiErrorSummary(err: unknown): string {
   if (typeof data === 'string' && data.trim() !== '') return bodySummary(data);
   const message =
     err instanceof Error ? err.message : typeof e.message === 'string' ? e.message : String(err);
-  return bodySummary(message) || 'no details';
+  return bodySummary(message) || 'the response body was empty or cut off';
 }
 
 /** `502 HTML error page "Unicorn! · GitHub"`, or `network error: no answer within 30 s`. */

@@ -184,8 +184,15 @@ describe('branch store against the fake GitHub API', () => {
     await s.update(memoryReport(checkReport('nginx', '1.0.0', [1])), { commit: '1'.repeat(40) });
     gh.failNext({ method: 'POST', path: /git\/trees$/ }, 500);
     gh.failNext({ method: 'PATCH', path: new RegExp(`git/refs/heads/${branch}$`) }, 502);
+    const before = gh.requests.length;
     const res = await s.update(memoryReport(checkReport('nginx', '1.0.0', [2])), { commit: '2'.repeat(40) });
-    assert.equal((res as { attempts: number }).attempts, 3);
+    // Each failed request is resent as it was; the cycle itself ran once.
+    assert.equal((res as { attempts: number }).attempts, 1);
+    const sent = (m: string, re: RegExp) =>
+      gh.requests.slice(before).filter((r) => r.method === m && re.test(r.path)).length;
+    assert.equal(sent('POST', /git\/trees$/), 2);
+    assert.equal(sent('PATCH', /git\/refs\//), 2);
+    assert.equal(sent('GET', /git\/ref\//), 1, 'no new snapshot was needed');
     assert.deepEqual(storedValues((await gh.branchFiles(branch))['nginx/1.0.0.json']), [1, 2]);
     assert.equal(gh.branchHistory(branch).length, 2);
   });
