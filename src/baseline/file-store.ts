@@ -166,7 +166,7 @@ class DirectoryBackend implements StoreBackend {
       if (code(err) === 'ENOENT' && this.o.missingDir === 'empty') return undefined;
       const why =
         code(err) === 'ENOENT'
-          ? 'the baseline directory does not exist (check the path; an empty directory means "no baselines yet")'
+          ? 'no such directory (to start with no baselines, create it empty)'
           : `cannot read the baseline directory (${(err as Error).message})`;
       throw unavailable(why, this.o.dir, this.o.onBaselineError, err);
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -126,6 +126,33 @@ describe('memgate baseline (CLI, file store)', () => {
     const verb = io(tmp);
     assert.equal(await runCli(['baseline', 'frobnicate', '--store', 'bl'], verb.cli), 2);
     assert.match(verb.out.stderr, /expected "update" or "show", got "frobnicate"/);
+  });
+
+  it('a store that is a file, missing or empty: exit 2 naming it, or "no baselines"', async () => {
+    const file = io(tmp);
+    assert.equal(
+      await runCli(
+        ['baseline', 'update', '--store', 'r1.json', '--report', 'r2.json', '--commit', 'c'.repeat(40)],
+        file.cli,
+      ),
+      2,
+    );
+    assert.equal(file.out.stderr, `memgate: ${join(tmp, 'r1.json')}: not a directory\n`);
+    const missing = io(tmp);
+    assert.equal(await runCli(['baseline', 'show', '--store', 'no-such-store'], missing.cli), 2);
+    assert.match(
+      missing.out.stderr,
+      /^memgate: .*no-such-store: cannot read the baselines: no such directory/,
+    );
+    assert.equal(missing.out.stderr.split('\n').length, 2, 'one line');
+    await mkdir(join(tmp, 'empty-store'));
+    const empty = io(tmp);
+    assert.equal(await runCli(['baseline', 'show', '--store', 'empty-store'], empty.cli), 0);
+    assert.equal(empty.out.stdout, 'no baselines in empty-store\n');
+    const cmp = io(tmp);
+    assert.equal(await runCli(['compare', '--baseline', 'empty-store', '--report', 'r2.json'], cmp.cli), 0);
+    assert.match(cmp.out.stdout, /postgres@1\.2\.0: PASS \(baseline: none\)/);
+    assert.match(cmp.out.stdout, /no baseline yet/);
   });
 
   it('works as a subprocess', async () => {

@@ -65,7 +65,7 @@ describe('file store: wrong, hostile and interrupted', () => {
       (err: unknown) =>
         err instanceof BaselineUnavailableError &&
         err.where === missing &&
-        /does not exist/.test(err.message),
+        /no such directory/.test(err.message),
     );
     await assert.rejects(createFileStore({ dir: missing }).list(), BaselineUnavailableError);
     // warn: a plain MemgateError, which the gate turns into a warning.
