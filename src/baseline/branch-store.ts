@@ -20,7 +20,9 @@
  * `unavailable.ts`) rather than report "no baseline". Every response is checked for the fields used:
  * Octokit turns a body cut off mid-way into `""`, which must be a retryable error, not a TypeError.
  */
+import { assertCheckKeys } from '../check-name.js';
 import { MemgateError } from '../errors.js';
+import type { CheckKey, MemoryReport } from '../model.js';
 import { apiErrorStatus, apiErrorSummary, describeApiError } from '../github/api-error.js';
 import {
   BackendBaselineStore,
@@ -32,7 +34,9 @@ import {
   type StoreBackend,
   type StoreOptions,
   type StoreSnapshot,
+  type UpdateResult,
 } from './store.js';
+import type { BaselineLookup } from './types.js';
 import { unavailable, type OnBaselineError } from './unavailable.js';
 
 export const DEFAULT_BRANCH = 'memgate-baselines';
@@ -357,6 +361,23 @@ export class BranchStore extends BackendBaselineStore {
   constructor(opts: BranchStoreOptions) {
     super(new GitBranchBackend(opts), opts);
     this.branch = opts.branch ?? DEFAULT_BRANCH;
+  }
+
+  /** A name that cannot be a path in the store is refused before any I/O (see check-name.ts). */
+  override async read(check: CheckKey): Promise<BaselineLookup> {
+    assertCheckKeys([check], this.backend.where);
+    return super.read(check);
+  }
+
+  override async update(
+    report: MemoryReport,
+    meta: { commit: string; date?: string; ref?: string },
+  ): Promise<UpdateResult> {
+    assertCheckKeys(
+      report.checks.map((c) => c.check),
+      this.backend.where,
+    );
+    return super.update(report, meta);
   }
 }
 
