@@ -22,6 +22,7 @@
  */
 import { assertCheckKeys } from '../check-name.js';
 import { MemgateError } from '../errors.js';
+import { EnvironmentError } from '../exit-codes.js';
 import type { CheckKey, MemoryReport } from '../model.js';
 import { apiErrorStatus, apiErrorSummary, describeApiError } from '../github/api-error.js';
 import {
@@ -64,7 +65,7 @@ export interface BranchStoreOptions extends StoreOptions {
 }
 
 /** A failed GitHub call, with its HTTP status when there was a response. */
-export class GitHubCallError extends MemgateError {
+export class GitHubCallError extends EnvironmentError {
   constructor(
     readonly status: number | undefined,
     message: string,
@@ -256,7 +257,7 @@ class GitBranchBackend implements StoreBackend {
         if (!(err instanceof GitHubCallError)) throw err;
         if (!isRetryable(err) || attempt + 1 >= this.retry.attempts) {
           const tries = attempt + 1 > 1 ? ` (after ${attempt + 1} attempts)` : '';
-          throw unavailable(`${err.message}${tries}`, this.where, this.o.onBaselineError, err);
+          throw unavailable(`${err.message}${tries}`, this.where, this.o.onBaselineError, { cause: err });
         }
         await this.pause(attempt);
       }
@@ -300,7 +301,7 @@ class GitBranchBackend implements StoreBackend {
         failedHead = snap ? (snap.head ?? '') : null;
       }
     }
-    throw new MemgateError(
+    throw new EnvironmentError(
       `baseline update gave up after ${tries} attempts (last: ${last instanceof Error ? last.message : apiErrorSummary(last)}); nothing was written by this run, rerun the job`,
       this.where,
       { cause: last },
@@ -309,7 +310,7 @@ class GitBranchBackend implements StoreBackend {
 
   private explain(err: unknown): unknown {
     if (err instanceof GitHubCallError && (err.status === 403 || err.status === 401)) {
-      return new MemgateError(
+      return new EnvironmentError(
         `the token cannot write to the data branch (${err.message}); give the workflow "contents: write", or note that a fork PR's token is read-only`,
         this.where,
         { cause: err },

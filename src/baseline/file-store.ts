@@ -30,6 +30,7 @@ import { dirname, join } from 'node:path';
 
 import { assertCheckKeys } from '../check-name.js';
 import { MemgateError } from '../errors.js';
+import { EnvironmentError, EXIT } from '../exit-codes.js';
 import type { CheckKey, MemoryReport } from '../model.js';
 import {
   BackendBaselineStore,
@@ -172,7 +173,9 @@ class DirectoryBackend implements StoreBackend {
         code(err) === 'ENOENT'
           ? 'no such directory (to start with no baselines, create it empty)'
           : `cannot read the baseline directory (${(err as Error).message})`;
-      throw unavailable(why, this.o.dir, this.o.onBaselineError, err);
+      // A path that is not there is the user's to fix (2); one the disk refuses is the environment (4).
+      const exitCode = code(err) === 'ENOENT' ? EXIT.usage : EXIT.failed;
+      throw unavailable(why, this.o.dir, this.o.onBaselineError, { cause: err, exitCode });
     }
   }
 
@@ -309,7 +312,7 @@ class DirectoryBackend implements StoreBackend {
         continue;
       }
       if (Date.now() - started > timeout) {
-        throw new MemgateError(
+        throw new EnvironmentError(
           `another memgate has held the baseline lock for over ${Math.round(timeout / 1000)} s; if no other memgate is running, delete the file`,
           this.lockPath,
         );

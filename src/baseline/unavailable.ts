@@ -6,14 +6,19 @@
  * into a warning and an "unreadable" provenance.
  */
 import { MemgateError } from '../errors.js';
+import { EXIT } from '../exit-codes.js';
 
 /** What a store does when it cannot be read. */
 export type OnBaselineError = 'fail' | 'warn';
 
 export class BaselineUnavailableError extends MemgateError {
-  constructor(message: string, where: string, options?: { cause?: unknown }) {
+  /** 4 when GitHub or the disk failed; 2 when the user named a store that is not there. */
+  readonly exitCode: number;
+
+  constructor(message: string, where: string, options?: { cause?: unknown; exitCode?: number }) {
     super(message, where, options);
     this.name = 'BaselineUnavailableError';
+    this.exitCode = options?.exitCode ?? EXIT.failed;
   }
 }
 
@@ -22,12 +27,12 @@ export function unavailable(
   why: string,
   where: string,
   mode: OnBaselineError = 'fail',
-  cause?: unknown,
+  options: { cause?: unknown; exitCode?: number } = {},
 ): MemgateError {
-  if (mode === 'warn') return new MemgateError(`cannot read the baselines: ${why}`, where, { cause });
+  if (mode === 'warn') return new MemgateError(`cannot read the baselines: ${why}`, where, options);
   return new BaselineUnavailableError(
     `cannot read the baselines: ${why}; a gate that could not look does not pass (set on-baseline-error: warn to compare with no baseline instead)`,
     where,
-    { cause },
+    options,
   );
 }
