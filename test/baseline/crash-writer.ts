@@ -20,9 +20,6 @@ fs.promises.rename = async (from, to) => {
 // Live ESM bindings of node:fs/promises (the store's `rename`) now point at the patched function.
 syncBuiltinESMExports();
 
-await createFileStore({ dir }).update(
-  memoryReport(checkReport(check, '1.0.0', [Number(value)])),
-  {
-    commit: value.padStart(40, '0'),
-  },
-);
+await createFileStore({ dir }).update(memoryReport(checkReport(check, '1.0.0', [Number(value)])), {
+  commit: value.padStart(40, '0'),
+});

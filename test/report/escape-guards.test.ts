@@ -7,14 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import {
-  codeCell,
-  escapeCell,
-  escapeHtml,
-  escapeLinkText,
-  escapeText,
-  inlineCode,
-} from '../../src/report/escape.js';
+import { codeCell, escapeCell, escapeHtml, escapeText, inlineCode } from '../../src/report/escape.js';
 import { renderComment } from '../../src/report/markdown.js';
 import * as fx from './verdicts.js';
 
@@ -25,7 +18,6 @@ const HAS_BIDI = /[\u202a-\u202e\u2066-\u2069]/u;
 const ESCAPERS: [string, (t: string) => string][] = [
   ['escapeText', escapeText],
   ['escapeCell', escapeCell],
-  ['escapeLinkText', escapeLinkText],
   ['escapeHtml', escapeHtml],
   ['inlineCode', (t) => inlineCode(t)],
   ['codeCell', (t) => codeCell(t)],
