@@ -30,15 +30,3 @@ export function mib(bytes: number): string {
 export function tooLarge(path: string, max: number): MemgateError {
   return new MemgateError(`larger than ${mib(max)}; memgate reads inputs of at most ${mib(max)}`, path);
 }
-
-/** A `--timeout` in seconds, or one line saying why not. */
-export function checkTimeoutSeconds(seconds: number, name = '--timeout'): number {
-  if (!Number.isFinite(seconds) || seconds <= 0)
-    throw new MemgateError(`${seconds} is not a positive number of seconds`, name);
-  if (seconds > MAX_TIMEOUT_SECONDS)
-    throw new MemgateError(
-      `${seconds} s is more than 24 days (${MAX_TIMEOUT_SECONDS} s), the longest memgate can wait`,
-      name,
-    );
-  return seconds;
-}

@@ -9,7 +9,12 @@ export type Options = NonNullable<ParseArgsConfig['options']>;
 
 export function parse<T extends Options>(argv: string[], options: T, usage: string) {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: joinNegativeValues(argv, options),
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     const unknown = /^Unknown option '(--?[^']+)'/.exec((err as Error).message)?.[1];
     if (unknown) {
@@ -19,6 +24,23 @@ export function parse<T extends Options>(argv: string[], options: T, usage: stri
     }
     throw new MemgateError(`${(err as Error).message}\n${usage}`, 'arguments');
   }
+}
+
+/**
+ * `--top -1` as `--top=-1`: parseArgs takes a value starting with `-` for a missing value ("argument
+ * is ambiguous"); a negative number after a string flag is its value, for the flag's own range check.
+ */
+function joinNegativeValues(argv: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = /^--([^=]+)$/.exec(argv[i])?.[1];
+    const next = argv[i + 1];
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i += 1;
+    } else out.push(argv[i]);
+  }
+  return out;
 }
 
 /** A flag's value was not valid: one line naming the flag and why. */

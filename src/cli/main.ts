@@ -1,8 +1,10 @@
 /**
  * The `memgate` command line (bundled as dist/cli.js). Each verb lives in `src/cli/<verb>.ts`; this
- * file only dispatches and turns user errors into one line on stderr with exit code 2.
+ * file only dispatches and turns user errors into one line on stderr, with the exit code of
+ * `exit-codes.ts` (2 usage or input, 4 the check or its environment failed, 3 a bug).
  */
 import { describeError, MemgateError } from '../errors.js';
+import { EXIT, exitCodeFor } from '../exit-codes.js';
 import type { CliIO, Command } from './command.js';
 import { VERSION } from '../version.js';
 import { collectCommand } from './collect.js';
@@ -63,7 +65,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   } catch (err) {
     if (err instanceof MemgateError) {
       io.stderr(`memgate: ${describeError(err)}\n`);
-      return 2;
+      // 2 for bad usage or input, 4 when the check or its environment failed (exit-codes.ts).
+      return exitCodeFor(err);
     }
     throw err;
   }
@@ -90,7 +93,7 @@ if (isEntry()) {
       // A bug, not a user error: still one line, plus where to report it.
       process.stderr.write(`memgate: internal error: ${describeError(err)} (please report this)\n`);
       if (process.env.MEMGATE_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
-      process.exitCode = 3;
+      process.exitCode = EXIT.internal;
     },
   );
 }

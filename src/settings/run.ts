@@ -2,6 +2,7 @@
  * How a check is run when the user does not say: one set of defaults for the action's inputs (and
  * `action.yml`, which a test holds to these) and `memgate run`'s flags, with the one range each.
  */
+import { MAX_TIMEOUT_SECONDS } from '../limits.js';
 import { duration, integer, type Parsed, type Raw } from './values.js';
 
 export const RUN_DEFAULTS = {
@@ -19,7 +20,8 @@ export const RUN_PARSERS: Record<
 > = {
   repeat: (raw) => integer(raw, 1),
   'check-times': (raw) => integer(raw, 1),
-  timeout: (raw) => duration(raw, 1),
+  // Node timers hold at most 24.8 days; a longer timeout would fire at once (limits.ts).
+  timeout: (raw) => duration(raw, 1, MAX_TIMEOUT_SECONDS),
   // Polling faster than every 10 ms measures the poller, not the Agent.
   'sample-interval': (raw) => integer(raw, 10),
 };

@@ -42,10 +42,14 @@ export function integer(raw: Raw, min = 0): Parsed<number> {
 
 const SECONDS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600 };
 
-/** A duration in seconds: `300`, `300s`, `5m` or `1h`; at least `min` seconds. */
-export function duration(raw: Raw, min = 1): Parsed<number> {
+/** A duration in seconds: `300`, `300s`, `5m` or `1h`; at least `min` and at most `max` seconds. */
+export function duration(raw: Raw, min = 1, max = Infinity): Parsed<number> {
   const m = /^\s*(\d+)\s*([smh]?)\s*$/.exec(String(raw));
   const v = m ? Number(m[1]) * SECONDS[m[2]] : Number.NaN;
+  if (v > max)
+    return bad(
+      `must be at most ${max} s (${Math.floor(max / 86400)} days), the longest memgate can wait; got "${String(raw)}"`,
+    );
   return v >= min
     ? ok(v)
     : bad(`must be a duration in seconds ≥ ${min} such as 300, "300s" or "5m", got "${String(raw)}"`);

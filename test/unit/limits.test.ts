@@ -4,19 +4,22 @@ import { describe, it } from 'node:test';
 import { BaselineUnavailableError } from '../../src/baseline/unavailable.js';
 import { MemgateError, ParseError } from '../../src/errors.js';
 import { EnvironmentError, EXIT, exitCodeFor } from '../../src/exit-codes.js';
-import { checkTimeoutSeconds, MAX_TIMEOUT_SECONDS, mib, tooLarge } from '../../src/limits.js';
+import { MAX_TIMEOUT_SECONDS, mib, tooLarge } from '../../src/limits.js';
+import { RUN_PARSERS } from '../../src/settings/run.js';
 
 describe('limits', () => {
-  it('row 7: a timeout above 24 days is refused with its own line; 24 days is accepted', () => {
-    assert.equal(checkTimeoutSeconds(300), 300);
-    assert.equal(checkTimeoutSeconds(MAX_TIMEOUT_SECONDS), MAX_TIMEOUT_SECONDS);
-    // 24 days fit a Node timer (at most 2^31 - 1 ms); one more second of margin is 24.8 days.
+  it('row 7: a timeout above 24 days is refused by the one timeout parser; 24 days is accepted', () => {
+    const parse = RUN_PARSERS.timeout;
+    assert.deepEqual(parse('300'), { ok: true, value: 300 });
+    assert.deepEqual(parse(String(MAX_TIMEOUT_SECONDS)), { ok: true, value: MAX_TIMEOUT_SECONDS });
+    // 24 days fit a Node timer (at most 2^31 - 1 ms, 24.8 days); beyond, setTimeout fires at once.
     assert.ok(MAX_TIMEOUT_SECONDS * 1000 <= 2 ** 31 - 1);
-    assert.throws(() => checkTimeoutSeconds(1e9), {
-      message: '1000000000 s is more than 24 days (2073600 s), the longest memgate can wait',
+    assert.deepEqual(parse('1000000000'), {
+      ok: false,
+      why: 'must be at most 2073600 s (24 days), the longest memgate can wait; got "1000000000"',
     });
-    for (const bad of [0, -1, Number.NaN, Number.POSITIVE_INFINITY])
-      assert.throws(() => checkTimeoutSeconds(bad), /is not a positive number of seconds/);
+    assert.equal(parse('1e9').ok, false);
+    assert.equal(parse('600h').ok, false, '600 h is 25 days');
   });
 
   it('row 5: a file over the cap is named with the cap in MiB', () => {
