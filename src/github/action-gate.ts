@@ -13,10 +13,12 @@ import type { Policy } from '../analyze/policy.js';
 import { createBranchStore } from '../baseline/branch-store.js';
 import { createFileStore } from '../baseline/file-store.js';
 import type { BaselineStore } from '../baseline/store.js';
+import { MemgateError } from '../errors.js';
 import type { MemoryReport } from '../model.js';
 import type { RepoLinks } from '../report/links.js';
 import { renderComment } from '../report/markdown.js';
 import { reproduceCommand } from '../report/reproduce.js';
+import { DEFAULT_CONFIG_PATH } from '../settings/action.js';
 import { resolvePolicy } from '../settings/policy.js';
 import { RUN_DEFAULTS } from '../settings/run.js';
 import { VERSION } from '../version.js';
@@ -38,9 +40,17 @@ export interface GateSteps {
   pullRequest?: number;
 }
 
-async function loadPolicy(a: ActionRun): Promise<{ policy: Policy; configFound: boolean }> {
+export async function loadPolicy(
+  a: Pick<ActionRun, 'cfg' | 'ctx'>,
+): Promise<{ policy: Policy; configFound: boolean }> {
   const path = resolve(a.ctx.workspace, a.cfg.configPath);
   const text = await readOptional(path);
+  // Only the default may be absent: a `config` the workflow names must exist (a typo is not "no policy").
+  if (text === undefined && a.cfg.configPath !== DEFAULT_CONFIG_PATH)
+    throw new MemgateError(
+      `no such file: ${a.cfg.configPath} (only the default ${DEFAULT_CONFIG_PATH} may be absent)`,
+      'input "config"',
+    );
   const policy = resolvePolicy(
     text === undefined ? undefined : { text, source: a.cfg.configPath },
     a.cfg.policy,

@@ -16,6 +16,9 @@ export const STORES = ['branch', 'file'] as const;
 export const UPDATE_MODES = ['auto', 'true', 'false'] as const;
 
 export type Mode = (typeof MODES)[number];
+
+/** The policy file read when present; any other `config` must exist. */
+export const DEFAULT_CONFIG_PATH = '.memgate.yml';
 export type CommentMode = (typeof COMMENT_MODES)[number];
 
 export interface ActionConfig {
@@ -82,7 +85,7 @@ export function readConfig(getInput: GetInput, defaults: { commentKey: string })
       read('sample-interval', RUN_PARSERS['sample-interval']) ?? RUN_DEFAULTS.sampleIntervalMs,
     ...readProfilingInputs(str, read),
     ...readLiveInputs(mode, read),
-    configPath: str('config') ?? '.memgate.yml',
+    configPath: str('config') ?? DEFAULT_CONFIG_PATH,
     policy: readPolicyInputs(str, (name, why) => {
       throw inputError(name, why);
     }),
