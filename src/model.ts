@@ -5,6 +5,7 @@
  * reads this shape and nothing else.
  */
 import { ParseError } from './errors.js';
+import { NEGATIVE, stripBom } from './text.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -263,7 +264,7 @@ function pad(values: readonly number[], n: number): number[] {
 export function parseMemoryReport(text: string, source: string): MemoryReport {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(stripBom(text));
   } catch (err) {
     throw new ParseError(source, `not JSON (${(err as Error).message})`);
   }
@@ -372,6 +373,13 @@ class Validator {
     return x;
   }
 
+  /** A metric value: every metric is bytes or a count (metrics.ts), never negative. */
+  amount(x: unknown, path: string): number {
+    const n = this.number(x, path);
+    if (n < 0) this.fail(path, NEGATIVE);
+    return n;
+  }
+
   numbers(x: unknown, path: string): number[] {
     return this.array(x, path).map((n, i) => this.number(n, `${path}[${i}]`));
   }
@@ -390,8 +398,10 @@ class Validator {
       const runs = this.array(this.object(m, mp).runs, `${mp}.runs`).map((r, i) => {
         const run = this.object(r, `${mp}.runs[${i}]`);
         return {
-          value: this.number(run.value, `${mp}.runs[${i}].value`),
-          series: this.numbers(run.series, `${mp}.runs[${i}].series`),
+          value: this.amount(run.value, `${mp}.runs[${i}].value`),
+          series: this.array(run.series, `${mp}.runs[${i}].series`).map((n, j) =>
+            this.amount(n, `${mp}.runs[${i}].series[${j}]`),
+          ),
         };
       });
       metrics[id] = { runs };

@@ -5,6 +5,7 @@
  * the whole text. See shared/formats/agent-check-cli.md.
  */
 import { ParseError } from '../errors.js';
+import { NEGATIVE } from '../text.js';
 
 export const CHECK_RUN_ALLOC = 'datadog.agent.profile.memory.check_run_alloc';
 
@@ -156,8 +157,12 @@ function parseSeries(v: Shape, x: unknown, p: string): CheckSeries {
       number,
     ];
   });
+  const metric = v.string(o.metric, `${p}.metric`);
+  // check_run_alloc is bytes: negative is corrupt, refused as in every other format.
+  if (metric === CHECK_RUN_ALLOC)
+    points.forEach(([, value], i) => value < 0 && v.fail(`${p}.points[${i}][1]`, NEGATIVE));
   const s: CheckSeries = {
-    metric: v.string(o.metric, `${p}.metric`),
+    metric,
     type: v.optString(o.type, `${p}.type`) || 'gauge',
     tags: v.strings(o.tags, `${p}.tags`),
     points,

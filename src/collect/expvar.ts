@@ -4,6 +4,7 @@
  * are ignored. See shared/formats/go-pprof-expvar.md.
  */
 import { ParseError } from '../errors.js';
+import { NEGATIVE, stripBom } from '../text.js';
 
 export interface RtloaderCounters {
   AllocatedBytes: number;
@@ -59,7 +60,7 @@ export function parseExpvar(text: string, source: string): ExpvarSnapshot {
   if (text.trim() === '') throw new ParseError(source, 'empty: expected /debug/vars JSON');
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(stripBom(text));
   } catch (err) {
     throw new ParseError(source, `not JSON (${(err as Error).message})`);
   }
@@ -127,6 +128,6 @@ function object(x: unknown, path: string, source: string): Record<string, unknow
 function counter(x: unknown, path: string, source: string): number {
   if (x === undefined) throw new ParseError(source, `${path} is missing`);
   if (typeof x !== 'number' || !Number.isFinite(x) || x < 0)
-    throw new ParseError(source, `${path} must be a non-negative number`);
+    throw new ParseError(source, `${path} ${NEGATIVE}`);
   return x;
 }

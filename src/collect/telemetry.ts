@@ -7,6 +7,7 @@
  * empty family), so bad input would pass as "no pymem data" instead of failing with a line number.
  */
 import { ParseError } from '../errors.js';
+import { NEGATIVE, stripBom } from '../text.js';
 import type { RtloaderCounters } from './expvar.js';
 
 export interface TelemetrySnapshot {
@@ -33,7 +34,7 @@ const FLOAT = /^(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|[+-]?[Ii]nf(?:inity
 export function parseTelemetry(text: string, source: string): TelemetrySnapshot {
   if (text.trim() === '') throw new ParseError(source, 'empty: expected Prometheus text telemetry');
   const samples: TelemetrySnapshot['samples'] = [];
-  const lines = text.split('\n');
+  const lines = stripBom(text).split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].replace(/\r$/, '');
     const fail = (what: string): never => {
@@ -58,6 +59,8 @@ export function parseTelemetry(text: string, source: string): TelemetrySnapshot 
     if (parts.length === 0) return undefined;
     const v = parts.reduce((a, s) => a + s.value, 0);
     if (!Number.isFinite(v)) throw new ParseError(source, `${name} is ${v}, expected a finite number`);
+    // Bytes and counts: a negative total is corrupt, refused as in every other format.
+    if (v < 0) throw new ParseError(source, `${name} ${NEGATIVE}, got ${v}`);
     return v;
   };
   const alloc = sum('pymem__alloc');

@@ -8,6 +8,7 @@
  * (`size=…, count=…`) are accepted too, which is where counts come from.
  */
 import { ParseError } from '../errors.js';
+import { stripBom } from '../text.js';
 
 export interface TracemallocStat {
   file: string;
@@ -137,6 +138,7 @@ export function parseProfilePrintout(
 function normalise(text: string): string {
   // Files from --m-dir are plain; only a TTY printout carries colour or CRs. Skip two full-text
   // regex passes in the common case (10% of collecting, bench/RESULTS.md §3).
+  text = stripBom(text);
   if (!text.includes('\x1b') && !text.includes('\r')) return text;
   return text.replace(RE_ANSI, '').replace(/\r\n?/g, '\n');
 }
