@@ -5,6 +5,7 @@
  * reads this shape and nothing else.
  */
 import { ParseError } from './errors.js';
+import { checkKeyProblems } from './check-name.js';
 import { NEGATIVE, stripBom } from './text.js';
 
 export const SCHEMA_VERSION = 1;
@@ -392,6 +393,9 @@ class Validator {
       version: this.string(key.version, `${path}.check.version`),
     };
     if (key.instance !== undefined) check.instance = this.string(key.instance, `${path}.check.instance`);
+    // Names become store paths: one that cannot be one is refused here, where the file is named.
+    const problems = checkKeyProblems(check);
+    if (problems.length > 0) this.fail(`${path}.check`, problems.join('; '));
     const metrics: Record<string, MetricSamples> = {};
     for (const [id, m] of Object.entries(this.object(c.metrics, `${path}.metrics`))) {
       const mp = `${path}.metrics.${id}`;

@@ -1,6 +1,7 @@
 /** Argument parsing shared by the CLI verbs: node:util parseArgs with errors turned into MemgateErrors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
+import { checkNameProblem, nameForMessage } from '../check-name.js';
 import { MemgateError } from '../errors.js';
 import { closest } from '../settings/suggest.js';
 import { integer, url, type Parsed } from '../settings/values.js';
@@ -57,6 +58,12 @@ export function option<T>(
   if (value === undefined) return undefined;
   const parsed = parse(value);
   return parsed.ok ? parsed.value : argumentError(name, parsed.why);
+}
+
+/** A check name or version flag: one that can become a path in a baseline store (check-name.ts). */
+export function nameOption(value: string | undefined, name: string): string | undefined {
+  const why = value === undefined ? undefined : checkNameProblem(value);
+  return why ? argumentError(name, `${nameForMessage(value as string)} ${why}`) : value;
 }
 
 /** A whole-number flag ≥ min. */

@@ -10,7 +10,7 @@ import { PROFILING_OPTIONS, profilingFromFlags } from '../collect/profiling-opti
 import { readProfileDir } from '../run/profile-files.js';
 import { MemgateError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { M_VALUE_FLAGS, parse } from './args.js';
+import { M_VALUE_FLAGS, nameOption, parse } from './args.js';
 import type { CliIO, Command } from './command.js';
 import { isDirectory, readInput, writeReport } from '../app/report-file.js';
 
@@ -90,8 +90,8 @@ export const collectCommand: Command = {
       throw new MemgateError(`nothing to collect: give at least one input file\n${USAGE}`, 'arguments');
 
     const { report, warnings } = assembleReport([run], {
-      check: values.check,
-      checkVersion: values['check-version'],
+      check: nameOption(values.check, 'check'),
+      checkVersion: nameOption(values['check-version'], 'check-version'),
       toolVersion: VERSION,
       profiling: profilingFromFlags(Object.fromEntries(PROFILING_OPTIONS.map((o) => [o, values[`m-${o}`]]))),
     });

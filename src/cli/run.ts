@@ -11,7 +11,7 @@ import { M_OPTIONS, type MOption } from '../run/command.js';
 import { renderReportText } from '../report/report-text.js';
 import { DEFAULT_EXPVAR_URL } from '../run/runner.js';
 import { RUN_DEFAULTS, RUN_PARSERS } from '../settings/run.js';
-import { M_VALUE_FLAGS, option, parse, urlOption } from './args.js';
+import { M_VALUE_FLAGS, nameOption, option, parse, urlOption } from './args.js';
 import type { CliIO, Command } from './command.js';
 
 const USAGE = `Usage: memgate run (--check NAME | --command "…") [options]
@@ -89,7 +89,7 @@ export const runCommand: Command = {
       outShown,
       warn: (w) => io.stderr(`memgate: warning: ${w}\n`),
       run: {
-        check: values.check,
+        check: nameOption(values.check, 'check'),
         command: values.command,
         shell: values.shell ?? false,
         agentBin: values['agent-bin'],

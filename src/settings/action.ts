@@ -3,6 +3,7 @@
  * `getInput` function (core.getInput in the action, a map in tests) and returns typed settings, or
  * throws one MemgateError naming the input and what it accepts. An empty input is "not given".
  */
+import { checkNameProblem, nameForMessage } from '../check-name.js';
 import { MemgateError } from '../errors.js';
 import { readPolicyInputs, type PolicyInputs } from './policy.js';
 import { RUN_DEFAULTS, RUN_PARSERS } from './run.js';
@@ -148,8 +149,10 @@ function readTarget(mode: Mode, check: string | undefined, command: string | und
   }
   if (check && command) throw inputError('command', 'cannot be used together with `check`; give one of them');
   if (check && !/^[A-Za-z0-9_.-]+$/.test(check)) {
-    throw inputError('check', `must be a check name (letters, digits, _ . -), got "${check}"`);
+    throw inputError('check', `must be a check name (letters, digits, _ . -), got ${nameForMessage(check)}`);
   }
+  const tooLong = check && checkNameProblem(check);
+  if (tooLong) throw inputError('check', `${nameForMessage(check as string)} ${tooLong}`);
   return { check, command };
 }
 

@@ -4,7 +4,7 @@
  * ENAMETOOLONG or "URI malformed", exit 3).
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -12,6 +12,10 @@ import { after, before, describe, it } from 'node:test';
 import { createBranchStore } from '../../src/baseline/branch-store.js';
 import { createFileStore } from '../../src/baseline/file-store.js';
 import { checkKeyProblems, checkNameProblem } from '../../src/check-name.js';
+import type { CliIO } from '../../src/cli/command.js';
+import { runCli } from '../../src/cli/main.js';
+import { readConfig } from '../../src/settings/action.js';
+import { sample } from '../collect/samples.js';
 import { MemgateError } from '../../src/errors.js';
 import { createOctokit } from '../../src/github/octokit.js';
 import { startGitHubApi, type FakeGitHub } from '../support/github-api.js';
@@ -90,5 +94,61 @@ describe('check names that cannot be a path', () => {
         assert.equal(gh.requests.length, before);
       });
     }
+  });
+
+  describe('where names enter: flags, inputs and report files (exit 2, one line)', () => {
+    let dir: string;
+    before(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'memgate-names-cli-'));
+      await writeFile(join(dir, 'c.json'), sample('agent/check-output.json'));
+    });
+    after(() => rm(dir, { recursive: true, force: true }));
+
+    async function cli(args: string[]) {
+      const out = { stdout: '', stderr: '' };
+      const io: CliIO = {
+        stdout: (t) => (out.stdout += t),
+        stderr: (t) => (out.stderr += t),
+        cwd: dir,
+        env: {},
+      };
+      return { code: await runCli(args, io), ...out };
+    }
+
+    it('collect --check with 10,000 characters or a lone surrogate', async () => {
+      for (const name of [LONG, LONE]) {
+        const r = await cli(['collect', '--check-json', 'c.json', '--check', name, '--out', 'r.json']);
+        assert.equal(r.code, 2);
+        assert.match(
+          r.stderr,
+          /^memgate: arguments: --check ".*" (is 10000 characters long|contains a lone UTF-16 surrogate)/,
+        );
+        assert.ok(r.stderr.length < 300 && r.stderr.split('\n').length === 2, r.stderr.slice(0, 300));
+      }
+    });
+
+    it('a report whose check name is a lone surrogate: named by file and field', async () => {
+      await writeFile(join(dir, 'bad.json'), JSON.stringify(memoryReport(checkReport(LONE, '1.0.0', [1]))));
+      const r = await cli([
+        'baseline',
+        'update',
+        '--store',
+        'bl',
+        '--report',
+        'bad.json',
+        '--commit',
+        'a'.repeat(40),
+      ]);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /^memgate: bad\.json: \$\.checks\[0\]\.check.*lone UTF-16 surrogate/);
+      await assert.rejects(readdir(join(dir, 'bl')), { code: 'ENOENT' });
+    });
+
+    it('the action input `check` is refused when too long', () => {
+      const inputs: Record<string, string> = { check: 'a'.repeat(300) };
+      assert.throws(() => readConfig((n) => inputs[n] ?? '', { commentKey: 'k' }), {
+        message: /^"a{39}…" is 300 characters long, more than the 200 allowed$/,
+      });
+    });
   });
 });
