@@ -21,7 +21,9 @@ export const MAX_RESPONSE_BYTES = 64 * MiB;
 /** Longest `--timeout`: Node timers hold at most 2^31−1 ms (24.8 days); beyond, they fire at once. */
 export const MAX_TIMEOUT_SECONDS = 24 * 24 * 3600;
 
+/** A limit as a user set it: `512 MiB`, `1.5 MiB`, or plain bytes below 1 MiB. */
 export function mib(bytes: number): string {
+  if (bytes < MiB) return `${bytes} bytes`;
   const m = bytes / MiB;
   return `${Number.isInteger(m) ? m : m.toFixed(1)} MiB`;
 }

@@ -3,6 +3,8 @@
  * `go tool pprof -top` so the two can be read side by side.
  */
 import { MemgateError } from '../errors.js';
+import { DEFAULT_MAX_INFLATE_BYTES } from '../limits.js';
+import { bytes } from '../settings/values.js';
 import {
   diffProfiles,
   diffSampleType,
@@ -14,7 +16,7 @@ import {
   type PprofProfile,
   type PprofRow,
 } from '../collect/pprof.js';
-import { intOption, parse } from './args.js';
+import { intOption, option, parse } from './args.js';
 import type { CliIO, Command } from './command.js';
 import { writeGoDiffSvg } from './flamegraph-file.js';
 import { readInput } from '../app/report-file.js';
@@ -30,6 +32,7 @@ Options:
   --granularity G       functions (default) or lines (function + file:line)
   --json                print [{"function","file","line","flat","cum"}] sorted by flat descending
   --svg FILE            diff: also write a differential flame graph (width = HEAD, red grew, blue shrank)
+  --max-inflate SIZE    largest size a gzipped profile may inflate to (default 512MiB)
 `;
 
 const OPTIONS = {
@@ -38,6 +41,7 @@ const OPTIONS = {
   granularity: { type: 'string' },
   json: { type: 'boolean' },
   svg: { type: 'string' },
+  'max-inflate': { type: 'string' },
 } as const;
 
 const BYTE_UNITS: [string, number][] = [
@@ -126,8 +130,8 @@ function formatJson(rows: PprofRow[]): string {
   return items.length ? `[\n${items.join(',\n')}\n]\n` : '[]\n';
 }
 
-async function load(path: string, io: CliIO): Promise<PprofProfile> {
-  return parsePprof(await readInput(path, io.cwd), path);
+async function load(path: string, io: CliIO, maxInflate: number): Promise<PprofProfile> {
+  return parsePprof(await readInput(path, io.cwd), path, maxInflate);
 }
 
 export const pprofCommand: Command = {
@@ -142,13 +146,14 @@ export const pprofCommand: Command = {
     if (granularity !== 'functions' && granularity !== 'lines')
       throw new MemgateError(`--granularity must be functions or lines, got "${granularity}"`, 'arguments');
     const sampleIndex = values['sample-index'];
+    const maxInflate = option(values['max-inflate'], 'max-inflate', bytes) ?? DEFAULT_MAX_INFLATE_BYTES;
 
     let rows: PprofRow[];
     let title: string;
     let total: number;
     let type: PprofProfile['sampleTypes'][number];
     if (sub === 'top' && files.length === 1) {
-      const p = await load(files[0], io);
+      const p = await load(files[0], io, maxInflate);
       type = p.sampleTypes[sampleTypeIndex(p, sampleIndex)];
       const all =
         granularity === 'lines'
@@ -164,7 +169,7 @@ export const pprofCommand: Command = {
         return 0;
       }
     } else if (sub === 'diff' && files.length === 2) {
-      const [base, head] = [await load(files[0], io), await load(files[1], io)];
+      const [base, head] = [await load(files[0], io, maxInflate), await load(files[1], io, maxInflate)];
       const name = diffSampleType(base, head, sampleIndex);
       type = head.sampleTypes[sampleTypeIndex(head, name)];
       const all = diffProfiles(base, head, { sampleIndex: name, granularity });

@@ -112,8 +112,8 @@ interface RawProfile {
 }
 
 /** Same input contract for every caller: gzip or raw protobuf; ParseError on anything else. */
-export function parsePprof(bytes: Uint8Array, source: string): PprofProfile {
-  const raw = profileBytes(bytes, source);
+export function parsePprof(bytes: Uint8Array, source: string, maxInflate?: number): PprofProfile {
+  const raw = profileBytes(bytes, source, maxInflate);
   // The wire walk guarantees every length and varint the reader meets is in bounds.
   checkWire(raw, source);
   const fields = readProfile(new WireReader(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)));

@@ -9,16 +9,30 @@
 import { gunzipSync } from 'node:zlib';
 
 import { ParseError } from '../errors.js';
+import { DEFAULT_MAX_INFLATE_BYTES, mib } from '../limits.js';
 
-/** Ungzipped profile bytes; gzip (1f 8b) is undone, anything else is taken as raw protobuf. */
-export function profileBytes(bytes: Uint8Array, source: string): Uint8Array {
+/**
+ * Ungzipped profile bytes; gzip (1f 8b) is undone, anything else is taken as raw protobuf. Inflation
+ * stops at `maxInflate` bytes: a few MB of gzip can expand to gigabytes (a zip bomb from a hostile
+ * endpoint), which would exhaust memory before any check could run.
+ */
+export function profileBytes(
+  bytes: Uint8Array,
+  source: string,
+  maxInflate = DEFAULT_MAX_INFLATE_BYTES,
+): Uint8Array {
   if (bytes.length === 0) throw new ParseError(source, 'empty file, expected a pprof profile');
   let raw = bytes;
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      raw = gunzipSync(bytes);
+      raw = gunzipSync(bytes, { maxOutputLength: maxInflate });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ERR_BUFFER_TOO_LARGE')
+        throw new ParseError(
+          source,
+          `inflates to more than ${mib(maxInflate)}; not inflated further (raise the limit with --max-inflate if the profile is real)`,
+        );
       throw new ParseError(
         source,
         code === 'Z_BUF_ERROR'

@@ -28,6 +28,7 @@ describe('limits', () => {
       'big.json: larger than 256 MiB; memgate reads inputs of at most 256 MiB',
     );
     assert.equal(mib(1.5 * 1024 * 1024), '1.5 MiB');
+    assert.equal(mib(100), '100 bytes');
   });
 });
 
