@@ -6,6 +6,8 @@
 import http from 'node:http';
 import https from 'node:https';
 
+import { MAX_RESPONSE_BYTES, mib } from '../limits.js';
+
 export class HttpGetError extends Error {
   constructor(
     message: string,
@@ -16,27 +18,52 @@ export class HttpGetError extends Error {
   }
 }
 
-export function httpGet(url: string, timeoutMs: number): Promise<Buffer> {
+/**
+ * GET `url` with a deadline for the whole exchange (a server that trickles a byte a second never
+ * trips a socket idle timeout) and a size cap (a hostile or broken endpoint can send gigabytes).
+ * Redirects are not followed: an endpoint that redirects is named with where it points.
+ */
+export function httpGet(url: string, timeoutMs: number, maxBytes = MAX_RESPONSE_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const client = url.startsWith('https:') ? https : http;
     const req = client.get(url, { timeout: timeoutMs }, (res) => {
-      if (res.statusCode !== 200) {
+      const status = res.statusCode ?? 0;
+      if (status !== 200) {
         res.resume();
-        reject(new HttpGetError(`HTTP ${res.statusCode}`));
+        const where = status >= 300 && status < 400 && res.headers.location;
+        reject(
+          new HttpGetError(
+            where
+              ? `HTTP ${status} redirect to ${where} (not followed: give the final URL)`
+              : `HTTP ${status}`,
+          ),
+        );
+        return;
+      }
+      const declared = Number(res.headers['content-length']);
+      if (declared > maxBytes) {
+        req.destroy(new HttpGetError(`response of ${declared} bytes is larger than ${mib(maxBytes)}`));
         return;
       }
       const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
+      let total = 0;
+      res.on('data', (c: Buffer) => {
+        total += c.length;
+        if (total > maxBytes) req.destroy(new HttpGetError(`response is larger than ${mib(maxBytes)}`));
+        else chunks.push(c);
+      });
       res.on('end', () => resolve(Buffer.concat(chunks)));
-      res.on('error', (err) => reject(new HttpGetError(err.message, (err as NodeJS.ErrnoException).code)));
+      res.on('error', (err) => reject(toHttpGetError(err)));
     });
+    const deadline = setTimeout(() => req.destroy(new HttpGetError('timed out')), timeoutMs);
+    req.on('close', () => clearTimeout(deadline));
     req.on('timeout', () => req.destroy(new HttpGetError('timed out')));
-    req.on('error', (err) =>
-      reject(
-        err instanceof HttpGetError
-          ? err
-          : new HttpGetError(err.message, (err as NodeJS.ErrnoException).code),
-      ),
-    );
+    req.on('error', (err) => reject(toHttpGetError(err)));
   });
+}
+
+function toHttpGetError(err: Error): HttpGetError {
+  return err instanceof HttpGetError
+    ? err
+    : new HttpGetError(err.message, (err as NodeJS.ErrnoException).code);
 }
