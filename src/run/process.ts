@@ -7,6 +7,7 @@ import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_p
 import type { Readable } from 'node:stream';
 
 import { MemgateError } from '../errors.js';
+import { EnvironmentError } from '../exit-codes.js';
 import { showCommand } from './command.js';
 
 export interface ProcessOptions {
@@ -151,7 +152,7 @@ function armTimeout(child: ChildProcess, opts: ProcessOptions): { clear(): void;
 }
 
 function startError(opts: ProcessOptions, e: NodeJS.ErrnoException): MemgateError {
-  return new MemgateError(
+  return new EnvironmentError(
     e.code === 'ENOENT'
       ? `${opts.label}: command not found: ${opts.argv[0]} (is it installed and on PATH?)`
       : `${opts.label}: could not start ${showCommand(opts.argv)}: ${e.message}`,
@@ -167,20 +168,20 @@ function exitError(
   const shown = showCommand(opts.argv);
   const tail = stderrTail(end.output.stderr());
   if (end.timedOut)
-    return new MemgateError(
+    return new EnvironmentError(
       `${opts.label} timed out after ${formatSeconds(opts.timeoutMs)}: ${shown}` +
         (tail ? `\n--- stderr (last lines) ---\n${tail}` : ''),
       'run',
     );
   if (end.output.overflow())
-    return new MemgateError(
+    return new EnvironmentError(
       `${opts.label} wrote more than ${end.output.maxStdout} bytes on stdout: ${shown}`,
       'run',
     );
   if (end.code === 0) return undefined;
   const how =
     end.code === null ? `was killed by ${end.signal ?? 'a signal'}` : `exited with code ${end.code}`;
-  return new MemgateError(
+  return new EnvironmentError(
     `${opts.label} ${how}: ${shown}` + (tail ? `\n--- stderr (last lines) ---\n${tail}` : ' (no stderr)'),
     'run',
   );

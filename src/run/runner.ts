@@ -11,6 +11,7 @@ import { assembleParsed } from '../collect/assemble.js';
 import { PYTHON2_LINE, readCapture, type ParsedCapture, type RunCapture } from '../collect/capture.js';
 import { AGENT_DEFAULTS, profilingFromFlags } from '../collect/profiling-options.js';
 import { MemgateError } from '../errors.js';
+import { EnvironmentError } from '../exit-codes.js';
 import type { Environment, MemoryReport, ProfilingOptions } from '../model.js';
 import { VERSION } from '../version.js';
 import {
@@ -228,7 +229,7 @@ async function gatherCapture(
     capture.telemetry,
   ];
   if (measured.every((x) => x === undefined))
-    throw new MemgateError(
+    throw new EnvironmentError(
       `${label} gave nothing to measure: no check JSON, no tracemalloc files, no endpoint samples`,
       'run',
     );
@@ -262,7 +263,7 @@ function agentWithoutProfiler(err: unknown, label: string): unknown {
   if (!(err instanceof MemgateError)) return err;
   const flag = UNKNOWN_PROFILING_FLAG.exec(err.message);
   if (!flag) return err;
-  return new MemgateError(
+  return new EnvironmentError(
     `${label}: this Agent's \`check\` has no memory profiling (${flag[0]}): ${PYTHON2_LINE}`,
     'run',
   );
