@@ -61,9 +61,18 @@ export async function loadPolicy(
 function openStore(a: ActionRun): BaselineStore {
   const { cfg, ctx } = a;
   const warn = (m: string) => core.warning(m);
+  const onBaselineError = cfg.onBaselineError;
   if (cfg.baselineStore === 'file')
-    return createFileStore({ dir: resolve(ctx.workspace, cfg.baselinePath), keep: cfg.baselineKeep, warn });
+    return createFileStore({
+      dir: resolve(ctx.workspace, cfg.baselinePath),
+      keep: cfg.baselineKeep,
+      warn,
+      onBaselineError,
+      // The first write creates the directory: before it, there is no baseline yet.
+      missingDir: 'empty',
+    });
   return createBranchStore({
+    onBaselineError,
     client: a.octokit(),
     owner: ctx.owner,
     repo: ctx.repo,

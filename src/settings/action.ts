@@ -15,6 +15,7 @@ export const MODES = ['run', 'collect', 'aggregate', 'comment', 'live'] as const
 export const COMMENT_MODES = ['always', 'on-change', 'never'] as const;
 export const STORES = ['branch', 'file'] as const;
 export const UPDATE_MODES = ['auto', 'true', 'false'] as const;
+export const ON_BASELINE_ERROR = ['fail', 'warn'] as const;
 
 export type Mode = (typeof MODES)[number];
 
@@ -51,6 +52,7 @@ export interface ActionConfig {
   baselineBranch: string;
   baselinePath: string;
   baselineKeep: number;
+  onBaselineError: (typeof ON_BASELINE_ERROR)[number];
   updateBaseline: (typeof UPDATE_MODES)[number];
   comment: CommentMode;
   commentKey: string;
@@ -94,6 +96,7 @@ export function readConfig(getInput: GetInput, defaults: { commentKey: string })
     baselineBranch: str('baseline-branch') ?? 'memgate-baselines',
     baselinePath: str('baseline-path') ?? '.memgate/baselines',
     baselineKeep: read('baseline-keep', (r) => integer(r, 1)) ?? 30,
+    onBaselineError: read('on-baseline-error', (r) => oneOf(r, ON_BASELINE_ERROR)) ?? 'fail',
     updateBaseline: read('update-baseline', (r) => oneOf(r, UPDATE_MODES)) ?? 'auto',
     comment: read('comment', (r) => oneOf(r, COMMENT_MODES)) ?? 'always',
     commentKey: str('comment-key') ?? defaults.commentKey,
