@@ -15,6 +15,7 @@ import { runCommand } from './run.js';
 import { historyCommand } from './history.js';
 import { dashboardCommand } from './dashboard.js';
 import { watchCommand } from './watch.js';
+import { forwardSignals } from '../run/signals.js';
 
 const COMMANDS: Command[] = [
   collectCommand,
@@ -79,6 +80,7 @@ function isEntry(): boolean {
 }
 
 if (isEntry()) {
+  forwardSignals();
   const io: CliIO = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import { MemgateError } from '../errors.js';
 import { EnvironmentError } from '../exit-codes.js';
 import { showCommand } from './command.js';
+import { trackGroup } from './signals.js';
 
 export interface ProcessOptions {
   argv: string[];
@@ -56,10 +57,13 @@ export function runProcess(opts: ProcessOptions): Promise<ProcessResult> {
     const child = spawnGroup(opts);
     const output = captureOutput(child, opts.maxStdout ?? 64 * 1024 * 1024);
     const deadline = armTimeout(child, opts);
+    // An interrupted memgate forwards SIGINT/SIGTERM to this group (signals.ts).
+    const untrack = child.pid !== undefined ? trackGroup(child.pid) : () => false;
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;
+      untrack();
       deadline.clear();
       fn();
     };

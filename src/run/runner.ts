@@ -25,6 +25,7 @@ import {
 import { runProcess, type ProcessResult } from './process.js';
 import { isDir, readProfileDir } from './profile-files.js';
 import { Sampler, type SamplerResult } from './sampler.js';
+import { trackTempDir } from './signals.js';
 
 export const DEFAULT_EXPVAR_URL = 'http://localhost:5000/debug/vars';
 
@@ -128,6 +129,7 @@ async function runOnce(
   label: string,
 ): Promise<{ capture: RunCapture; parsed: ParsedCapture; warnings: string[] }> {
   const work = await mkdtemp(join(tmpdir(), 'memgate-run-'));
+  const untrackWork = trackTempDir(work);
   try {
     const plan = await planRun(opts, work);
     const { stdout, sampled } = await runSampled(opts, plan, label);
@@ -136,6 +138,7 @@ async function runOnce(
     return { capture, parsed: readCapture(capture), warnings: sampled.warnings };
   } finally {
     await rm(work, { recursive: true, force: true });
+    untrackWork();
   }
 }
 
