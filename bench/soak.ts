@@ -18,6 +18,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+import { mulberry32 } from '../src/analyze/stats.js';
 import { createBranchStore as ownStore } from '../src/baseline/branch-store.js';
 import { BaselineUnavailableError } from '../src/baseline/unavailable.js';
 import { createOctokit } from '../src/github/octokit.js';
@@ -33,18 +34,6 @@ const TIMEOUT_MS = Number(arg('timeout-ms', '1000'));
 const CHECKS = 5;
 const BRANCH = 'memgate-baselines';
 const TOKEN = 'ghs_soak';
-
-/** mulberry32: a seeded generator, so a run can be repeated fault for fault. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ANY_ROUTE: Fault[] = [
   { kind: 'status', status: 500 },
@@ -177,7 +166,7 @@ async function stored(gh: FakeGitHub): Promise<number[]> {
 }
 
 async function main(): Promise<void> {
-  const random = prng(Number(arg('seed', '1')));
+  const random = mulberry32(Number(arg('seed', '1')));
   const gh = await startGitHubApi({ token: TOKEN });
   injectFaults(gh, random);
   const rounds: RoundResult[] = [];

@@ -20,13 +20,10 @@
  * `unavailable.ts`) rather than report "no baseline". Every response is checked for the fields used:
  * Octokit turns a body cut off mid-way into `""`, which must be a retryable error, not a TypeError.
  */
-import { assertCheckKeys } from '../check-name.js';
 import { MemgateError } from '../errors.js';
 import { EnvironmentError } from '../exit-codes.js';
-import type { CheckKey, MemoryReport } from '../model.js';
 import { apiErrorStatus, apiErrorSummary, describeApiError } from '../github/api-error.js';
 import {
-  BackendBaselineStore,
   backoffDelay,
   DEFAULT_RETRY,
   sleep,
@@ -35,9 +32,8 @@ import {
   type StoreBackend,
   type StoreOptions,
   type StoreSnapshot,
-  type UpdateResult,
 } from './store.js';
-import type { BaselineLookup } from './types.js';
+import { CheckedBaselineStore } from './checked-store.js';
 import { unavailable, type OnBaselineError } from './unavailable.js';
 
 export const DEFAULT_BRANCH = 'memgate-baselines';
@@ -356,29 +352,12 @@ class GitBranchBackend implements StoreBackend {
   }
 }
 
-export class BranchStore extends BackendBaselineStore {
+export class BranchStore extends CheckedBaselineStore {
   readonly branch: string;
 
   constructor(opts: BranchStoreOptions) {
     super(new GitBranchBackend(opts), opts);
     this.branch = opts.branch ?? DEFAULT_BRANCH;
-  }
-
-  /** A name that cannot be a path in the store is refused before any I/O (see check-name.ts). */
-  override async read(check: CheckKey): Promise<BaselineLookup> {
-    assertCheckKeys([check], this.backend.where);
-    return super.read(check);
-  }
-
-  override async update(
-    report: MemoryReport,
-    meta: { commit: string; date?: string; ref?: string },
-  ): Promise<UpdateResult> {
-    assertCheckKeys(
-      report.checks.map((c) => c.check),
-      this.backend.where,
-    );
-    return super.update(report, meta);
   }
 }
 

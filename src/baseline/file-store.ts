@@ -28,12 +28,9 @@ import { lstat, mkdir, open, readdir, readFile, rename, stat, unlink } from 'nod
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 
-import { assertCheckKeys } from '../check-name.js';
 import { MemgateError } from '../errors.js';
 import { EnvironmentError, EXIT } from '../exit-codes.js';
-import type { CheckKey, MemoryReport } from '../model.js';
 import {
-  BackendBaselineStore,
   backoffDelay,
   sleep,
   type FileChanges,
@@ -41,9 +38,8 @@ import {
   type StoreBackend,
   type StoreOptions,
   type StoreSnapshot,
-  type UpdateResult,
 } from './store.js';
-import type { BaselineLookup } from './types.js';
+import { CheckedBaselineStore } from './checked-store.js';
 import { unavailable, type OnBaselineError } from './unavailable.js';
 
 export const LOCK_FILE = '.memgate.lock';
@@ -338,29 +334,12 @@ class DirectoryBackend implements StoreBackend {
   }
 }
 
-export class FileStore extends BackendBaselineStore {
+export class FileStore extends CheckedBaselineStore {
   readonly dir: string;
 
   constructor(opts: FileStoreOptions) {
     super(new DirectoryBackend(opts), opts);
     this.dir = opts.dir;
-  }
-
-  /** A name that cannot be a path in the store is refused before any I/O (see check-name.ts). */
-  override async read(check: CheckKey): Promise<BaselineLookup> {
-    assertCheckKeys([check], this.backend.where);
-    return super.read(check);
-  }
-
-  override async update(
-    report: MemoryReport,
-    meta: { commit: string; date?: string; ref?: string },
-  ): Promise<UpdateResult> {
-    assertCheckKeys(
-      report.checks.map((c) => c.check),
-      this.backend.where,
-    );
-    return super.update(report, meta);
   }
 }
 

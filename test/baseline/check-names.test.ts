@@ -12,14 +12,13 @@ import { after, before, describe, it } from 'node:test';
 import { createBranchStore } from '../../src/baseline/branch-store.js';
 import { createFileStore } from '../../src/baseline/file-store.js';
 import { checkKeyProblems, checkNameProblem } from '../../src/check-name.js';
-import type { CliIO } from '../../src/cli/command.js';
-import { runCli } from '../../src/cli/main.js';
 import { readConfig } from '../../src/settings/action.js';
 import { sample } from '../collect/samples.js';
 import { MemgateError } from '../../src/errors.js';
 import { createOctokit } from '../../src/github/octokit.js';
 import { startGitHubApi, type FakeGitHub } from '../support/github-api.js';
 import { checkReport, memoryReport } from './helpers.js';
+import { runCliCaptured } from '../support/cli.js';
 
 const LONG = 'a'.repeat(10_000);
 const LONE = 'disk\ud800check';
@@ -104,16 +103,7 @@ describe('check names that cannot be a path', () => {
     });
     after(() => rm(dir, { recursive: true, force: true }));
 
-    async function cli(args: string[]) {
-      const out = { stdout: '', stderr: '' };
-      const io: CliIO = {
-        stdout: (t) => (out.stdout += t),
-        stderr: (t) => (out.stderr += t),
-        cwd: dir,
-        env: {},
-      };
-      return { code: await runCli(args, io), ...out };
-    }
+    const cli = (args: string[]) => runCliCaptured(args, dir);
 
     it('collect --check with 10,000 characters or a lone surrogate', async () => {
       for (const name of [LONG, LONE]) {

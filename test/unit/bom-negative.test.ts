@@ -10,8 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import type { CliIO } from '../../src/cli/command.js';
-import { runCli } from '../../src/cli/main.js';
 import { parseCheckJson } from '../../src/collect/check-json.js';
 import { parseExpvar } from '../../src/collect/expvar.js';
 import { parseTelemetry } from '../../src/collect/telemetry.js';
@@ -21,6 +19,7 @@ import { emptyReport, parseMemoryReport } from '../../src/model.js';
 import { NEGATIVE } from '../../src/text.js';
 import { VERSION } from '../../src/version.js';
 import { caseFiles, sample } from '../collect/samples.js';
+import { runCliCaptured } from '../support/cli.js';
 
 const BOM = '\uFEFF';
 const CHECK_JSON = sample('agent/check-output.json');
@@ -100,16 +99,7 @@ describe('through memgate collect', () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  async function cli(args: string[]) {
-    const out = { stdout: '', stderr: '' };
-    const io: CliIO = {
-      stdout: (t) => (out.stdout += t),
-      stderr: (t) => (out.stderr += t),
-      cwd: dir,
-      env: {},
-    };
-    return { code: await runCli(args, io), ...out };
-  }
+  const cli = (args: string[]) => runCliCaptured(args, dir);
 
   it('BOM-prefixed check --json and telemetry make the same report as plain ones', async () => {
     await writeFile(join(dir, 'c.json'), CHECK_JSON);

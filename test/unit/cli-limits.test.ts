@@ -7,23 +7,12 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-
-import { runCli } from '../../src/cli/main.js';
-import type { CliIO } from '../../src/cli/command.js';
+import { runCliCaptured } from '../support/cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PROFILE = join(ROOT, 'test/fixtures/go/shared-samples/heap-steady.pb.gz');
 
-async function cli(args: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIO = {
-    stdout: (t) => (out.stdout += t),
-    stderr: (t) => (out.stderr += t),
-    cwd: ROOT,
-    env: {},
-  };
-  return { code: await runCli(args, io), ...out };
-}
+const cli = (args: string[]) => runCliCaptured(args, ROOT);
 
 describe('CLI ranges', () => {
   it('row 14: --top -1 is memgate\'s range message, not "argument is ambiguous"', async () => {

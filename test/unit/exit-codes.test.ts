@@ -6,20 +6,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tmpdir } from 'node:os';
 
-import type { CliIO } from '../../src/cli/command.js';
-import { runCli } from '../../src/cli/main.js';
 import { EXIT } from '../../src/exit-codes.js';
+import { runCliCaptured } from '../support/cli.js';
 
-async function cli(args: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIO = {
-    stdout: (t) => (out.stdout += t),
-    stderr: (t) => (out.stderr += t),
-    cwd: tmpdir(),
-    env: {},
-  };
-  return { code: await runCli(args, io), ...out };
-}
+const cli = (args: string[]) => runCliCaptured(args, tmpdir());
 
 const QUIET = ['--no-expvar', '--repeat', '1', '--out', 'memgate-exit-test.json'];
 

@@ -14,11 +14,10 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createGzip, gzipSync } from 'node:zlib';
 
-import type { CliIO } from '../../src/cli/command.js';
-import { runCli } from '../../src/cli/main.js';
 import { parsePprof } from '../../src/collect/pprof.js';
 import { profileBytes } from '../../src/collect/pprof-wire.js';
 import { ParseError } from '../../src/errors.js';
+import { runCliCaptured } from '../support/cli.js';
 
 const MiB = 1024 * 1024;
 const PROFILE = fileURLToPath(new URL('../fixtures/go/shared-samples/heap-steady.pb.gz', import.meta.url));
@@ -40,16 +39,7 @@ describe('gzip inflate cap', () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  async function cli(args: string[]) {
-    const out = { stdout: '', stderr: '' };
-    const io: CliIO = {
-      stdout: (t) => (out.stdout += t),
-      stderr: (t) => (out.stderr += t),
-      cwd: dir,
-      env: {},
-    };
-    return { code: await runCli(args, io), ...out };
-  }
+  const cli = (args: string[]) => runCliCaptured(args, dir);
 
   it('a 600 MiB bomb of under 1 MB stops at the default 512 MiB cap: one line, exit 2', async () => {
     assert.ok((await stat(join(dir, 'bomb.pb.gz'))).size < 2 * MiB);

@@ -10,11 +10,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { readInput, readOptional } from '../../src/app/report-file.js';
-import type { CliIO } from '../../src/cli/command.js';
-import { runCli } from '../../src/cli/main.js';
 import { MemgateError } from '../../src/errors.js';
 import { loadPolicy } from '../../src/github/action-gate.js';
 import { MAX_INPUT_BYTES } from '../../src/limits.js';
+import { runCliCaptured } from '../support/cli.js';
 
 describe('input size cap (row 5)', () => {
   let dir: string;
@@ -27,16 +26,7 @@ describe('input size cap (row 5)', () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  async function cli(args: string[]) {
-    const out = { stdout: '', stderr: '' };
-    const io: CliIO = {
-      stdout: (t) => (out.stdout += t),
-      stderr: (t) => (out.stderr += t),
-      cwd: dir,
-      env: {},
-    };
-    return { code: await runCli(args, io), ...out };
-  }
+  const cli = (args: string[]) => runCliCaptured(args, dir);
 
   for (const args of [
     ['collect', '--check-json', 'big.json', '--out', 'r.json'],
