@@ -141,7 +141,13 @@ describe('file store: wrong, hostile and interrupted', () => {
     await update(dir, 'apache', 3);
     assert.deepEqual(await indexEntries(dir), { 'apache/1.0.0.json': 2, 'nginx/1.0.0.json': 1 });
     assert.deepEqual(storedValues(await readFile(join(dir, 'nginx/1.0.0.json'), 'utf8')), [2]);
-    assert.deepEqual(await tree(dir), ['apache/1.0.0.json', 'index.json', 'nginx/1.0.0.json']);
+    assert.deepEqual(await tree(dir), [
+      'apache/1.0.0.json',
+      'history/apache.json',
+      'history/nginx.json',
+      'index.json',
+      'nginx/1.0.0.json',
+    ]);
   });
 
   it('SIGKILL before the journal lands: nothing changed, the temp files are swept', async () => {
@@ -159,6 +165,6 @@ describe('file store: wrong, hostile and interrupted', () => {
     await update(dir, 'apache', 3);
     assert.deepEqual(storedValues(await readFile(join(dir, 'apache/1.0.0.json'), 'utf8')), [1, 3]);
     assert.deepEqual(await indexEntries(dir), { 'apache/1.0.0.json': 2 });
-    assert.deepEqual(await tree(dir), ['apache/1.0.0.json', 'index.json']);
+    assert.deepEqual(await tree(dir), ['apache/1.0.0.json', 'history/apache.json', 'index.json']);
   });
 });
