@@ -3,7 +3,7 @@
  * every file goes through its parser exactly once here, and a check that raised stops here, before
  * anything is measured. The extractors downstream read only the parsed form.
  */
-import { EnvironmentError } from '../exit-codes.js';
+import { MemgateError } from '../errors.js';
 import { parseCheckJson, type CheckInstanceResult } from './check-json.js';
 import { parseExpvar, type ExpvarSnapshot } from './expvar.js';
 import { parsePprof, profileTotals, type PprofProfile } from './pprof.js';
@@ -73,9 +73,9 @@ export function readCapture(run: RunCapture): ParsedCapture {
 export function failOnCheckErrors(instances: readonly CheckInstanceResult[], source: string): void {
   for (const inst of instances) {
     if (inst.totalErrors > 0 && NO_TRACEMALLOC.test(inst.lastError ?? ''))
-      throw new EnvironmentError(`check ${inst.checkName}: ${PYTHON2_LINE} (${inst.lastError})`, source);
+      throw new MemgateError(`check ${inst.checkName}: ${PYTHON2_LINE} (${inst.lastError})`, source);
     if (inst.totalErrors > 0)
-      throw new EnvironmentError(
+      throw new MemgateError(
         `check ${inst.checkName} failed in ${inst.totalErrors} of ${inst.totalRuns} check runs: ${inst.lastError ?? 'no traceback'}`,
         source,
       );

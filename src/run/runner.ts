@@ -135,7 +135,7 @@ async function runOnce(
     const { stdout, sampled } = await runSampled(opts, plan, label);
     const capture = await gatherCapture(opts, plan, stdout, sampled, label);
     // Every file is parsed once, here; a check that raised stops the run with its traceback line.
-    return { capture, parsed: readCapture(capture), warnings: sampled.warnings };
+    return { capture, parsed: readCheckOutput(capture), warnings: sampled.warnings };
   } finally {
     await rm(work, { recursive: true, force: true });
     untrackWork();
@@ -237,6 +237,21 @@ async function gatherCapture(
       'run',
     );
   return capture;
+}
+
+/**
+ * The capture of a run memgate started: what the check or the Agent wrote. A check that raised, or
+ * output that cannot be read, is the check's or its environment's failure here (exit 4), where the
+ * same file given to `memgate collect` is bad input (exit 2).
+ */
+function readCheckOutput(capture: RunCapture): ParsedCapture {
+  try {
+    return readCapture(capture);
+  } catch (err) {
+    if (err instanceof MemgateError && !(err instanceof EnvironmentError))
+      throw new EnvironmentError(err.message, err.where, { cause: err });
+    throw err;
+  }
 }
 
 /** `docker cp` the run's `--m-dir` out of the container, then remove it there. */
