@@ -42,6 +42,7 @@ export const ACTION_INPUTS: readonly string[] = [
   'baseline-branch',
   'baseline-path',
   'baseline-keep',
+  'on-baseline-error',
   'update-baseline',
   'comment',
   'comment-key',
