@@ -40,10 +40,23 @@ export interface MetricVerdict {
   current: SampleSummary;
   /** current − baseline, by the rule's point estimate (Hodges-Lehmann shift for noisy metrics). */
   delta?: number;
-  /** delta relative to the baseline median. */
+  /**
+   * delta relative to the baseline median. Absent when the baseline median is 0: the change is
+   * then decided on `delta` and the floor, and is said as "from <baseline> to <current>".
+   */
   relative?: number;
   /** Confidence interval of the relative change, and its level (e.g. 0.9). */
   ci?: { low: number; high: number; level: number };
+  /** Confidence interval of `delta` in the metric's unit, when the relative one is undefined (baseline 0). */
+  deltaCi?: { low: number; high: number; level: number };
+  /**
+   * The job-level check of a noisy metric: the prediction interval of the stored job medians the
+   * head job's median was held against. `known` is false when fewer than 3 jobs were stored and the
+   * between-job spread was assumed (see src/analyze/jobs.ts).
+   */
+  jobs?: { known: boolean; count: number; centre: number; low: number; high: number };
+  /** Runs set aside as outliers (modified z-score > 3.5, at most one in five runs), per side. */
+  setAside?: { baseline: number[]; current: number[] };
   /** One-sided Mann-Whitney p-value in the direction of the change. */
   p?: number;
   /** Plain words: why this status. */

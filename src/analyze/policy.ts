@@ -31,6 +31,11 @@ export interface Thresholds {
   threshold: number;
   /** Absolute change below which nothing is a regression (bytes for byte metrics; see `countFloor`). */
   floor: number;
+  /**
+   * The floor of exact metrics (every run agrees, e.g. check_run_alloc): there is no run noise for
+   * the 16 KiB `floor` to guard against, so a 3 KiB step per check run is a regression.
+   */
+  exactFloor: number;
   /** Level of the bootstrap CI of the relative change. */
   confidence: number;
   /** Leak slope floor per iteration (bytes for byte metrics) and the retained-per-run floor. */
@@ -80,6 +85,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   alpha: 0.05,
   threshold: 0.05,
   floor: 16384,
+  exactFloor: 1024,
   confidence: 0.9,
   leakSlopeAbs: 1024,
   // 0.2%, not the 0.5% first planned: with 0.5% a leak of 0.5%/iteration sits below its own floor

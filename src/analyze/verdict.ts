@@ -19,6 +19,7 @@ import type {
   Waiver,
 } from '../model-verdict.js';
 import { checkBudgets } from './budget.js';
+import { ASSUMED_JOB_CV, MIN_JOBS } from './jobs.js';
 import { detectLeak, untrackedFrees, warmupCount } from './leak.js';
 import {
   findWaiver,
@@ -153,7 +154,18 @@ function chartFor(
   return [chart];
 }
 
-export type AnalyzeOptions = CompareOptions;
+export type AnalyzeOptions = Omit<CompareOptions, 'jobs'>;
+
+/**
+ * The stored job medians of one metric for the job-level check. A lookup without jobs (not read
+ * from a store) still has its baseline as one job of unknown spread.
+ */
+function jobMedians(lookup: BaselineLookup, metric: string): number[] | undefined {
+  if (!lookup.baseline) return undefined;
+  return (lookup.jobs ?? [])
+    .map((j) => j.medians[metric])
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+}
 
 function analyzeCheck(
   report: MemoryReport,
@@ -179,6 +191,7 @@ function analyzeCheck(
   const metrics: MetricVerdict[] = [];
   const leaks: LeakVerdict[] = [];
   let fewNoted = false;
+  let jobsNoted = false;
   for (const metric of metricIds) {
     const runs = current.metrics[metric].runs;
     if (runs.length === 0) continue;
@@ -197,10 +210,20 @@ function analyzeCheck(
       baseRuns?.map((r) => r.value),
       runs.map((r) => r.value),
       t,
-      { resamples: opts.resamples, seed: opts.seed ?? seedOf(`${id}\u0000${metric}`) },
+      {
+        resamples: opts.resamples,
+        seed: opts.seed ?? seedOf(`${id}\u0000${metric}`),
+        jobs: jobMedians(lookup, metric),
+      },
     );
     judge(mv, 'regression', current.check, policy, now, notes);
     metrics.push(mv);
+    if (mv.jobs && !mv.jobs.known && !jobsNoted) {
+      jobsNoted = true;
+      notes.push(
+        `between-job noise unknown: ${mv.jobs.count} stored job(s) for this baseline, fewer than ${MIN_JOBS}; noisy metrics were held to a margin that assumes a ${ASSUMED_JOB_CV * 100}% job-to-job spread`,
+      );
+    }
     if (mv.rule === 'threshold-only' && !fewNoted) {
       fewNoted = true;
       notes.push(
