@@ -152,7 +152,8 @@ function deterministic(ctx: Context, rule: 'exact' | 'threshold-only'): MetricVe
   const big = (rel === undefined || Math.abs(rel) >= t.threshold) && Math.abs(delta) > floor;
   const jobsOk = outsideJobs(ctx, delta);
   const change: Change = big && jobsOk ? direction(delta) : 'unchanged';
-  const pct = formatPercent(t.threshold);
+  // With no relative change (baseline 0) only the floor decides, and the reason says only that.
+  const pct = rel === undefined ? 'a baseline of 0 (only the size counts)' : formatPercent(t.threshold);
   const floorText = floor > 0 ? ` and the ${fmt(floor, unit)} floor` : '';
   const lead = exact
     ? `exact metric (all runs agree within ${formatPercent(t.exactTolerance, 1)})`
@@ -261,7 +262,7 @@ function noisyReason(
   },
 ): string {
   const { t, unit } = ctx;
-  const pct = formatPercent(t.threshold);
+  const pct = r.rel === undefined ? 'a baseline of 0 (only the size counts)' : formatPercent(t.threshold);
   const level = `${Math.round(t.confidence * 100)}%`;
   const show = (v: number) => (r.rel === undefined ? fmt(v, unit) : formatPercent(v));
   const ciText = r.ci ? `${level} CI [${show(r.ci.low)}, ${show(r.ci.high)}]` : '';
