@@ -6,20 +6,25 @@
  * also lies outside a prediction interval of the stored job medians.
  *
  * - known (≥ 3 job medians since the last change of level): centre = their mean, sd = their sample
- *   sd, PI = centre ± t(1 − α/2, k − 1) · sd · √(1 + 1/k) (the textbook prediction interval for
- *   one new draw);
+ *   sd, PI = centre ± t(1 − α/4, k − 1) · sd · √(1 + 1/k) (the textbook prediction interval for
+ *   one new draw, each side at α/4: see JOB_TAIL_DIVISOR);
  * - unknown (< 3): "between-job noise unknown". The sd is assumed: √((ASSUMED_JOB_CV · level)² +
- *   σ_m²), σ_m the noise of one job's median estimated from the baseline runs (1.2533 · 1.4826 ·
- *   MAD / √n, the normal-theory sd of a median); z(1 − α/2) replaces t. That widens the margin by
- *   z · √(1 + 1/k) · 2% of the level, e.g. ±5.5% with one stored job at α = 0.05, on top of the
- *   run noise: a change the runs of two jobs cannot tell from a job shift does not fail the build.
- */
+ *   σ_m²), σ_m the noise of one job's median estimated from the baseline runs (see medianNoise),
+ *   and z(1 − α/4) replaces t. That widens the margin by about z · √2 · 2% = 6.3% of the level with
+ *   one stored job at α = 0.05, on top of the run noise: a change the runs of two jobs cannot tell
+ *   from a job shift does not fail the build. */
 import { mad, median, normalQuantile, sampleSd, studentTQuantile } from './stats.js';
 
 /** Job-to-job sd (relative to the level) assumed when fewer than MIN_JOBS jobs are stored. */
 export const ASSUMED_JOB_CV = 0.02;
 /** Job medians needed to estimate their spread. */
 export const MIN_JOBS = 3;
+/**
+ * Each bound of the interval is a one-sided test at α / 4 (a 97.5% two-sided interval at α = 0.05).
+ * When jobs vary more than runs, this check alone decides, and its tail is the false-alarm rate:
+ * α / 2 measured 2.3–3.0% on AR(1)-correlated runs (bench/detection/RESULTS.md), above the 2% target.
+ */
+export const JOB_TAIL_DIVISOR = 4;
 
 export interface JobInterval {
   /** True when the spread was measured on ≥ MIN_JOBS jobs; false when it is the assumed one. */
@@ -34,10 +39,33 @@ export interface JobInterval {
   alpha: number;
 }
 
-/** Normal-theory sd of the median of `values` as an estimate of one job's median noise. */
-export function medianNoise(values: readonly number[]): number {
+/**
+ * Lag-1 autocorrelation of runs in the order they ran, pooled over the given sequences (each
+ * centred on its own mean), clipped to [0, 0.9]. Runs that drift together (AR(1)) look tight
+ * within a job and scatter between jobs; this is how much.
+ */
+export function lagOneCorrelation(sequences: readonly (readonly number[])[]): number {
+  let num = 0;
+  let den = 0;
+  for (const xs of sequences) {
+    if (xs.length < 3) continue;
+    const mean = xs.reduce((s, v) => s + v, 0) / xs.length;
+    for (let i = 0; i < xs.length; i++) {
+      den += (xs[i] - mean) ** 2;
+      if (i > 0) num += (xs[i] - mean) * (xs[i - 1] - mean);
+    }
+  }
+  return den > 0 ? Math.min(0.9, Math.max(0, num / den)) : 0;
+}
+
+/**
+ * sd of one job's median, from its runs: the normal-theory sd of a median (1.2533 · 1.4826 · MAD /
+ * √n), inflated by √((1 + ρ) / (1 − ρ)) for runs that are correlated in time (effective sample size
+ * of an AR(1) series).
+ */
+export function medianNoise(values: readonly number[], rho = 0): number {
   if (values.length < 2) return 0;
-  return (1.2533 * 1.4826 * mad(values)) / Math.sqrt(values.length);
+  return ((1.2533 * 1.4826 * mad(values)) / Math.sqrt(values.length)) * Math.sqrt((1 + rho) / (1 - rho));
 }
 
 /**
@@ -71,20 +99,21 @@ export function sinceLevelChange(medians: readonly number[], threshold: number):
  */
 export function jobInterval(
   jobs: readonly number[],
-  baseline: readonly number[],
+  runs: { baseline: readonly number[]; current: readonly number[] },
   t: { alpha: number; threshold: number },
 ): JobInterval {
   const segment = sinceLevelChange(jobs, t.threshold);
   const k = segment.length;
-  const tail = t.alpha / 2;
+  const tail = t.alpha / JOB_TAIL_DIVISOR;
   if (k >= MIN_JOBS) {
     const centre = segment.reduce((s, v) => s + v, 0) / k;
     const sd = sampleSd(segment);
     const half = studentTQuantile(1 - tail, k - 1) * sd * Math.sqrt(1 + 1 / k);
     return { known: true, jobs: k, centre, sd, low: centre - half, high: centre + half, alpha: tail };
   }
-  const centre = median(baseline);
-  const sd = Math.sqrt((ASSUMED_JOB_CV * Math.abs(centre)) ** 2 + medianNoise(baseline) ** 2);
+  const centre = median(runs.baseline);
+  const rho = lagOneCorrelation([runs.baseline, runs.current]);
+  const sd = Math.sqrt((ASSUMED_JOB_CV * Math.abs(centre)) ** 2 + medianNoise(runs.baseline, rho) ** 2);
   const half = normalQuantile(1 - tail) * sd * Math.sqrt(1 + 1 / Math.max(1, k));
   return { known: false, jobs: k, centre, sd, low: centre - half, high: centre + half, alpha: tail };
 }

@@ -103,7 +103,9 @@ export function compareMetric(
   const base = summarize(baseline);
   const ctx: Context = { metric, unit: info.unit, t, base, cur, common };
   if (exactCur && isExact(base.samples, t.exactTolerance)) return deterministic(ctx, 'exact');
-  ctx.interval = opts.jobs ? jobInterval(opts.jobs, base.samples, t) : undefined;
+  ctx.interval = opts.jobs
+    ? jobInterval(opts.jobs, { baseline: base.samples, current: cur.samples }, t)
+    : undefined;
   const few = base.samples.length < t.minRuns || cur.samples.length < t.minRuns;
   return few ? deterministic(ctx, 'threshold-only') : noisy(ctx, opts);
 }
@@ -131,7 +133,7 @@ function jobText(ctx: Context): string {
   const i = ctx.interval;
   if (!i) return '';
   const pi = `[${fmt(i.low, ctx.unit)}, ${fmt(i.high, ctx.unit)}]`;
-  const level = `${Math.round((1 - 2 * i.alpha) * 100)}%`;
+  const level = `${Number(((1 - 2 * i.alpha) * 100).toFixed(1))}%`;
   return i.known
     ? `the head job's median ${fmt(ctx.cur.median, ctx.unit)} vs the ${level} prediction interval ${pi} of ${i.jobs} stored jobs`
     : `the head job's median ${fmt(ctx.cur.median, ctx.unit)} vs ${pi} (between-job noise unknown: ${i.jobs} stored job(s), fewer than 3, so a ${formatPercent(0.02, 0)} job-to-job spread is assumed)`;

@@ -95,7 +95,7 @@ test('job level: a significant +8% inside the spread of stored job medians does 
   assert.equal(noisyJobs.jobs?.known, true);
   assert.equal(noisyJobs.jobs?.count, 5);
   assert.deepEqual(missing(noisyJobs.reason).length, 1);
-  assert.match(noisyJobs.reason, /within job-to-job noise: .*95% prediction interval .* of 5 stored jobs/);
+  assert.match(noisyJobs.reason, /within job-to-job noise: .*97\.5% prediction interval .* of 5 stored jobs/);
   const quietJobs = inuse(base, head, T, [100, 100.5, 99.5, 100.2, 99.8]);
   assert.equal(quietJobs.change, 'regression');
   assert.match(quietJobs.reason, /outside job-to-job noise/);
