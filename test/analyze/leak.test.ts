@@ -59,3 +59,117 @@ test('a steady series leaks in no run', () => {
   assert.equal(v?.leaking, false);
   assert.equal(v?.runsLeaking, 0);
 });
+
+const g = (r: () => number) => {
+  let u = 0;
+  while (u === 0) u = r();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r());
+};
+const gaugeRuns = (make: (r: () => number, run: number) => number[], seed: number) => {
+  const r = mulberry32(seed);
+  return [0, 1, 2, 3, 4].map((k) => {
+    const series = make(r, k);
+    return { value: Math.max(...series), series };
+  });
+};
+/** A GC sawtooth: rises 10% over `period` iterations, then collected back. */
+const sawtooth = (i: number, period: number) => 0.1 * ((i % period) / (period - 1));
+
+test('a GC sawtooth is not a leak; a 1%/iteration leak under it is, by its post-GC points', () => {
+  const saw = detectLeak(
+    'python.pymem.inuse',
+    gaugeRuns((r) => Array.from({ length: 20 }, (_, i) => L * (1 + sawtooth(i, 5) + 0.01 * g(r))), 21),
+    T,
+  );
+  assert.equal(saw?.leaking, false);
+  const leak = detectLeak(
+    'python.pymem.inuse',
+    gaugeRuns(
+      (r) => Array.from({ length: 20 }, (_, i) => L * (1 + 0.01 * i + sawtooth(i, 5) + 0.01 * g(r))),
+      22,
+    ),
+    T,
+  );
+  assert.equal(leak?.leaking, true);
+  assert.match(leak?.reason ?? '', /level after each GC rises/);
+  assert.ok(
+    leak && leak.perIteration > 0.007 * L && leak.perIteration < 0.013 * L,
+    String(leak?.perIteration),
+  );
+});
+
+test('a slow collection cycle (period 0.6–1.2× the run, same phase every run) is not a leak', () => {
+  for (const [period, phase] of [
+    [24, -Math.PI / 2],
+    [20, -Math.PI / 2 - 0.6],
+    [14, -Math.PI],
+  ]) {
+    const v = detectLeak(
+      'python.pymem.inuse',
+      gaugeRuns(
+        (r) =>
+          Array.from(
+            { length: 20 },
+            (_, i) => L * (1 + 0.05 * Math.sin((2 * Math.PI * i) / period + phase) + 0.005 * g(r)),
+          ),
+        30,
+      ),
+      T,
+    );
+    assert.equal(v?.leaking, false, `period ${period}: ${v?.reason}`);
+  }
+});
+
+test('rising over the first two thirds only (a cycle towards its peak) is not sustained growth', () => {
+  const j = jitter(3, 0.001);
+  const series = Array.from({ length: 30 }, (_, i) => L * (1 + 0.01 * Math.min(i, 21)) + j());
+  const tr = trendRun(series, { unit: 'bytes' }, T);
+  assert.ok(tr.p < T.alpha && tr.slope >= tr.floor, 'whole-series trend passes');
+  assert.equal(tr.leaking, false);
+});
+
+test('check_run_alloc keeping 12 KiB every 4th check run is a leak; a cache filled once is not', () => {
+  const every4th = Array.from({ length: 20 }, (_, i) => (i % 4 === 3 ? 12 * 1024 : 0));
+  const v = detectLeak(
+    'python.check_run_alloc',
+    [0, 1, 2].map(() => ({ value: 0, series: every4th })),
+    T,
+    { gc: true },
+  );
+  assert.equal(v?.leaking, true);
+  assert.equal(v?.rule, 'retained');
+  assert.equal(v?.perIteration, (4 * 12 * 1024) / 16);
+  const once = Array.from({ length: 20 }, (_, i) => (i === 6 ? 64 * 1024 : 0));
+  const cache = detectLeak(
+    'python.check_run_alloc',
+    [0, 1, 2].map(() => ({ value: 0, series: once })),
+    T,
+    { gc: true },
+  );
+  assert.equal(cache?.leaking, false, 'one check run kept memory: a cache, not a leak');
+  const twice = once.map((v, i) => (i === 15 ? 64 * 1024 : v));
+  assert.equal(
+    detectLeak(
+      'python.check_run_alloc',
+      [0, 1, 2].map(() => ({ value: 0, series: twice })),
+      T,
+      { gc: true },
+    )?.leaking,
+    true,
+    'two check runs keeping 64 KiB each: retention recurs',
+  );
+});
+
+test('gc off or unknown: the retained rule is off and the reason says how to turn it on', () => {
+  const keeps = Array.from({ length: 20 }, () => 3000);
+  for (const gc of [false, 'unknown', undefined] as const) {
+    const v = detectLeak(
+      'python.check_run_alloc',
+      [0, 1, 2].map(() => ({ value: 3000, series: keeps })),
+      T,
+      { gc },
+    );
+    assert.equal(v?.leaking, false);
+    assert.match(v?.reason ?? '', /retained-per-run rule off .*--m-gc 1/);
+  }
+});
