@@ -17,6 +17,7 @@ import { baselinePath, DEFAULT_WINDOW, serializeBaselineDocument } from '../../s
 import { lookupInSnapshot, type StoreSnapshot } from '../../src/baseline/store.js';
 import type { BaselineDocument } from '../../src/baseline/types.js';
 import type { CheckReport, MemoryReport } from '../../src/model.js';
+import { comparePaired } from '../../src/analyze/paired.js';
 import { oldRegression } from './old-rule.js';
 
 export type Rng = () => number;
@@ -91,7 +92,10 @@ function snapshotOf(jobs: readonly (readonly number[])[]): StoreSnapshot {
 }
 
 /** memgate's verdict on one trial, through the store lookup and analyze, as `compare` does. */
-export async function memgateFlags(jobs: readonly (readonly number[])[], head: readonly number[]): Promise<boolean> {
+export async function memgateFlags(
+  jobs: readonly (readonly number[])[],
+  head: readonly number[],
+): Promise<boolean> {
   const lookup = await lookupInSnapshot(
     snapshotOf(jobs),
     { name: 'bench', version: '1.0.0' },
@@ -208,6 +212,67 @@ export function jobTable(cells: readonly JobCell[]): string[] {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const started = Date.now();
-  const cells = await jobCells({ quick: process.argv.includes('--quick') });
-  process.stdout.write(`${jobTable(cells).join('\n')}\n${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  const quick = process.argv.includes('--quick');
+  if (process.argv.includes('--paired')) {
+    process.stdout.write(`${pairedTable(pairedCells({ quick }), []).join('\n')}\n`);
+  } else {
+    const cells = await jobCells({ quick });
+    process.stdout.write(`${jobTable(cells).join('\n')}\n${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  }
+}
+
+/**
+ * Paired mode under the drift that defeats a stored baseline: base and head alternate in one job
+ * (A B A B …), sharing its job factor and its AR(1) drift; `comparePaired` decides. The stored
+ * baseline columns are memgate on the same model with K stored jobs (the job cells above).
+ */
+export interface PairedCell {
+  model: string;
+  n: number;
+  effect: number;
+  trials: number;
+  paired: number;
+}
+
+export function pairedCells(opts: { quick: boolean }): PairedCell[] {
+  const cells: PairedCell[] = [];
+  let seed = 900;
+  const t = {
+    alpha: DEFAULT_THRESHOLDS.alpha,
+    threshold: DEFAULT_THRESHOLDS.threshold,
+    floor: DEFAULT_THRESHOLDS.floor,
+  };
+  for (const m of JOB_MODELS.filter((x) => x.jobSd > 0 || x.rho > 0)) {
+    for (const n of [5, 10, 20]) {
+      for (const effect of [0, 0.1]) {
+        const trials = opts.quick ? 300 : effect === 0 ? 1000 : 300;
+        const r = mulberry32(seed++);
+        let hits = 0;
+        for (let i = 0; i < trials; i++) {
+          // One job, 2n runs in the order they ran: even = base (A), odd = head (B).
+          const runs = drawJob(r, m, 2 * n).map((v) => v * LEVEL);
+          const base = runs.filter((_, k) => k % 2 === 0);
+          const head = runs.filter((_, k) => k % 2 === 1).map((v) => v * (1 + effect));
+          if (comparePaired(base, head, t).change === 'regression') hits++;
+        }
+        cells.push({ model: m.name, n, effect, trials, paired: hits / trials });
+      }
+    }
+  }
+  return cells;
+}
+
+export function pairedTable(cells: readonly PairedCell[], jobs: readonly JobCell[]): string[] {
+  const lines = [
+    '| noise | pairs (runs a side) | effect | trials | paired | stored baseline, 1 job | stored baseline, 10 jobs | old rule, 1 job |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const c of cells) {
+    const at = (k: number) =>
+      jobs.find((j) => j.model === c.model && j.n === c.n && j.k === k && j.effect === c.effect);
+    lines.push(
+      `| ${c.model} | ${c.n} | ${pct(c.effect)} | ${c.trials} | ${pct(c.paired)} | ${pct(at(1)?.ours ?? NaN)} | ${pct(at(10)?.ours ?? NaN)} | ${pct(at(1)?.old ?? NaN)} |`,
+    );
+  }
+  return lines;
 }

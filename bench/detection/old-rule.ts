@@ -17,7 +17,11 @@ import {
   theilSen,
 } from '../../src/analyze/stats.js';
 
-export function oldRegression(base: readonly number[], cur: readonly number[], t: ResolvedThresholds): boolean {
+export function oldRegression(
+  base: readonly number[],
+  cur: readonly number[],
+  t: ResolvedThresholds,
+): boolean {
   const mb = median(base);
   if (base.length < t.minRuns || cur.length < t.minRuns) {
     const d = median(cur) - mb;

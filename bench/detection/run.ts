@@ -13,6 +13,8 @@ import { DEFAULT_THRESHOLDS, type ResolvedThresholds } from '../../src/analyze/p
 import { compareMetric } from '../../src/analyze/regression.js';
 import { mulberry32 } from '../../src/analyze/stats.js';
 import { normalSf } from '../../src/analyze/stats.js';
+import { breathingCells, breathingTable, retentionRows } from './breathing.js';
+import { jobCells, jobTable, pairedCells, pairedTable } from './ci-noise.js';
 
 const quick = process.argv.includes('--quick');
 const outArg = process.argv.indexOf('--out');
@@ -317,7 +319,59 @@ const TARGETS = [
   '',
 ];
 
-function main(): void {
+async function ciNoiseSections(): Promise<string[]> {
+  const jobs = await jobCells({ quick });
+  return [
+    '## CI noise: the job as the unit (issue 13)',
+    '',
+    '```',
+    `node --import tsx bench/detection/ci-noise.ts${quick ? ' --quick' : ''}   # these cells alone`,
+    '```',
+    '',
+    'On a runner the runs of one job share a machine; the baseline came from other jobs. Each trial',
+    'stores K baseline jobs of n runs (one entry each) in a baseline document, reads it back through',
+    'the store lookup (`lookupInSnapshot`) and decides with `analyze`, as `memgate compare` does; the',
+    'head is one more job of n runs scaled by 1 + effect. Run-level noise is log-normal; the job',
+    'factor multiplies every run of a job; AR(1) correlates successive runs of a job; outliers multiply',
+    'a run by 1 ± (20…60%). Columns: memgate (job-level prediction interval, outliers set aside), the',
+    'old rule (runs alone against the newest entry, bench/detection/old-rule.ts) and the oracle',
+    "(a z-test of the head job's log median against the mean of the K stored jobs' log medians with",
+    "the true sd of a job's median, at memgate's measured false-alarm rate of that cell).",
+    'At effect 0 every column is a false-alarm rate; elsewhere it is recall.',
+    '',
+    ...jobTable(jobs),
+    '',
+    '## Paired mode under job drift',
+    '',
+    'Base and head alternate in one job (A B A B …, n pairs), sharing its job factor and AR(1) drift;',
+    '`comparePaired` (Wilcoxon signed-rank on the pair differences, Hodges-Lehmann shift ≥ threshold,',
+    'floor) decides. Next to it, the stored-baseline rows of the table above for the same noise.',
+    '',
+    ...pairedTable(pairedCells({ quick }), jobs),
+    '',
+  ];
+}
+
+function breathingSections(): string[] {
+  return [
+    '## Leaks that breathe (issue 13)',
+    '',
+    `In-use gauge series at 10 MiB with ${pct(NOISE, 0)} per-point noise, 5 runs per verdict. The sawtooth rises 10%`,
+    'over 3–8 iterations and is collected back; the slow cycle is a sine whose period is 0.6–1.2× the',
+    'run, with the same phase in every run of a trial (a cycle that starts with the process). The',
+    'oracle subtracts the true periodic part, fits a least-squares slope per run and z-tests the',
+    "runs' mean with the true noise sd, at memgate's false-leak rate on the same shape without the leak.",
+    '',
+    ...breathingTable(breathingCells({ quick })),
+    '',
+    '`check_run_alloc` with gc on that keeps memory in some check runs only (200 trials each):',
+    '',
+    ...retentionRows(),
+    '',
+  ];
+}
+
+async function main(): Promise<void> {
   const started = Date.now();
   const { cells } = regressionCells();
   const lines: string[] = [
@@ -388,10 +442,11 @@ function main(): void {
     ...leakRows(rels),
     '',
   );
+  lines.push(...(await ciNoiseSections()), ...breathingSections());
   lines.push(...TARGETS);
   lines.push(`Run time: ${((Date.now() - started) / 1000).toFixed(0)} s.`, '');
   writeFileSync(OUT, `${lines.join('\n')}\n`);
   process.stdout.write(`wrote ${OUT} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
-main();
+await main();
