@@ -9,7 +9,7 @@
  */
 import { detectLeak } from '../../src/analyze/leak.js';
 import { DEFAULT_THRESHOLDS, type ResolvedThresholds } from '../../src/analyze/policy.js';
-import { mulberry32, normalSf } from '../../src/analyze/stats.js';
+import { mulberry32, normalQuantile } from '../../src/analyze/stats.js';
 import { gaussian, type Rng } from './ci-noise.js';
 import { oldRetainedLeak, oldTrendLeak } from './old-rule.js';
 
@@ -44,15 +44,9 @@ const SHAPES: Shape[] = [
   { name: 'leak 0.5%/iteration under a slow 5% cycle', leak: 0.005, draw: cycle(0.05) },
 ];
 
+/** z such that P(Z > z) = a. */
 function zFor(a: number): number {
-  let lo = -10;
-  let hi = 10;
-  for (let i = 0; i < 100; i++) {
-    const mid = (lo + hi) / 2;
-    if (normalSf(mid) > a) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
+  return normalQuantile(1 - a);
 }
 
 /** The oracle's z statistic for one run: least-squares slope of the series minus its known periodic part. */

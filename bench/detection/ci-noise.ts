@@ -10,7 +10,7 @@
  * run.ts includes these tables in RESULTS.md.
  */
 import { defaultPolicy, DEFAULT_THRESHOLDS } from '../../src/analyze/policy.js';
-import { normalSf } from '../../src/analyze/stats.js';
+import { normalQuantile } from '../../src/analyze/stats.js';
 import { mulberry32, median } from '../../src/analyze/stats.js';
 import { analyze } from '../../src/analyze/verdict.js';
 import { baselinePath, DEFAULT_WINDOW, serializeBaselineDocument } from '../../src/baseline/document.js';
@@ -131,15 +131,9 @@ function jobMedianLogSd(m: JobModel, n: number): number {
   return Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (xs.length - 1));
 }
 
+/** z such that P(Z > z) = a. */
 function zFor(a: number): number {
-  let lo = -10;
-  let hi = 10;
-  for (let i = 0; i < 100; i++) {
-    const mid = (lo + hi) / 2;
-    if (normalSf(mid) > a) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
+  return normalQuantile(1 - a);
 }
 
 export interface JobCell {

@@ -12,7 +12,7 @@ import { detectLeak } from '../../src/analyze/leak.js';
 import { DEFAULT_THRESHOLDS, type ResolvedThresholds } from '../../src/analyze/policy.js';
 import { compareMetric } from '../../src/analyze/regression.js';
 import { mulberry32 } from '../../src/analyze/stats.js';
-import { normalSf } from '../../src/analyze/stats.js';
+import { normalQuantile } from '../../src/analyze/stats.js';
 import { breathingCells, breathingTable, retentionRows } from './breathing.js';
 import { jobCells, jobTable, pairedCells, pairedTable } from './ci-noise.js';
 
@@ -76,15 +76,9 @@ function logSd(m: NoiseModel): number {
 }
 
 /** z such that P(Z > z) = a (bisection on our normal sf). */
+/** z such that P(Z > z) = a. */
 function zFor(a: number): number {
-  let lo = -10;
-  let hi = 10;
-  for (let i = 0; i < 100; i++) {
-    const mid = (lo + hi) / 2;
-    if (normalSf(mid) > a) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
+  return normalQuantile(1 - a);
 }
 
 const T: ResolvedThresholds = { ...DEFAULT_THRESHOLDS };

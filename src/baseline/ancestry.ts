@@ -50,8 +50,13 @@ export interface RestClient {
   request(route: string, params: Record<string, unknown>): Promise<{ data: unknown }>;
 }
 
+/** A property of a JSON value that should be an object; undefined otherwise. */
+function field(x: unknown, key: string): unknown {
+  return typeof x === 'object' && x !== null ? (x as Record<string, unknown>)[key] : undefined;
+}
+
 function shaOf(x: unknown, what: string): string {
-  const sha = typeof x === 'object' && x !== null ? (x as { sha?: unknown }).sha : undefined;
+  const sha = field(x, 'sha');
   if (typeof sha !== 'string' || !SHA.test(sha))
     throw new MemgateError(`the GitHub API returned no commit for ${what}`, 'GitHub API');
   return sha;
@@ -69,11 +74,7 @@ export async function githubMergeBase(
     basehead: `${base}...${head}`,
     per_page: 1,
   });
-  const mb =
-    typeof data === 'object' && data !== null
-      ? (data as { merge_base_commit?: unknown }).merge_base_commit
-      : undefined;
-  return shaOf(mb, `the merge-base of ${base} and ${head}`);
+  return shaOf(field(data, 'merge_base_commit'), `the merge-base of ${base} and ${head}`);
 }
 
 /** `sha` and its first-parent ancestors, nearest first, at most `max`, by the git data API. */
@@ -91,8 +92,7 @@ export async function githubAncestors(
       ...repo,
       commit_sha: next,
     });
-    const parents =
-      typeof data === 'object' && data !== null ? (data as { parents?: unknown }).parents : undefined;
+    const parents = field(data, 'parents');
     next =
       Array.isArray(parents) && parents.length > 0 ? shaOf(parents[0], `the parent of ${next}`) : undefined;
   }
