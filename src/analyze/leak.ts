@@ -32,7 +32,6 @@
 import { describeMetric, type MetricInfo } from '../metrics.js';
 import type { Known, RunSample } from '../model.js';
 import type { LeakVerdict, RunLeakEvidence } from '../model-verdict.js';
-import { OUTLIER_Z } from './outliers.js';
 import type { ResolvedThresholds } from './policy.js';
 import { fmt } from './regression.js';
 import { mad, mannKendall, median, normalQuantile, theilSen } from './stats.js';
@@ -40,6 +39,8 @@ import { mad, mannKendall, median, normalQuantile, theilSen } from './stats.js';
 export const COUNT_LEAK_SLOPE = 0.5;
 /** Below this many post-warm-up points neither Mann-Kendall nor a half-series slope means anything. */
 export const MIN_TREND_POINTS = 6;
+/** A GC drop: a successive difference this far below the others, by the modified z-score. */
+export const DROP_Z = 3.5;
 /** Check runs that must keep something before a mean retention counts as a leak. */
 export const MIN_RETAINING = 2;
 
@@ -97,7 +98,7 @@ export function postGcSlope(
   const md = median(d);
   const scale = mad(d);
   if (!(scale > 0)) return undefined;
-  const after = d.flatMap((v, i) => ((0.6745 * (md - v)) / scale > OUTLIER_Z ? [i + 1] : []));
+  const after = d.flatMap((v, i) => ((0.6745 * (md - v)) / scale > DROP_Z ? [i + 1] : []));
   if (after.length < 2) return undefined;
   const between = d.filter((_, i) => !after.includes(i + 1));
   const sigma = (1.4826 * mad(between)) / Math.SQRT2;

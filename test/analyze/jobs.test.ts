@@ -88,14 +88,16 @@ test('since the last change of level: a sustained step cuts the history, one odd
   assert.deepEqual(sinceLevelChange([5], 0.05), [5]);
 });
 
-test('outliers: one run in five set aside by the modified z-score, never below the minimum', () => {
+test('outliers: one run in five set aside by the modified z-score (> 5), never below the minimum', () => {
   assert.deepEqual(setAsideOutliers([100, 101, 99, 100.5, 140], 4), {
     kept: [100, 101, 99, 100.5],
     setAside: [140],
   });
   assert.deepEqual(setAsideOutliers([100, 101, 99, 100.5, 140], 5).setAside, [], 'minRuns 5 keeps all');
   assert.deepEqual(setAsideOutliers([100, 101, 99, 140], 3).setAside, [], 'four runs: none');
-  assert.deepEqual(setAsideOutliers([100, 101, 99, 100.5, 103], 4).setAside, [], 'within 3.5');
+  assert.deepEqual(setAsideOutliers([100, 101, 99, 100.5, 103], 4).setAside, [], 'z 3.4: within');
+  assert.deepEqual(setAsideOutliers([100, 101, 99, 100.5, 104], 4).setAside, [], 'z 4.7: within 5');
+  assert.deepEqual(setAsideOutliers([100, 101, 99, 100.5, 104.5], 4).setAside, [104.5], 'z 5.4: set aside');
   assert.deepEqual(setAsideOutliers([100, 100, 100, 100, 140], 4).setAside, [], 'MAD 0: nothing');
   const ten = [100, 101, 99, 100.5, 99.5, 100.2, 99.8, 60, 140, 100.1];
   assert.deepEqual(setAsideOutliers(ten, 4).setAside.sort(), [140, 60]);
