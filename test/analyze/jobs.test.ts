@@ -102,3 +102,22 @@ test('outliers: one run in five set aside by the modified z-score (> 5), never b
   const ten = [100, 101, 99, 100.5, 99.5, 100.2, 99.8, 60, 140, 100.1];
   assert.deepEqual(setAsideOutliers(ten, 4).setAside.sort(), [140, 60]);
 });
+
+test('level change band: 4σ of the job-to-job steps when that is wider than the threshold', () => {
+  // Steps of ~3 between jobs (σ ≈ 3 / (0.6745 √2) ≈ 3.1, 4σ ≈ 12.6): a +10 shift is noise here …
+  const noisy = [100, 103, 100, 97, 100, 110, 113, 110];
+  assert.deepEqual(sinceLevelChange(noisy, 0.05), noisy);
+  // … but with quiet jobs the same +10 is a change of level (the 5% threshold decides).
+  const quiet = [100, 100.1, 99.9, 100, 110, 110.1, 109.9];
+  assert.deepEqual(sinceLevelChange(quiet, 0.05), [110, 110.1, 109.9]);
+  assert.deepEqual(sinceLevelChange(quiet, 0.2), quiet, 'below a 20% threshold: one level');
+  assert.deepEqual(sinceLevelChange([], 0.05), []);
+});
+
+test('lag-one correlation pools sequences and skips ones too short to say', () => {
+  const up = [1, 2, 3, 4, 5, 6];
+  close(lagOneCorrelation([up, [9, 1]]), lagOneCorrelation([up]), 1e-12, 'a 2-run sequence adds nothing');
+  assert.ok(lagOneCorrelation([up, [3, 1, 3, 1, 3, 1]]) < lagOneCorrelation([up]));
+  assert.equal(lagOneCorrelation([[5, 5, 5, 5]]), 0, 'no variance');
+  assert.equal(lagOneCorrelation([Array.from({ length: 50 }, (_, i) => i)]), 0.9, 'clipped at 0.9');
+});

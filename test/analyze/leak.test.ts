@@ -5,7 +5,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { detectLeak, trendRun, untrackedFrees } from '../../src/analyze/leak.js';
+import {
+  detectLeak,
+  postGcSlope,
+  retainedOffNote,
+  trendRun,
+  untrackedFrees,
+} from '../../src/analyze/leak.js';
 import { DEFAULT_THRESHOLDS, type ResolvedThresholds } from '../../src/analyze/policy.js';
 import { mannKendall, mulberry32 } from '../../src/analyze/stats.js';
 
@@ -172,4 +178,43 @@ test('gc off or unknown: the retained rule is off and the reason says how to tur
     assert.equal(v?.leaking, false);
     assert.match(v?.reason ?? '', /retained-per-run rule off .*--m-gc 1/);
   }
+});
+
+test('post-GC slope: needs two drops; a flat series has none; rising troughs leak, level ones do not', () => {
+  const floor = 1000;
+  assert.equal(postGcSlope([5, 5, 5, 5, 5, 5, 5, 5], floor, 0.05), undefined, 'no spread at all');
+  assert.equal(postGcSlope([0, 10, 20, 30, 0, 10, 20, 30, 40], floor, 0.05), undefined, 'one drop');
+  const j = jitter(4, 0.00002);
+  const level = Array.from({ length: 16 }, (_, i) => 1e6 + (i % 4) * 1e5 + j());
+  const flat = postGcSlope(level, floor, 0.05);
+  assert.ok(flat, 'four collections');
+  assert.equal(flat.leaking, false);
+  assert.ok(Math.abs(flat.slope) < floor);
+  const rising = Array.from({ length: 16 }, (_, i) => 1e6 + 2e4 * i + (i % 4) * 1e5 + j());
+  const leak = postGcSlope(rising, floor, 0.05);
+  assert.equal(leak?.leaking, true);
+  assert.ok(leak && Math.abs(leak.slope - 2e4) < 1e3, String(leak?.slope));
+  const slow = Array.from({ length: 16 }, (_, i) => 1e6 + 500 * i + (i % 4) * 1e5 + j());
+  assert.equal(postGcSlope(slow, floor, 0.05)?.leaking, false, 'rising, but below the floor');
+});
+
+test('the off note says why: without gc, or gc unknown', () => {
+  assert.match(retainedOffNote(false), /^retained-per-run rule off \(measured without gc:/);
+  assert.match(retainedOffNote('unknown'), /^retained-per-run rule off \(gc unknown:/);
+  assert.match(retainedOffNote(undefined), /\(gc unknown:/);
+});
+
+test('runs without a series give no verdict; the retained rule reports the mean when nothing leaks', () => {
+  assert.equal(detectLeak('python.pymem.inuse', [{ value: 1, series: [] }], T), undefined);
+  const small = Array.from({ length: 20 }, () => 512);
+  const v = detectLeak(
+    'python.check_run_alloc',
+    [0, 1, 2].map(() => ({ value: 512, series: small })),
+    T,
+    { gc: true },
+  );
+  assert.equal(v?.leaking, false);
+  assert.equal(v?.rule, 'retained');
+  assert.equal(v?.perIteration, 512);
+  assert.match(v?.reason ?? '', /retained per check run 512 B on average/);
 });

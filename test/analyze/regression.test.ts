@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 
 import { DEFAULT_THRESHOLDS, type ResolvedThresholds } from '../../src/analyze/policy.js';
-import { compareMetric, relativeChange } from '../../src/analyze/regression.js';
+import { compareMetric, floorFor, isExact, relativeChange } from '../../src/analyze/regression.js';
 import { median } from '../../src/analyze/stats.js';
 
 const T: ResolvedThresholds = { ...DEFAULT_THRESHOLDS };
@@ -157,4 +157,79 @@ test('property: a head shifted beyond max(floor, threshold × level) with no ove
     ),
     { numRuns: 300, seed: 13 },
   );
+});
+
+test('lazy CI: skipped when another condition already fails, computed when all others hold', () => {
+  const base = [100, 100.4, 99.6, 100.2, 99.8];
+  const small = compareMetric(
+    'python.pymem.inuse',
+    base.map((x) => x * M),
+    base.map((x) => x * 1.01 * M),
+    T,
+    { lazyCi: true, seed: 1 },
+  );
+  assert.equal(small.ci, undefined, 'the +1% shift fails the effect size: no bootstrap');
+  const big = compareMetric(
+    'python.pymem.inuse',
+    base.map((x) => x * M),
+    base.map((x) => x * 1.2 * M),
+    T,
+    { lazyCi: true, seed: 1 },
+  );
+  assert.ok(big.ci && big.ci.low > 0);
+  assert.equal(big.change, 'regression');
+});
+
+test('exactness: all zeros are exact, a spread around 0 is not; floors per unit and rule', () => {
+  assert.equal(isExact([0, 0, 0], 0.001), true);
+  assert.equal(isExact([0, 1, 0], 0.001), false);
+  assert.equal(isExact([], 0.001), false);
+  assert.equal(isExact([1000, 1001], 0.001), true);
+  assert.equal(isExact([1000, 1002], 0.001), false);
+  assert.equal(floorFor('bytes', T), T.floor);
+  assert.equal(floorFor('bytes', T, true), T.exactFloor);
+  assert.equal(floorFor('count', T), 0);
+  assert.equal(floorFor('count', { ...T, explicit: ['floor'] }), T.floor);
+  assert.equal(floorFor('count', { ...T, explicit: ['floor'] }, true), 0, 'exact counts need exactFloor set');
+  assert.equal(floorFor('count', { ...T, explicit: ['exactFloor'] }, true), T.exactFloor);
+});
+
+test('an exact drop is an improvement; an exact zero change is unchanged, not a regression', () => {
+  const down = compareMetric('python.check_run_alloc', [4096, 4096, 4096], [0, 0, 0], T);
+  assert.equal(down.change, 'improvement');
+  assert.equal(down.status, 'pass');
+  assert.match(down.reason, /shrank by 4\.00 KiB/);
+  const same = compareMetric('python.check_run_alloc', [0, 0, 0], [0, 0, 0], T);
+  assert.equal(same.change, 'unchanged');
+  assert.equal(same.delta, 0);
+});
+
+test('job level also holds threshold-only comparisons, and improvements against the low bound', () => {
+  const few = compareMetric(
+    'python.pymem.inuse',
+    [100 * M, 101 * M, 99 * M],
+    [108 * M, 108 * M, 108 * M],
+    T,
+    {
+      jobs: [100 * M, 104 * M, 96 * M, 102 * M, 98 * M],
+    },
+  );
+  assert.equal(few.rule, 'threshold-only');
+  assert.equal(few.change, 'unchanged');
+  assert.match(few.reason, /not beyond job-to-job noise/);
+  const base = [100, 100.4, 99.6, 100.2, 99.8];
+  const down = inuse(base, [90, 90.3, 89.7, 90.1, 89.9], T, [100, 100.5, 99.5, 100.2, 99.8]);
+  assert.equal(down.change, 'improvement');
+  const downNoisy = inuse(base, [92, 92.3, 91.7, 92.1, 91.9], T, [100, 108, 92, 104, 96]);
+  assert.equal(downNoisy.change, 'unchanged');
+  assert.ok(downNoisy.jobs && 92 * M > downNoisy.jobs.low);
+});
+
+test('outliers set aside on the head side are named, and a clean side sets nothing aside', () => {
+  const v = inuse([100, 100.5, 101, 100.2, 99.8], [108, 107, 60, 109, 107.5]);
+  assert.equal(v.change, 'regression');
+  assert.deepEqual(v.setAside, { baseline: [], current: [60 * M] });
+  const clean = inuse([100, 100.5, 101, 100.2, 99.8], [108, 107, 108.5, 109, 107.5]);
+  assert.equal(clean.setAside, undefined);
+  assert.doesNotMatch(clean.reason, /set aside/);
 });
