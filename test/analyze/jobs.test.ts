@@ -121,3 +121,18 @@ test('lag-one correlation pools sequences and skips ones too short to say', () =
   assert.equal(lagOneCorrelation([[5, 5, 5, 5]]), 0, 'no variance');
   assert.equal(lagOneCorrelation([Array.from({ length: 50 }, (_, i) => i)]), 0.9, 'clipped at 0.9');
 });
+
+test('the worst outlier goes first when only one may go; 3 jobs are enough to measure, 2 are not', () => {
+  assert.deepEqual(setAsideOutliers([100, 101, 99, 140, 160], 4), {
+    kept: [100, 101, 99, 140],
+    setAside: [160],
+  });
+  assert.deepEqual(setAsideOutliers([100, 101, 99, 60, 40], 4).setAside, [40]);
+  const runs = { baseline: [100, 100, 100], current: [100, 100, 100] };
+  const t = { alpha: 0.05, threshold: 0.05 };
+  assert.equal(jobInterval([100, 101, 99], runs, t).known, true);
+  assert.equal(jobInterval([100, 101], runs, t).known, false);
+  assert.equal(jobInterval([100, 101], runs, t).jobs, 2);
+  // A downward step is a change of level too.
+  assert.deepEqual(sinceLevelChange([100, 100.2, 99.8, 80, 80.1, 79.9], 0.05), [80, 80.1, 79.9]);
+});
