@@ -51,8 +51,18 @@ test('one untracked free is already an accounting bug', () => {
     { value: 1, series: [0, 1] },
   ]);
   assert.equal(v?.status, 'fail');
+  assert.equal(v?.leaking, true);
   assert.equal(v?.runsLeaking, 1);
+  assert.deepEqual(
+    v?.runs.map((r) => r.leaking),
+    [false, true],
+  );
   assert.match(v?.reason ?? '', /freed 1 pointer/);
+  const none = untrackedFrees([{ value: 0, series: [0, 0] }]);
+  assert.equal(none?.leaking, false);
+  assert.equal(none?.runsLeaking, 0);
+  assert.equal(none?.reason, 'no untracked frees');
+  assert.equal(untrackedFrees([]), undefined);
 });
 
 test('a steady series leaks in no run', () => {
