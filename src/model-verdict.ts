@@ -2,6 +2,7 @@
  * Verdict: what the analysis decided, with the evidence for every decision. Produced by
  * `src/analyze/verdict.ts`, read by the renderers in `src/report/` and by the shell's gate.
  */
+import type { CreepFinding } from './analyze/creep.js';
 import type { BaselineProvenance } from './baseline/types.js';
 import type { MetricUnit } from './metrics.js';
 import type { AllocationSite, CheckKey, Runtime } from './model.js';
@@ -143,6 +144,12 @@ export interface Waiver {
   expired: boolean;
 }
 
+/** Creeping growth over the branch's history up to this head; fails only with `fail-on: creep`. */
+export interface CreepVerdict extends CreepFinding {
+  status: Status;
+  waiver?: Waiver;
+}
+
 export interface CheckVerdict {
   check: CheckKey;
   status: Status;
@@ -155,6 +162,8 @@ export interface CheckVerdict {
   charts: ChartSeries[];
   /** Warnings and notes in plain words (e.g. "only 3 runs: threshold only", "rtloader tracking is off"). */
   notes: string[];
+  /** Metrics creeping over the store's history (absent when the store keeps no history for the check). */
+  creep?: CreepVerdict[];
 }
 
 export interface VerdictCounts {
@@ -164,6 +173,8 @@ export interface VerdictCounts {
   budgets: number;
   warnings: number;
   unchanged: number;
+  /** Metrics found creeping (see `CheckVerdict.creep`). */
+  creep?: number;
 }
 
 export interface Verdict {

@@ -71,7 +71,7 @@ function gcOption(report: MemoryReport): boolean | undefined {
 }
 
 const WORST: Record<Status, number> = { pass: 0, warn: 1, fail: 2 };
-function worst(statuses: Status[]): Status {
+export function worst(statuses: Status[]): Status {
   return statuses.reduce<Status>((w, s) => (WORST[s] > WORST[w] ? s : w), 'pass');
 }
 
@@ -84,7 +84,7 @@ interface Judged {
  * Apply fail-on and waivers to one entry that its rule marked 'fail'. `always` entries (untracked
  * frees) fail whatever fail-on says; only a waiver softens them.
  */
-function judge(
+export function judge(
   entry: Judged & { metric: string },
   kind: FailKind | 'always',
   check: CheckKey,
