@@ -17317,7 +17317,7 @@ const THRESHOLD_INPUTS = ['threshold', 'alpha', 'floor', 'leak-threshold', 'warm
  * alpha: 0.05
  * threshold: 5%
  * floor: 16 KiB
- * fail-on: [regression, leak]
+ * fail-on: [regression, leak]  # also: budget, creep (off by default)
  * overrides:
  *   - check: postgres           # '*' globs allowed
  *     metric: python.pymem.inuse
@@ -17328,7 +17328,12 @@ const THRESHOLD_INPUTS = ['threshold', 'alpha', 'floor', 'leak-threshold', 'warm
  *   - { check: postgres, metric: go.goroutines, reason: "known, #123", expires: 2025-12-31 }
  * ```
  */
-const FAIL_KINDS = ['regression', 'leak', 'budget'];
+const FAIL_KINDS = ['regression', 'leak', 'budget', 'creep'];
+/**
+ * What fails the job when nothing says otherwise. `creep` is off by default: it judges the branch's
+ * history, not this change, so a PR would fail for merges it did not make unless the user asks.
+ */
+const DEFAULT_FAIL_KINDS = ['regression', 'leak', 'budget'];
 const DEFAULT_THRESHOLDS = {
     alpha: 0.05,
     threshold: 0.05,
@@ -17354,7 +17359,7 @@ function readFailKinds(text) {
     const unknown = words.find((k) => k !== 'none' && !FAIL_KINDS.includes(k));
     return unknown !== undefined ? { unknown } : { kinds: words.filter((k) => k !== 'none') };
 }
-function defaultPolicy(overrides = {}, failOn = [...FAIL_KINDS]) {
+function defaultPolicy(overrides = {}, failOn = [...DEFAULT_FAIL_KINDS]) {
     return {
         defaults: { ...DEFAULT_THRESHOLDS, ...overrides },
         failOn,
@@ -18540,6 +18545,478 @@ function analyze(current, baselines, policy, now = new Date(), opts = {}) {
     };
 }
 
+/**
+ * Creep on the verdict: each check's creep findings (from `headCreep`, over the store's history
+ * with the head appended) become entries judged like any other: a finding fails, `fail-on` without
+ * `creep` (the default) turns it into a warning, and a waiver of the check and metric softens it.
+ * Pure: verdict, findings and policy in, a new verdict out.
+ */
+function creepCheck(c, findings, policy, now) {
+    const notes = [...c.notes];
+    const creep = findings.map((f) => {
+        const entry = { ...f, status: 'fail' };
+        judge$2(entry, 'creep', c.check, policy, now, notes);
+        return entry;
+    });
+    return { ...c, creep, notes, status: worst([c.status, ...creep.map((e) => e.status)]) };
+}
+/** The verdict with `creep` set on every check that has a history (keyed by `checkId`). */
+function withCreep(verdict, findings, policy, now) {
+    const checks = verdict.checks.map((c) => {
+        const found = findings.get(checkId(c.check));
+        return found === undefined ? c : creepCheck(c, found, policy, now);
+    });
+    const creeping = checks.flatMap((c) => c.creep ?? []);
+    return {
+        ...verdict,
+        status: worst(checks.map((c) => c.status)),
+        checks,
+        counts: {
+            ...verdict.counts,
+            creep: creeping.length,
+            warnings: verdict.counts.warnings + creeping.filter((e) => e.status === 'warn').length,
+        },
+    };
+}
+
+/**
+ * E-Divisive means (Matteson & James 2014, "A Nonparametric Approach for Multiple Change Point
+ * Analysis of Multivariate Data", JASA 109(505)), the method MongoDB and Apache Otava use to find
+ * the commit where a performance series changed. Univariate, with α = 1 (absolute differences).
+ *
+ * For a segment Z split at τ into X = Z[0, τ) and Y = Z[τ, n):
+ *   Ê(X, Y) = 2/(m·k) Σ|x − y| − C(m,2)⁻¹ Σ_{i<j}|xᵢ − xⱼ| − C(k,2)⁻¹ Σ_{i<j}|yᵢ − yⱼ|
+ *   Q̂(τ)    = m·k/(m + k) · Ê
+ * The candidate is the τ of largest Q̂ over every segment between the change points found so far
+ * (κ fixed at the segment end, as in MongoDB's signal-processing-algorithms). It is kept when a
+ * permutation test says it is significant: each of R permutations shuffles every segment, takes
+ * the largest Q̂ any of them reaches, and the candidate's p is #(permuted ≥ candidate) / (R + 1).
+ * Splitting stops at the first candidate that is not significant.
+ *
+ * The three pair sums are updated in O(1) per τ from each point's summed distance to the points
+ * before and after it, which a Fenwick tree over value ranks gives in O(n log n): a whole segment
+ * costs O(n log n) instead of the O(n²) of a distance matrix, so 2,000 commits × 199 permutations
+ * stay fast.
+ */
+/** Σ_{i<j} |v_i − v_j| split per point: `before[j]` = Σ_{i<j}|v_i − v_j|, `after[j]` = Σ_{i>j}|…|. */
+function pairSums(values) {
+    const n = values.length;
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+    const rank = new Int32Array(n);
+    order.forEach((idx, r) => (rank[idx] = r + 1));
+    const sweep = (from, step, out) => {
+        const count = new Float64Array(n + 1);
+        const sum = new Float64Array(n + 1);
+        let seen = 0;
+        let total = 0;
+        for (let i = from; i >= 0 && i < n; i += step) {
+            const v = values[i];
+            let c = 0;
+            let s = 0;
+            for (let r = rank[i]; r > 0; r -= r & -r) {
+                c += count[r];
+                s += sum[r];
+            }
+            // Points at or below v contribute v − x; points above contribute x − v.
+            out[i] = c * v - s + (total - s) - (seen - c) * v;
+            for (let r = rank[i]; r <= n; r += r & -r) {
+                count[r] += 1;
+                sum[r] += v;
+            }
+            seen += 1;
+            total += v;
+        }
+    };
+    const before = new Float64Array(n);
+    const after = new Float64Array(n);
+    sweep(0, 1, before);
+    sweep(n - 1, -1, after);
+    return { before, after };
+}
+/** Q̂(τ) for every τ of a segment; entries outside [minSize, n − minSize] are −∞. */
+function qhatValues(values, minSize = 2) {
+    const n = values.length;
+    const q = new Float64Array(n + 1).fill(-Infinity);
+    if (n < 2 * minSize)
+        return q;
+    const { before, after } = pairSums(values);
+    let within = 0;
+    for (let i = 0; i < n; i++)
+        within += before[i];
+    let wx = 0;
+    let wy = within;
+    let cross = 0;
+    for (let tau = 1; tau < n; tau++) {
+        // Point tau − 1 moves from Y to X.
+        const j = tau - 1;
+        wx += before[j];
+        wy -= after[j];
+        cross += after[j] - before[j];
+        const m = tau;
+        const k = n - tau;
+        if (m < minSize || k < minSize)
+            continue;
+        const e = (2 * cross) / (m * k) - wx / ((m * (m - 1)) / 2) - wy / ((k * (k - 1)) / 2);
+        q[tau] = ((m * k) / (m + k)) * e;
+    }
+    return q;
+}
+function bestSplit(values, minSize) {
+    const q = qhatValues(values, minSize);
+    let index = -1;
+    let qhat = -Infinity;
+    for (let t = 0; t < q.length; t++) {
+        if (q[t] > qhat) {
+            qhat = q[t];
+            index = t;
+        }
+    }
+    return { index, qhat };
+}
+function shuffle(values, rnd) {
+    for (let i = values.length - 1; i > 0; i--) {
+        const j = Math.floor(rnd() * (i + 1));
+        const t = values[i];
+        values[i] = values[j];
+        values[j] = t;
+    }
+}
+/**
+ * The permutation test of one candidate: stops as soon as more permutations reached the
+ * candidate than significance allows (the verdict cannot change after that).
+ */
+function permutationProbability(series, bounds, qhat, o, rnd) {
+    const allowed = Math.floor(o.alpha * (o.permutations + 1));
+    let higher = 0;
+    for (let p = 0; p < o.permutations; p++) {
+        let best = -Infinity;
+        for (let b = 0; b + 1 < bounds.length; b++) {
+            const window = series.slice(bounds[b], bounds[b + 1]);
+            shuffle(window, rnd);
+            best = Math.max(best, bestSplit(window, o.minSize).qhat);
+        }
+        if (best >= qhat)
+            higher += 1;
+        if (higher > allowed)
+            return higher / (o.permutations + 1);
+    }
+    return higher / (o.permutations + 1);
+}
+/**
+ * Change points of a series, in the order they were found (most divergent first). Sort by
+ * `index` for time order. A series shorter than 2·minSize has none.
+ */
+function eDivisive(series, options = {}) {
+    const o = {
+        alpha: options.alpha ?? 0.05,
+        permutations: options.permutations ?? 199,
+        minSize: Math.max(2, options.minSize ?? 2),
+        seed: options.seed ?? 1234,
+    };
+    const limit = options.maxChangePoints ?? Infinity;
+    const data = Float64Array.from(series);
+    if (data.some((v) => !Number.isFinite(v)))
+        throw new RangeError('eDivisive: every value must be finite');
+    const rnd = mulberry32(o.seed);
+    const found = [];
+    const memo = new Map();
+    while (found.length < limit) {
+        const bounds = [0, ...found.map((c) => c.index).sort((a, b) => a - b), data.length];
+        let candidate;
+        for (let b = 0; b + 1 < bounds.length; b++) {
+            const key = `${bounds[b]}:${bounds[b + 1]}`;
+            let split = memo.get(key);
+            if (!split) {
+                const s = bestSplit(data.subarray(bounds[b], bounds[b + 1]), o.minSize);
+                split = { index: s.index < 0 ? -1 : s.index + bounds[b], qhat: s.qhat };
+                memo.set(key, split);
+            }
+            if (split.index >= 0 && (!candidate || split.qhat > candidate.qhat))
+                candidate = split;
+        }
+        if (!candidate)
+            break;
+        const probability = permutationProbability(data, bounds, candidate.qhat, o, rnd);
+        if (probability > o.alpha)
+            break;
+        found.push({ index: candidate.index, qhat: candidate.qhat, probability });
+    }
+    return found;
+}
+
+/**
+ * Escaping for text that comes from the checked code (check names, paths, source lines, function
+ * names, waiver reasons). markdown-table escapes nothing, and GitHub renders Markdown *and* raw
+ * HTML, so every PR-controlled string goes through exactly one of these functions, chosen by the
+ * context it lands in. None of them is safe in a context it was not written for.
+ */
+/** C0/C1 controls and bidi overrides: invisible, can reorder what a reviewer sees (Trojan Source). */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
+/** A zero-width space after `@` stops GitHub's mention filter (it runs on the rendered text). */
+const MENTION_BREAK = '@\u200b';
+/** One physical line, no invisible controls. */
+function oneLine(text) {
+    return text.replace(NEWLINES, ' ').replace(CONTROLS, '');
+}
+/**
+ * Plain Markdown text: headings, paragraphs, list items, table cells, link text. HTML
+ * metacharacters become entities (so `</details>` or `<img …>` stay text), Markdown punctuation is
+ * backslash-escaped (no emphasis, links, images, code spans, or a `|` that ends a table cell), and
+ * `@` cannot mention anyone.
+ */
+function escapeText(text) {
+    return (oneLine(text)
+        .trimStart()
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // With `[` escaped no link can start, so `(`, `)` and `!` are harmless and stay readable.
+        .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+        // A leading `#`, `+`, `-`, `=` or `1.` would start a heading, list or rule where the text lands.
+        .replace(/^([#+\-=])/, '\\$1')
+        .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
+        .replace(/@/g, MENTION_BREAK));
+}
+/** A GFM table cell. The same rules as text; its own name so call sites say where text lands. */
+function escapeCell(text) {
+    return escapeText(text);
+}
+/**
+ * Inline code outside tables: a code span whose fence is longer than any backtick run inside,
+ * padded when the text starts or ends with a backtick (CommonMark §6.1). Inside a code span
+ * nothing is HTML, Markdown or a mention, so only the fence matters. Long text is cut to `max`.
+ */
+function inlineCode(text, max = 200) {
+    // GitHub does not mention inside code, but the same text may be quoted or forwarded elsewhere.
+    const body = cut(oneLine(text), max).replace(/@/g, MENTION_BREAK);
+    if (body.trim() === '')
+        return body === '' ? '` `' : `\` ${body} \``;
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' '));
+    return pad ? `${fence} ${body} ${fence}` : `${fence}${body}${fence}`;
+}
+/**
+ * A fenced code block of one line (e.g. a command to paste). Inside a fence nothing is Markdown,
+ * HTML or a mention, so `@` needs no break that would spoil a copy-paste; the fence is longer than
+ * any backtick run inside, so the text cannot close it.
+ */
+function codeBlock(text, lang = '', max = 2000) {
+    const body = cut(oneLine(text), max);
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}${lang}\n${body}\n${fence}`;
+}
+/**
+ * Code inside a GFM table cell. A code span cannot be used: GFM splits cells on `|` *before*
+ * parsing code spans, and a backslash cannot itself be escaped inside one, so a path ending in a
+ * backslash next to a pipe would end the cell.
+ * `<code>` around escaped text renders the same and keeps every escape working.
+ */
+function codeCell(text, max = 200) {
+    return `<code>${escapeText(cut(text, max))}</code>`;
+}
+function cut(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/** Raw HTML text (e.g. inside `<summary>`, where Markdown is not parsed): entities only. */
+function escapeHtml(text) {
+    return oneLine(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+        .replace(/`/g, '&#96;')
+        .replace(/@/g, MENTION_BREAK);
+}
+/**
+ * A label inside a Mermaid block: keeps a safe alphabet only, so nothing can close the code fence,
+ * end the quoted label, or reach Mermaid's HTML labels.
+ */
+function escapeMermaidLabel(text, max = 60) {
+    const safe = oneLine(text)
+        .replace(/[^A-Za-z0-9 ._:/%+\-=()]/g, '_')
+        .trim();
+    return safe.length > max ? `${safe.slice(0, max - 1)}_` : safe;
+}
+/**
+ * A URL for `[text](url)`: only http(s), and the characters that could end the destination or
+ * break out of the link percent-encoded. Anything else gives undefined (the caller drops the link).
+ */
+function safeUrl(url) {
+    if (!url)
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return undefined;
+    return parsed.href.replace(/[()<>\s`|"']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/** The sticky-comment key lands inside `<!-- … -->`: no `--`, no `>`, a short safe alphabet. */
+function markerKey(key) {
+    const safe = key.replace(/[^A-Za-z0-9._/:+=]/g, '_').replace(/_+/g, '_');
+    return safe === '' ? 'default' : safe.slice(0, 100);
+}
+
+/**
+ * Creeping growth: a metric that rose past the threshold over several merges while no single
+ * merge crossed it, so the per-PR gate passed every one of them. Ten +2% merges leave a check 22%
+ * heavier and nobody saw it happen.
+ *
+ * Two windows over the history (oldest first, the current head optionally appended last):
+ * - the last `merges` merges;
+ * - everything since the latest rise began: the commit before the first of the trailing change
+ *   points (E-Divisive, `changepoint.ts`) that each raised the level.
+ * A window creeps when all hold:
+ * - its rise, last / first − 1, exceeds the threshold;
+ * - no single merge explains it: without its biggest step the window still rises past the
+ *   threshold (a step is the gate's to catch; one noisy +5.5% merge inside a ramp is not a step);
+ * - the rise is a trend, not noise: Mann-Kendall says increasing at p < alpha.
+ * The larger of the two rises is reported.
+ */
+function judge$1(points, metric, window, o) {
+    if (points.length < 3)
+        return undefined;
+    const first = points[0];
+    const latest = points[points.length - 1];
+    if (!(first.value > 0))
+        return undefined;
+    const rise = latest.value / first.value - 1;
+    if (!(rise > o.threshold))
+        return undefined;
+    let biggest = 0;
+    for (let i = 1; i < points.length; i++) {
+        const before = points[i - 1].value;
+        biggest = Math.max(biggest, before > 0 ? points[i].value / before - 1 : Infinity);
+    }
+    // Without its biggest merge the window must still rise past the threshold: a step is the gate's.
+    if (!((1 + rise) / (1 + biggest) - 1 > o.threshold))
+        return undefined;
+    const { p } = mannKendall(points.map((x) => x.value), 'greater');
+    if (!(p < o.alpha))
+        return undefined;
+    return { metric, window, rise, merges: points.length - 1, since: first, latest, p };
+}
+/**
+ * Where the latest rise began: the first of the trailing change points that each raised the level
+ * (E-Divisive cuts a ramp into several upward steps), or -1 when the last change point was a drop.
+ */
+function growthStart(values, changePoints) {
+    const cps = [...new Set(changePoints)].filter((c) => c > 0 && c < values.length).sort((a, b) => a - b);
+    const bounds = [0, ...cps, values.length];
+    const level = (k) => median(values.slice(bounds[k], bounds[k + 1]));
+    let start = -1;
+    for (let k = cps.length; k >= 1 && level(k) > level(k - 1); k--)
+        start = bounds[k];
+    return start;
+}
+/**
+ * Creep of one metric's series, or undefined. `changePoints` are indexes into `series` (the first
+ * point of each new level), e.g. from `eDivisive`.
+ */
+function detectCreep(metric, series, changePoints, options = {}) {
+    const o = {
+        threshold: options.threshold ?? 0.05,
+        merges: options.merges ?? 10,
+        alpha: options.alpha ?? 0.05,
+    };
+    if (!Number.isInteger(o.merges) || o.merges < 2)
+        throw new RangeError(`merges must be an integer ≥ 2, got ${o.merges}`);
+    const start = growthStart(series.map((p) => p.value), changePoints);
+    const found = [
+        judge$1(series.slice(-(o.merges + 1)), metric, 'last-merges', o),
+        start > 0 ? judge$1(series.slice(start - 1), metric, 'since-change-point', o) : undefined,
+    ].filter((f) => f !== undefined);
+    return found.sort((a, b) => b.rise - a.rise)[0];
+}
+/** The metric as people say it: `python.check_run_alloc` → `check_run_alloc`, `python.pymem.inuse` → `pymem.inuse`. */
+function metricLabel(metric) {
+    return metric.replace(/^(?:python|go|c)\./, '');
+}
+/**
+ * The comment's one line, e.g. "check_run_alloc has risen 22% over the last 10 merges (since
+ * `abc1234`)". Markdown by default (metric escaped, commit as inline code: both are store text);
+ * `text` for a terminal.
+ */
+function creepLine(f, opts = {}) {
+    const md = opts.format !== 'text';
+    const pct = Math.round(f.rise * 100);
+    const sha = /^[0-9a-f]{7,64}$/i.test(f.since.commit) ? f.since.commit.slice(0, 7) : f.since.commit;
+    const code = (t) => (md ? inlineCode(t, 64) : t);
+    const who = opts.check === undefined ? '' : `${code(opts.check)}: `;
+    const label = md ? escapeText(metricLabel(f.metric)) : metricLabel(f.metric);
+    const merges = f.merges === 1 ? 'the last merge' : `the last ${f.merges} merges`;
+    return `${who}${label} has risen ${pct}% over ${merges} (since ${code(sha)})`;
+}
+
+/**
+ * What a check's history says, per metric: the change points (commit, level before and after,
+ * relative change, significance) and any creeping growth. Pure: history document in, findings out.
+ * `memgate history`, the dashboard and the PR comment's creep line all read this.
+ */
+/** Change points of a series with the levels around them, oldest first. */
+function levelChanges(points, values, options = {}) {
+    const found = eDivisive(values, options).sort((a, b) => a.index - b.index);
+    const bounds = [0, ...found.map((c) => c.index), values.length];
+    return found.map((c, i) => {
+        const before = median(values.slice(bounds[i], bounds[i + 1]));
+        const after = median(values.slice(bounds[i + 1], bounds[i + 2]));
+        const p = points[c.index];
+        return {
+            index: c.index,
+            commit: p.commit,
+            date: p.date,
+            version: p.version,
+            before,
+            after,
+            relative: before === 0 ? (after === 0 ? 0 : Infinity) : after / before - 1,
+            probability: c.probability,
+            qhat: c.qhat,
+        };
+    });
+}
+/** Every metric (and instance) of a check's history, or only `metric` when given. */
+function analyzeHistory(doc, opts = {}) {
+    return historyKeys(doc)
+        .filter((k) => opts.metric === undefined || k.metric === opts.metric)
+        .map(({ metric, instance }) => {
+        const { points, values } = historySeries(doc, metric, instance);
+        const changes = levelChanges(points, values, opts.changePoints);
+        const creep = detectCreep(metric, points.map((p, i) => ({ commit: p.commit, value: values[i] })), changes.map((c) => c.index), opts.creep);
+        return { metric, instance, points, values, changes, ...(creep ? { creep } : {}) };
+    });
+}
+/**
+ * Creep as a PR comment sees it: the branch's history with the head's measurement appended as the
+ * newest point, per metric the head measured. What the comment prints with `creepLine`, and what
+ * `fail-on: creep` gates on.
+ */
+function headCreep(doc, head, headCommit, opts = {}) {
+    const out = [];
+    const now = historyPoint(head, { commit: headCommit, date: '', id: '' });
+    for (const [metric, m] of Object.entries(now.metrics)) {
+        const past = doc ? historySeries(doc, metric, now.instance).points : [];
+        const series = [
+            ...past.map((p) => ({ commit: p.commit, value: p.metrics[metric].median })),
+            { commit: headCommit, value: m.median },
+        ];
+        const values = series.map((p) => p.value);
+        const cps = eDivisive(values, opts.changePoints).map((c) => c.index);
+        const finding = detectCreep(metric, series, cps, opts.creep);
+        if (finding)
+            out.push(finding);
+    }
+    return out;
+}
+
 async function lookupBaselines(report, source, warn) {
     const lookups = new Map();
     for (const c of report.checks) {
@@ -18555,9 +19032,42 @@ async function lookupBaselines(report, source, warn) {
     }
     return lookups;
 }
-async function judge$1(report, source, policy, opts = {}) {
-    const lookups = await lookupBaselines(report, source, opts.warn ?? (() => undefined));
-    return analyze(report, (check) => lookups.get(checkId(check)) ?? { provenance: noneProvenance(check.version) }, policy, opts.now ?? new Date());
+/** Per check (by `checkId`), the creep findings of the head over the store's history of that check. */
+async function lookupCreep(report, snapshot, policy, warn) {
+    const found = new Map();
+    let snap;
+    try {
+        snap = await snapshot();
+    }
+    catch (err) {
+        warn(`cannot read the history for creeping growth: ${describeError(err)}`);
+        return found;
+    }
+    const head = report.environment.commit ?? 'head';
+    for (const c of report.checks) {
+        try {
+            const doc = await readHistory(snap, c.check.name, 'the baseline store');
+            if (!doc)
+                continue;
+            const t = thresholdsFor(policy, c.check.name, '');
+            found.set(checkId(c.check), headCreep(doc, c, head, { creep: { threshold: t.threshold, alpha: t.alpha } }));
+        }
+        catch (err) {
+            warn(`cannot read the history of ${c.check.name}: ${describeError(err)}`);
+        }
+    }
+    return found;
+}
+async function judge(report, source, policy, opts = {}) {
+    const warn = opts.warn ?? (() => undefined);
+    const now = opts.now ?? new Date();
+    const lookups = await lookupBaselines(report, source, warn);
+    const verdict = analyze(report, (check) => lookups.get(checkId(check)) ?? { provenance: noneProvenance(check.version) }, policy, now);
+    const snapshot = source.snapshot?.bind(source);
+    if (!snapshot)
+        return verdict;
+    const creep = await lookupCreep(report, snapshot, policy, warn);
+    return withCreep(verdict, creep, policy, now);
 }
 
 async function publish(judged, sinks) {
@@ -18989,128 +19499,6 @@ function toAlignment(value) {
       : code === 82 /* `R` */ || code === 114 /* `r` */
         ? 114 /* `r` */
         : 0
-}
-
-/**
- * Escaping for text that comes from the checked code (check names, paths, source lines, function
- * names, waiver reasons). markdown-table escapes nothing, and GitHub renders Markdown *and* raw
- * HTML, so every PR-controlled string goes through exactly one of these functions, chosen by the
- * context it lands in. None of them is safe in a context it was not written for.
- */
-/** C0/C1 controls and bidi overrides: invisible, can reorder what a reviewer sees (Trojan Source). */
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
-/** A zero-width space after `@` stops GitHub's mention filter (it runs on the rendered text). */
-const MENTION_BREAK = '@\u200b';
-/** One physical line, no invisible controls. */
-function oneLine(text) {
-    return text.replace(NEWLINES, ' ').replace(CONTROLS, '');
-}
-/**
- * Plain Markdown text: headings, paragraphs, list items, table cells, link text. HTML
- * metacharacters become entities (so `</details>` or `<img …>` stay text), Markdown punctuation is
- * backslash-escaped (no emphasis, links, images, code spans, or a `|` that ends a table cell), and
- * `@` cannot mention anyone.
- */
-function escapeText(text) {
-    return (oneLine(text)
-        .trimStart()
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        // With `[` escaped no link can start, so `(`, `)` and `!` are harmless and stay readable.
-        .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-        // A leading `#`, `+`, `-`, `=` or `1.` would start a heading, list or rule where the text lands.
-        .replace(/^([#+\-=])/, '\\$1')
-        .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
-        .replace(/@/g, MENTION_BREAK));
-}
-/** A GFM table cell. The same rules as text; its own name so call sites say where text lands. */
-function escapeCell(text) {
-    return escapeText(text);
-}
-/**
- * Inline code outside tables: a code span whose fence is longer than any backtick run inside,
- * padded when the text starts or ends with a backtick (CommonMark §6.1). Inside a code span
- * nothing is HTML, Markdown or a mention, so only the fence matters. Long text is cut to `max`.
- */
-function inlineCode(text, max = 200) {
-    // GitHub does not mention inside code, but the same text may be quoted or forwarded elsewhere.
-    const body = cut(oneLine(text), max).replace(/@/g, MENTION_BREAK);
-    if (body.trim() === '')
-        return body === '' ? '` `' : `\` ${body} \``;
-    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' '));
-    return pad ? `${fence} ${body} ${fence}` : `${fence}${body}${fence}`;
-}
-/**
- * A fenced code block of one line (e.g. a command to paste). Inside a fence nothing is Markdown,
- * HTML or a mention, so `@` needs no break that would spoil a copy-paste; the fence is longer than
- * any backtick run inside, so the text cannot close it.
- */
-function codeBlock(text, lang = '', max = 2000) {
-    const body = cut(oneLine(text), max);
-    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(Math.max(3, longest + 1));
-    return `${fence}${lang}\n${body}\n${fence}`;
-}
-/**
- * Code inside a GFM table cell. A code span cannot be used: GFM splits cells on `|` *before*
- * parsing code spans, and a backslash cannot itself be escaped inside one, so a path ending in a
- * backslash next to a pipe would end the cell.
- * `<code>` around escaped text renders the same and keeps every escape working.
- */
-function codeCell(text, max = 200) {
-    return `<code>${escapeText(cut(text, max))}</code>`;
-}
-function cut(text, max) {
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-/** Raw HTML text (e.g. inside `<summary>`, where Markdown is not parsed): entities only. */
-function escapeHtml(text) {
-    return oneLine(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;')
-        .replace(/`/g, '&#96;')
-        .replace(/@/g, MENTION_BREAK);
-}
-/**
- * A label inside a Mermaid block: keeps a safe alphabet only, so nothing can close the code fence,
- * end the quoted label, or reach Mermaid's HTML labels.
- */
-function escapeMermaidLabel(text, max = 60) {
-    const safe = oneLine(text)
-        .replace(/[^A-Za-z0-9 ._:/%+\-=()]/g, '_')
-        .trim();
-    return safe.length > max ? `${safe.slice(0, max - 1)}_` : safe;
-}
-/**
- * A URL for `[text](url)`: only http(s), and the characters that could end the destination or
- * break out of the link percent-encoded. Anything else gives undefined (the caller drops the link).
- */
-function safeUrl(url) {
-    if (!url)
-        return undefined;
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-        return undefined;
-    return parsed.href.replace(/[()<>\s`|"']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-/** The sticky-comment key lands inside `<!-- … -->`: no `--`, no `>`, a short safe alphabet. */
-function markerKey(key) {
-    const safe = key.replace(/[^A-Za-z0-9._/:+=]/g, '_').replace(/_+/g, '_');
-    return safe === '' ? 'default' : safe.slice(0, 100);
 }
 
 const MAX_POINTS = 50;
@@ -19826,6 +20214,7 @@ function provenanceLine(p, links) {
         p.ageDays !== undefined ? age(p.ageDays) : '',
         p.samples !== undefined ? plural(p.samples, 'run') : '',
         p.entries !== undefined ? `from ${plural(p.entries, 'merged commit')}` : '',
+        p.ancestry ? ancestryFact(p.ancestry, links) : '',
     ].filter(Boolean);
     const at = facts.length > 0 ? ` (${facts.join(', ')})` : '';
     switch (p.status) {
@@ -19839,11 +20228,55 @@ function provenanceLine(p, links) {
             return `Baseline: ⚠️ unreadable: ${escapeText(p.message ?? 'no reason given')}. Nothing was compared, and nothing will be overwritten.`;
     }
 }
+/** How the baseline relates to the PR's merge-base: main may have moved past the PR's base. */
+function ancestryFact(a, links) {
+    const base = commitLink(links, a.mergeBase);
+    if (a.distance === 0)
+        return `at the merge-base ${base}`;
+    if (a.distance > 0)
+        return `${plural(a.distance, 'commit')} before the merge-base ${base}`;
+    return `no stored ancestor of the merge-base ${base}: the newest entry was used`;
+}
 function age(days) {
     if (days < 1)
         return 'less than a day old';
     const d = Math.floor(days);
     return `${d} ${d === 1 ? 'day' : 'days'} old`;
+}
+
+/**
+ * What the branch's history adds to a verdict's report: one line per creeping metric (issue 16:
+ * "check_run_alloc has risen 22% over the last 10 merges (since `abc1234`)") and where the
+ * differential flame graph is. Kept apart from the per-check tables, which judge this change only.
+ */
+const MARK$1 = { pass: '📈', warn: '📈', fail: '❌' };
+/** The check as people name it: the history spans versions, so no version; the instance when there are several. */
+function checkName(k) {
+    return k.instance ? `${k.name} (${k.instance})` : k.name;
+}
+function waived(e) {
+    return e.waiver && !e.waiver.expired ? ' (waived)' : '';
+}
+/** Markdown lines for the comment and the job summary; empty when there is nothing to say. */
+function historySection(v, flamegraph) {
+    const out = [];
+    for (const c of v.checks)
+        for (const e of c.creep ?? [])
+            out.push(`- ${MARK$1[e.status]} ${creepLine(e, { check: checkName(c.check) })}${waived(e)}`);
+    if (out.length > 0)
+        out.unshift('**Creeping growth** (over the baseline history, this change included):', '');
+    if (flamegraph) {
+        const url = safeUrl(flamegraph.runUrl);
+        const where = url ? `[the run's artifacts](${url}#artifacts)` : "the run's artifacts";
+        if (out.length > 0)
+            out.push('');
+        out.push(`🔥 Flame graph of the allocation sites against the baseline: in ${where} (\`${flamegraph.artifact.replace(/`/g, '')}\`).`);
+    }
+    return out.length > 0 ? [...out, ''] : [];
+}
+/** Plain-text lines of one check's creep findings, for `memgate compare`. */
+function creepText(creep) {
+    return (creep ?? []).map((e) => `  creep: ${e.status.toUpperCase()}${waived(e)}: ${creepLine(e, { format: 'text' })}`);
 }
 
 const DEFAULT_MAX_CHARS = 60_000;
@@ -19967,6 +20400,7 @@ function renderWith(t, opts, dropped) {
     const quiet = t.order.filter((ci) => !t.notable.has(ci));
     if (quiet.length > 0)
         out.push(...quietChecks(t, quiet, ctx));
+    out.push(...historySection(v, opts.flamegraph));
     out.push(...footer(v, opts));
     return out.join('\n');
 }
@@ -20227,6 +20661,7 @@ function renderText(v) {
             for (const s of c.sites)
                 out.push(`    ${formatBytesDelta(s.delta).padStart(12)}  ${s.key}${s.isNew ? ' (new)' : ''}`);
         }
+        out.push(...creepText(c.creep));
         for (const n of c.notes)
             out.push(`  note: ${n}`);
     });
@@ -20236,7 +20671,7 @@ function renderText(v) {
 /**
  * The one policy resolver. Precedence, lowest first:
  *
- *   1. memgate's defaults (`DEFAULT_THRESHOLDS`, every fail-on kind);
+ *   1. memgate's defaults (`DEFAULT_THRESHOLDS`, `DEFAULT_FAIL_KINDS`: all but `creep`);
  *   2. `.memgate.yml` (or the file given with `config` / `--config`), when there is one;
  *   3. the settings the user gave as action inputs or CLI flags.
  *
@@ -20359,7 +20794,7 @@ const compareCommand = {
         const report = parseMemoryReport((await readInput(s.report, io.cwd)).toString('utf8'), s.report);
         const warn = (m) => io.stderr(`memgate: warning: ${m}\n`);
         const source = await openBaselineFile(s.baseline, io.cwd, warn);
-        const verdict = await judge$1(report, source, policy, { warn });
+        const verdict = await judge(report, source, policy, { warn });
         const reproduce = compareCommand$1({
             baselinePath: s.baseline,
             out: s.report,
@@ -21366,300 +21801,6 @@ const runCommand = {
         return 0;
     },
 };
-
-/**
- * E-Divisive means (Matteson & James 2014, "A Nonparametric Approach for Multiple Change Point
- * Analysis of Multivariate Data", JASA 109(505)), the method MongoDB and Apache Otava use to find
- * the commit where a performance series changed. Univariate, with α = 1 (absolute differences).
- *
- * For a segment Z split at τ into X = Z[0, τ) and Y = Z[τ, n):
- *   Ê(X, Y) = 2/(m·k) Σ|x − y| − C(m,2)⁻¹ Σ_{i<j}|xᵢ − xⱼ| − C(k,2)⁻¹ Σ_{i<j}|yᵢ − yⱼ|
- *   Q̂(τ)    = m·k/(m + k) · Ê
- * The candidate is the τ of largest Q̂ over every segment between the change points found so far
- * (κ fixed at the segment end, as in MongoDB's signal-processing-algorithms). It is kept when a
- * permutation test says it is significant: each of R permutations shuffles every segment, takes
- * the largest Q̂ any of them reaches, and the candidate's p is #(permuted ≥ candidate) / (R + 1).
- * Splitting stops at the first candidate that is not significant.
- *
- * The three pair sums are updated in O(1) per τ from each point's summed distance to the points
- * before and after it, which a Fenwick tree over value ranks gives in O(n log n): a whole segment
- * costs O(n log n) instead of the O(n²) of a distance matrix, so 2,000 commits × 199 permutations
- * stay fast.
- */
-/** Σ_{i<j} |v_i − v_j| split per point: `before[j]` = Σ_{i<j}|v_i − v_j|, `after[j]` = Σ_{i>j}|…|. */
-function pairSums(values) {
-    const n = values.length;
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
-    const rank = new Int32Array(n);
-    order.forEach((idx, r) => (rank[idx] = r + 1));
-    const sweep = (from, step, out) => {
-        const count = new Float64Array(n + 1);
-        const sum = new Float64Array(n + 1);
-        let seen = 0;
-        let total = 0;
-        for (let i = from; i >= 0 && i < n; i += step) {
-            const v = values[i];
-            let c = 0;
-            let s = 0;
-            for (let r = rank[i]; r > 0; r -= r & -r) {
-                c += count[r];
-                s += sum[r];
-            }
-            // Points at or below v contribute v − x; points above contribute x − v.
-            out[i] = c * v - s + (total - s) - (seen - c) * v;
-            for (let r = rank[i]; r <= n; r += r & -r) {
-                count[r] += 1;
-                sum[r] += v;
-            }
-            seen += 1;
-            total += v;
-        }
-    };
-    const before = new Float64Array(n);
-    const after = new Float64Array(n);
-    sweep(0, 1, before);
-    sweep(n - 1, -1, after);
-    return { before, after };
-}
-/** Q̂(τ) for every τ of a segment; entries outside [minSize, n − minSize] are −∞. */
-function qhatValues(values, minSize = 2) {
-    const n = values.length;
-    const q = new Float64Array(n + 1).fill(-Infinity);
-    if (n < 2 * minSize)
-        return q;
-    const { before, after } = pairSums(values);
-    let within = 0;
-    for (let i = 0; i < n; i++)
-        within += before[i];
-    let wx = 0;
-    let wy = within;
-    let cross = 0;
-    for (let tau = 1; tau < n; tau++) {
-        // Point tau − 1 moves from Y to X.
-        const j = tau - 1;
-        wx += before[j];
-        wy -= after[j];
-        cross += after[j] - before[j];
-        const m = tau;
-        const k = n - tau;
-        if (m < minSize || k < minSize)
-            continue;
-        const e = (2 * cross) / (m * k) - wx / ((m * (m - 1)) / 2) - wy / ((k * (k - 1)) / 2);
-        q[tau] = ((m * k) / (m + k)) * e;
-    }
-    return q;
-}
-function bestSplit(values, minSize) {
-    const q = qhatValues(values, minSize);
-    let index = -1;
-    let qhat = -Infinity;
-    for (let t = 0; t < q.length; t++) {
-        if (q[t] > qhat) {
-            qhat = q[t];
-            index = t;
-        }
-    }
-    return { index, qhat };
-}
-function shuffle(values, rnd) {
-    for (let i = values.length - 1; i > 0; i--) {
-        const j = Math.floor(rnd() * (i + 1));
-        const t = values[i];
-        values[i] = values[j];
-        values[j] = t;
-    }
-}
-/**
- * The permutation test of one candidate: stops as soon as more permutations reached the
- * candidate than significance allows (the verdict cannot change after that).
- */
-function permutationProbability(series, bounds, qhat, o, rnd) {
-    const allowed = Math.floor(o.alpha * (o.permutations + 1));
-    let higher = 0;
-    for (let p = 0; p < o.permutations; p++) {
-        let best = -Infinity;
-        for (let b = 0; b + 1 < bounds.length; b++) {
-            const window = series.slice(bounds[b], bounds[b + 1]);
-            shuffle(window, rnd);
-            best = Math.max(best, bestSplit(window, o.minSize).qhat);
-        }
-        if (best >= qhat)
-            higher += 1;
-        if (higher > allowed)
-            return higher / (o.permutations + 1);
-    }
-    return higher / (o.permutations + 1);
-}
-/**
- * Change points of a series, in the order they were found (most divergent first). Sort by
- * `index` for time order. A series shorter than 2·minSize has none.
- */
-function eDivisive(series, options = {}) {
-    const o = {
-        alpha: options.alpha ?? 0.05,
-        permutations: options.permutations ?? 199,
-        minSize: Math.max(2, options.minSize ?? 2),
-        seed: options.seed ?? 1234,
-    };
-    const limit = options.maxChangePoints ?? Infinity;
-    const data = Float64Array.from(series);
-    if (data.some((v) => !Number.isFinite(v)))
-        throw new RangeError('eDivisive: every value must be finite');
-    const rnd = mulberry32(o.seed);
-    const found = [];
-    const memo = new Map();
-    while (found.length < limit) {
-        const bounds = [0, ...found.map((c) => c.index).sort((a, b) => a - b), data.length];
-        let candidate;
-        for (let b = 0; b + 1 < bounds.length; b++) {
-            const key = `${bounds[b]}:${bounds[b + 1]}`;
-            let split = memo.get(key);
-            if (!split) {
-                const s = bestSplit(data.subarray(bounds[b], bounds[b + 1]), o.minSize);
-                split = { index: s.index < 0 ? -1 : s.index + bounds[b], qhat: s.qhat };
-                memo.set(key, split);
-            }
-            if (split.index >= 0 && (!candidate || split.qhat > candidate.qhat))
-                candidate = split;
-        }
-        if (!candidate)
-            break;
-        const probability = permutationProbability(data, bounds, candidate.qhat, o, rnd);
-        if (probability > o.alpha)
-            break;
-        found.push({ index: candidate.index, qhat: candidate.qhat, probability });
-    }
-    return found;
-}
-
-/**
- * Creeping growth: a metric that rose past the threshold over several merges while no single
- * merge crossed it, so the per-PR gate passed every one of them. Ten +2% merges leave a check 22%
- * heavier and nobody saw it happen.
- *
- * Two windows over the history (oldest first, the current head optionally appended last):
- * - the last `merges` merges;
- * - everything since the latest rise began: the commit before the first of the trailing change
- *   points (E-Divisive, `changepoint.ts`) that each raised the level.
- * A window creeps when all hold:
- * - its rise, last / first − 1, exceeds the threshold;
- * - no single merge explains it: without its biggest step the window still rises past the
- *   threshold (a step is the gate's to catch; one noisy +5.5% merge inside a ramp is not a step);
- * - the rise is a trend, not noise: Mann-Kendall says increasing at p < alpha.
- * The larger of the two rises is reported.
- */
-function judge(points, metric, window, o) {
-    if (points.length < 3)
-        return undefined;
-    const first = points[0];
-    const latest = points[points.length - 1];
-    if (!(first.value > 0))
-        return undefined;
-    const rise = latest.value / first.value - 1;
-    if (!(rise > o.threshold))
-        return undefined;
-    let biggest = 0;
-    for (let i = 1; i < points.length; i++) {
-        const before = points[i - 1].value;
-        biggest = Math.max(biggest, before > 0 ? points[i].value / before - 1 : Infinity);
-    }
-    // Without its biggest merge the window must still rise past the threshold: a step is the gate's.
-    if (!((1 + rise) / (1 + biggest) - 1 > o.threshold))
-        return undefined;
-    const { p } = mannKendall(points.map((x) => x.value), 'greater');
-    if (!(p < o.alpha))
-        return undefined;
-    return { metric, window, rise, merges: points.length - 1, since: first, latest, p };
-}
-/**
- * Where the latest rise began: the first of the trailing change points that each raised the level
- * (E-Divisive cuts a ramp into several upward steps), or -1 when the last change point was a drop.
- */
-function growthStart(values, changePoints) {
-    const cps = [...new Set(changePoints)].filter((c) => c > 0 && c < values.length).sort((a, b) => a - b);
-    const bounds = [0, ...cps, values.length];
-    const level = (k) => median(values.slice(bounds[k], bounds[k + 1]));
-    let start = -1;
-    for (let k = cps.length; k >= 1 && level(k) > level(k - 1); k--)
-        start = bounds[k];
-    return start;
-}
-/**
- * Creep of one metric's series, or undefined. `changePoints` are indexes into `series` (the first
- * point of each new level), e.g. from `eDivisive`.
- */
-function detectCreep(metric, series, changePoints, options = {}) {
-    const o = {
-        threshold: options.threshold ?? 0.05,
-        merges: options.merges ?? 10,
-        alpha: options.alpha ?? 0.05,
-    };
-    if (!Number.isInteger(o.merges) || o.merges < 2)
-        throw new RangeError(`merges must be an integer ≥ 2, got ${o.merges}`);
-    const start = growthStart(series.map((p) => p.value), changePoints);
-    const found = [
-        judge(series.slice(-(o.merges + 1)), metric, 'last-merges', o),
-        start > 0 ? judge(series.slice(start - 1), metric, 'since-change-point', o) : undefined,
-    ].filter((f) => f !== undefined);
-    return found.sort((a, b) => b.rise - a.rise)[0];
-}
-/** The metric as people say it: `python.check_run_alloc` → `check_run_alloc`, `python.pymem.inuse` → `pymem.inuse`. */
-function metricLabel(metric) {
-    return metric.replace(/^(?:python|go|c)\./, '');
-}
-/**
- * The comment's one line, e.g. "check_run_alloc has risen 22% over the last 10 merges (since
- * `abc1234`)". Markdown by default (metric escaped, commit as inline code: both are store text);
- * `text` for a terminal.
- */
-function creepLine(f, opts = {}) {
-    const md = opts.format !== 'text';
-    const pct = Math.round(f.rise * 100);
-    const sha = /^[0-9a-f]{7,64}$/i.test(f.since.commit) ? f.since.commit.slice(0, 7) : f.since.commit;
-    const code = (t) => (md ? inlineCode(t, 64) : t);
-    const who = opts.check === undefined ? '' : `${code(opts.check)}: `;
-    const label = md ? escapeText(metricLabel(f.metric)) : metricLabel(f.metric);
-    const merges = f.merges === 1 ? 'the last merge' : `the last ${f.merges} merges`;
-    return `${who}${label} has risen ${pct}% over ${merges} (since ${code(sha)})`;
-}
-
-/**
- * What a check's history says, per metric: the change points (commit, level before and after,
- * relative change, significance) and any creeping growth. Pure: history document in, findings out.
- * `memgate history`, the dashboard and the PR comment's creep line all read this.
- */
-/** Change points of a series with the levels around them, oldest first. */
-function levelChanges(points, values, options = {}) {
-    const found = eDivisive(values, options).sort((a, b) => a.index - b.index);
-    const bounds = [0, ...found.map((c) => c.index), values.length];
-    return found.map((c, i) => {
-        const before = median(values.slice(bounds[i], bounds[i + 1]));
-        const after = median(values.slice(bounds[i + 1], bounds[i + 2]));
-        const p = points[c.index];
-        return {
-            index: c.index,
-            commit: p.commit,
-            date: p.date,
-            version: p.version,
-            before,
-            after,
-            relative: before === 0 ? (after === 0 ? 0 : Infinity) : after / before - 1,
-            probability: c.probability,
-            qhat: c.qhat,
-        };
-    });
-}
-/** Every metric (and instance) of a check's history, or only `metric` when given. */
-function analyzeHistory(doc, opts = {}) {
-    return historyKeys(doc)
-        .filter((k) => opts.metric === undefined || k.metric === opts.metric)
-        .map(({ metric, instance }) => {
-        const { points, values } = historySeries(doc, metric, instance);
-        const changes = levelChanges(points, values, opts.changePoints);
-        const creep = detectCreep(metric, points.map((p, i) => ({ commit: p.commit, value: values[i] })), changes.map((c) => c.index), opts.creep);
-        return { metric, instance, points, values, changes, ...(creep ? { creep } : {}) };
-    });
-}
 
 /**
  * `memgate history`: the change points of a check's stored history (`history/<check>.json` in a
