@@ -2,6 +2,7 @@
  * Verdict: what the analysis decided, with the evidence for every decision. Produced by
  * `src/analyze/verdict.ts`, read by the renderers in `src/report/` and by the shell's gate.
  */
+import type { CreepFinding } from './analyze/creep.js';
 import type { BaselineProvenance } from './baseline/types.js';
 import type { MetricUnit } from './metrics.js';
 import type { AllocationSite, CheckKey, Runtime } from './model.js';
@@ -40,10 +41,23 @@ export interface MetricVerdict {
   current: SampleSummary;
   /** current − baseline, by the rule's point estimate (Hodges-Lehmann shift for noisy metrics). */
   delta?: number;
-  /** delta relative to the baseline median. */
+  /**
+   * delta relative to the baseline median. Absent when the baseline median is 0: the change is
+   * then decided on `delta` and the floor, and is said as "from <baseline> to <current>".
+   */
   relative?: number;
   /** Confidence interval of the relative change, and its level (e.g. 0.9). */
   ci?: { low: number; high: number; level: number };
+  /** Confidence interval of `delta` in the metric's unit, when the relative one is undefined (baseline 0). */
+  deltaCi?: { low: number; high: number; level: number };
+  /**
+   * The job-level check of a noisy metric: the prediction interval of the stored job medians the
+   * head job's median was held against. `known` is false when fewer than 3 jobs were stored and the
+   * between-job spread was assumed (see src/analyze/jobs.ts).
+   */
+  jobs?: { known: boolean; count: number; centre: number; low: number; high: number };
+  /** Runs set aside as outliers (modified z-score > 3.5, at most one in five runs), per side. */
+  setAside?: { baseline: number[]; current: number[] };
   /** One-sided Mann-Whitney p-value in the direction of the change. */
   p?: number;
   /** Plain words: why this status. */
@@ -130,6 +144,12 @@ export interface Waiver {
   expired: boolean;
 }
 
+/** Creeping growth over the branch's history up to this head; fails only with `fail-on: creep`. */
+export interface CreepVerdict extends CreepFinding {
+  status: Status;
+  waiver?: Waiver;
+}
+
 export interface CheckVerdict {
   check: CheckKey;
   status: Status;
@@ -142,6 +162,8 @@ export interface CheckVerdict {
   charts: ChartSeries[];
   /** Warnings and notes in plain words (e.g. "only 3 runs: threshold only", "rtloader tracking is off"). */
   notes: string[];
+  /** Metrics creeping over the store's history (absent when the store keeps no history for the check). */
+  creep?: CreepVerdict[];
 }
 
 export interface VerdictCounts {
@@ -151,6 +173,8 @@ export interface VerdictCounts {
   budgets: number;
   warnings: number;
   unchanged: number;
+  /** Metrics found creeping (see `CheckVerdict.creep`). */
+  creep?: number;
 }
 
 export interface Verdict {

@@ -2,16 +2,25 @@
  * Leak rules over each run's per-iteration series.
  *
  * trend (gauge series: pymem inuse, rtloader InuseBytes / live allocations, Go heap, goroutines):
- *   drop the warm-up, fit Theil-Sen, test with Mann-Kendall (one-sided, increasing). A run leaks when
- *   p < alpha AND slope ≥ max(abs floor, rel floor × median level) AND the second half of the
- *   post-warm-up series still grows: its own Theil-Sen slope is at least half the slope floor and
- *   its own Mann-Kendall test is significant (the slope alone let 8–12% of plateau caches through
- *   at 20 iterations in bench/detection; see RESULTS.md).
- *   The second-half rule is what clears a cache that fills and then plateaus: its early rise makes the
- *   whole-series trend significant, but the second half is flat.
- * retained (check_run_alloc with gc on): each point is what one check run kept. A run leaks when the
- *   median after warm-up exceeds the leak floor (a flat X > 0 is a leak; a steady check gives 0), or
- *   when the trend rule fires on it (a rising retained size).
+ *   drop the warm-up, then a run leaks when either
+ *   - the series keeps rising: Mann-Kendall (one-sided) p < alpha and Theil-Sen slope ≥ max(abs
+ *     floor, rel floor × median level) on the whole post-warm-up series; each half rising too (its
+ *     own Theil-Sen slope ≥ half the floor and its own Mann-Kendall p < alpha); and each third's
+ *     Theil-Sen slope ≥ half the floor. The halves clear a cache that fills and then plateaus (its
+ *     early rise makes the whole-series trend significant, but the second half is flat); the thirds
+ *     clear a slow collection cycle (period 0.6–1.2× the run), whose rising part can fill most of a
+ *     run but never all of it (bench/detection/RESULTS.md, "Leaks that breathe");
+ *   - or, under a GC sawtooth, the post-GC points rise: the drops are the successive differences
+ *     far below the others (modified z-score > 3.5), at least two of them; the points right after
+ *     them are the collected level, and their least-squares slope must be ≥ the floor and
+ *     significant (z-test, σ from the differences between drops). A sawtooth alone or a cycle
+ *     without drops is not a leak.
+ * retained (check_run_alloc, only when gc is known to be on): each point is what one check run
+ *   kept. A run leaks when the mean kept per check run after warm-up is above the leak floor and at
+ *   least two check runs kept something (a check that keeps 12 KiB every 4th run has a median of 0
+ *   and is still a leak; a cache filled once is not), or when the trend rule fires on it. With gc
+ *   off or unknown, cyclic garbage looks retained: the rule is off, and the reason says how to
+ *   turn it on.
  * untracked-frees: rtloader UntrackedFrees > 0 in any run is an accounting bug and always fails.
  * A leak must show in a strict majority of runs.
  *
@@ -21,15 +30,19 @@
  * floor applies unchanged.
  */
 import { describeMetric, type MetricInfo } from '../metrics.js';
-import type { RunSample } from '../model.js';
+import type { Known, RunSample } from '../model.js';
 import type { LeakVerdict, RunLeakEvidence } from '../model-verdict.js';
 import type { ResolvedThresholds } from './policy.js';
 import { fmt } from './regression.js';
-import { mannKendall, median, theilSen } from './stats.js';
+import { mad, mannKendall, median, normalQuantile, theilSen } from './stats.js';
 
 export const COUNT_LEAK_SLOPE = 0.5;
 /** Below this many post-warm-up points neither Mann-Kendall nor a half-series slope means anything. */
 export const MIN_TREND_POINTS = 6;
+/** A GC drop: a successive difference this far below the others, by the modified z-score. */
+export const DROP_Z = 3.5;
+/** Check runs that must keep something before a mean retention counts as a leak. */
+export const MIN_RETAINING = 2;
 
 export function warmupCount(length: number, warmup: number): number {
   return Math.min(length, Math.max(1, Math.floor(length * warmup)));
@@ -43,6 +56,8 @@ export function slopeFloor(info: Pick<MetricInfo, 'unit'>, t: ResolvedThresholds
 
 export interface TrendEvidence {
   leaking: boolean;
+  /** Which shape leaked: a sustained rise, or rising post-GC points under a sawtooth. */
+  shape?: 'rising' | 'post-gc';
   slope: number;
   secondHalfSlope: number;
   p: number;
@@ -50,6 +65,50 @@ export interface TrendEvidence {
   level: number;
   growth: number;
   tooShort: boolean;
+  /** The post-GC slope, when the series has GC drops. */
+  postGcSlope?: number;
+}
+
+function rises(xs: readonly number[], floor: number, alpha: number): boolean {
+  return theilSen(xs).slope >= floor && mannKendall(xs, 'greater').p < alpha;
+}
+
+/** The sustained-rise conditions on the halves and thirds (the whole series is checked by the caller). */
+function sustained(post: readonly number[], floor: number, alpha: number): boolean {
+  const h = Math.floor(post.length / 2);
+  const k = Math.floor(post.length / 3);
+  const thirds = [post.slice(0, k + 1), post.slice(k, 2 * k + 1), post.slice(2 * k)];
+  return (
+    rises(post.slice(h), floor / 2, alpha) &&
+    rises(post.slice(0, h + 1), floor / 2, alpha) &&
+    thirds.every((third) => theilSen(third).slope >= floor / 2)
+  );
+}
+
+/**
+ * Under a GC sawtooth: the slope of the points right after each drop, when it is ≥ the floor and
+ * significant at alpha; undefined when the series has fewer than two drops.
+ */
+export function postGcSlope(
+  post: readonly number[],
+  floor: number,
+  alpha: number,
+): { slope: number; leaking: boolean } | undefined {
+  const d = post.slice(1).map((v, i) => v - post[i]);
+  const md = median(d);
+  const scale = mad(d);
+  if (!(scale > 0)) return undefined;
+  const after = d.flatMap((v, i) => ((0.6745 * (md - v)) / scale > DROP_Z ? [i + 1] : []));
+  if (after.length < 2) return undefined;
+  const between = d.filter((_, i) => !after.includes(i + 1));
+  const sigma = (1.4826 * mad(between)) / Math.SQRT2;
+  const ys = after.map((i) => post[i]);
+  const mx = after.reduce((s, x) => s + x, 0) / after.length;
+  const my = ys.reduce((s, y) => s + y, 0) / ys.length;
+  const sxx = after.reduce((s, x) => s + (x - mx) ** 2, 0);
+  const slope = after.reduce((s, x, j) => s + (x - mx) * (ys[j] - my), 0) / sxx;
+  const z = sigma > 0 ? slope / (sigma / Math.sqrt(sxx)) : slope > 0 ? Infinity : 0;
+  return { slope, leaking: slope >= floor && z > normalQuantile(1 - alpha) };
 }
 
 /** The trend rule on one run's series (warm-up not yet dropped). */
@@ -62,24 +121,32 @@ export function trendRun(
   const level = median(post);
   const floor = slopeFloor(info, t, level);
   const growth = post.length ? post[post.length - 1] - post[0] : 0;
+  const common = { floor, level, growth };
   if (post.length < MIN_TREND_POINTS)
     return {
+      ...common,
       leaking: false,
       slope: theilSen(post).slope || 0,
       secondHalfSlope: 0,
       p: 1,
-      floor,
-      level,
-      growth,
       tooShort: true,
     };
   const slope = theilSen(post).slope;
   const p = mannKendall(post, 'greater').p;
-  const half = post.slice(Math.floor(post.length / 2));
-  const secondHalfSlope = theilSen(half).slope;
-  const secondHalfP = mannKendall(half, 'greater').p;
-  const leaking = p < t.alpha && slope >= floor && secondHalfSlope >= floor / 2 && secondHalfP < t.alpha;
-  return { leaking, slope, secondHalfSlope, p, floor, level, growth, tooShort: false };
+  const secondHalfSlope = theilSen(post.slice(Math.floor(post.length / 2))).slope;
+  const rising = p < t.alpha && slope >= floor && sustained(post, floor, t.alpha);
+  const gc = rising ? undefined : postGcSlope(post, floor, t.alpha);
+  const leaking = rising || gc?.leaking === true;
+  return {
+    ...common,
+    leaking,
+    ...(leaking ? { shape: rising ? 'rising' : 'post-gc' } : {}),
+    slope,
+    secondHalfSlope,
+    p,
+    tooShort: false,
+    ...(gc ? { postGcSlope: gc.slope } : {}),
+  };
 }
 
 function majority(n: number, of: number): boolean {
@@ -87,8 +154,59 @@ function majority(n: number, of: number): boolean {
 }
 
 export interface LeakOptions {
-  /** False when check_run_alloc was measured without gc: cyclic garbage then looks retained, so only the trend rule runs. */
-  gc?: boolean;
+  /**
+   * Whether check_run_alloc was measured with gc: only `true` turns the retained-per-run rule on
+   * (without gc, cyclic garbage looks retained; unknown is treated as off).
+   */
+  gc?: Known<boolean>;
+}
+
+/** What one run's check_run_alloc series kept: mean per check run after warm-up, and how many kept. */
+function retention(series: readonly number[], warmup: number): { mean: number; retaining: number } {
+  const post = series.slice(warmupCount(series.length, warmup));
+  const xs = post.length ? post : series;
+  return { mean: xs.reduce((s, v) => s + v, 0) / xs.length, retaining: xs.filter((v) => v > 0).length };
+}
+
+interface RunJudgement {
+  evidence: RunLeakEvidence;
+  tooShort: boolean;
+  keeps: boolean;
+  retaining: number;
+  shape?: 'rising' | 'post-gc';
+}
+
+function judgeRun(
+  r: RunSample,
+  run: number,
+  info: MetricInfo,
+  t: ResolvedThresholds,
+  retainedRule: boolean,
+): RunJudgement {
+  const tr = trendRun(r.series, info, t);
+  const ret = info.series === 'retained' ? retention(r.series, t.warmup) : undefined;
+  const keeps =
+    retainedRule && ret !== undefined && ret.mean > t.leakSlopeAbs && ret.retaining >= MIN_RETAINING;
+  return {
+    evidence: {
+      run,
+      leaking: keeps || tr.leaking,
+      slope: tr.shape === 'post-gc' && tr.postGcSlope !== undefined ? tr.postGcSlope : tr.slope,
+      p: tr.tooShort ? undefined : tr.p,
+      retained: ret?.mean,
+      growth: tr.growth,
+    },
+    tooShort: tr.tooShort,
+    keeps,
+    retaining: ret?.retaining ?? 0,
+    shape: tr.shape,
+  };
+}
+
+/** Why the retained-per-run rule did not run on check_run_alloc, and how to turn it on. */
+export function retainedOffNote(gc: Known<boolean> | undefined): string {
+  const why = gc === false ? 'measured without gc' : 'gc unknown';
+  return `retained-per-run rule off (${why}: cyclic garbage would look retained); capture with --m-gc 1 (Action input m-gc: true) to turn it on`;
 }
 
 /** The leak verdict of one leak-signal metric, or undefined when it has no series to judge. */
@@ -101,64 +219,47 @@ export function detectLeak(
   const info = describeMetric(metric);
   const withSeries = runs.map((r, i) => ({ r, i })).filter(({ r }) => r.series.length > 0);
   if (withSeries.length === 0) return undefined;
-  const common = { metric, runtime: info.runtime, unit: info.unit };
-  const retainedRule = info.series === 'retained' && opts.gc !== false;
-
-  const evidence: RunLeakEvidence[] = [];
-  let retainedHits = 0;
-  let tooShort = 0;
-  for (const { r, i } of withSeries) {
-    const tr = trendRun(r.series, info, t);
-    if (tr.tooShort) tooShort++;
-    const post = r.series.slice(warmupCount(r.series.length, t.warmup));
-    const retained = info.series === 'retained' ? median(post.length ? post : r.series) : undefined;
-    const keeps = retainedRule && retained !== undefined && retained > t.leakSlopeAbs;
-    if (keeps) retainedHits++;
-    evidence.push({
-      run: i,
-      leaking: keeps || tr.leaking,
-      slope: tr.slope,
-      p: tr.tooShort ? undefined : tr.p,
-      retained,
-      growth: tr.growth,
-    });
-  }
-  const runsLeaking = evidence.filter((e) => e.leaking).length;
+  const retainedRule = info.series === 'retained' && opts.gc === true;
+  const judged = withSeries.map(({ r, i }) => judgeRun(r, i, info, t, retainedRule));
+  const evidence = judged.map((j) => j.evidence);
   const total = evidence.length;
+  const runsLeaking = evidence.filter((e) => e.leaking).length;
   const leaking = majority(runsLeaking, total);
-  const useRetained =
-    retainedRule && (majority(retainedHits, total) || (!leaking && info.series === 'retained'));
-  const perIteration = useRetained
-    ? median(evidence.map((e) => e.retained ?? 0))
-    : median(evidence.map((e) => e.slope));
-  const growth = median(evidence.map((e) => e.growth));
+  const retainedHits = judged.filter((j) => j.keeps).length;
+  const useRetained = retainedRule && (majority(retainedHits, total) || !leaking);
+  const perIteration = median(evidence.map((e) => (useRetained ? (e.retained ?? 0) : e.slope)));
   const u = (v: number) => fmt(v, info.unit);
-  const floorText = `${u(t.leakSlopeAbs)}`;
+  const floorText = u(t.leakSlopeAbs);
+  const postGc = judged.filter((j) => j.shape === 'post-gc').length > runsLeaking / 2;
   let reason: string;
   if (leaking && useRetained) {
-    reason = `each check run keeps ${u(perIteration)} (median after warm-up) in ${runsLeaking} of ${total} runs, above the ${floorText} floor`;
+    const keepers = median(judged.map((j) => j.retaining));
+    reason = `each check run keeps ${u(perIteration)} on average after warm-up (memory kept in ${keepers} check runs of a process, median) in ${runsLeaking} of ${total} runs, above the ${floorText} floor`;
+  } else if (leaking && postGc) {
+    reason = `the level after each GC rises ${u(perIteration)} per iteration (post-GC points under a sawtooth, p < ${t.alpha}) in ${runsLeaking} of ${total} runs`;
   } else if (leaking) {
-    reason = `grows ${u(perIteration)} per iteration (Theil-Sen, Mann-Kendall p < ${t.alpha}, second half still growing) in ${runsLeaking} of ${total} runs`;
-  } else if (tooShort === total) {
+    reason = `grows ${u(perIteration)} per iteration (Theil-Sen, Mann-Kendall p < ${t.alpha}, still growing through every half and third) in ${runsLeaking} of ${total} runs`;
+  } else if (judged.every((j) => j.tooShort)) {
     reason = `too few iterations after warm-up (< ${MIN_TREND_POINTS}) for a trend test${retainedRule ? '; retained size within the floor' : ''}`;
   } else if (runsLeaking > 0) {
     reason = `leak signs in ${runsLeaking} of ${total} runs only (a leak must show in most runs)`;
   } else {
     reason = useRetained
-      ? `retained per run ${u(perIteration)} (median), within the ${floorText} floor; no rising trend`
+      ? `retained per check run ${u(perIteration)} on average (median over runs), within the ${floorText} floor or in fewer than ${MIN_RETAINING} check runs; no rising trend`
       : `no leak: slope ${u(perIteration)} per iteration, no significant and sustained growth`;
   }
-  if (info.series === 'retained' && opts.gc === false)
-    reason += ' (measured without gc: retained-per-run rule skipped, cyclic garbage would look retained)';
+  if (info.series === 'retained' && !retainedRule) reason += `; ${retainedOffNote(opts.gc)}`;
   return {
-    ...common,
+    metric,
+    runtime: info.runtime,
+    unit: info.unit,
     rule: useRetained ? 'retained' : 'trend',
     leaking,
     status: leaking ? 'fail' : 'pass',
     runsLeaking,
     runsTotal: total,
     perIteration,
-    growth,
+    growth: median(evidence.map((e) => e.growth)),
     runs: evidence,
     reason,
   };

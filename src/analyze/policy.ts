@@ -7,7 +7,7 @@
  * alpha: 0.05
  * threshold: 5%
  * floor: 16 KiB
- * fail-on: [regression, leak]
+ * fail-on: [regression, leak]  # also: budget, creep (off by default)
  * overrides:
  *   - check: postgres           # '*' globs allowed
  *     metric: python.pymem.inuse
@@ -31,6 +31,11 @@ export interface Thresholds {
   threshold: number;
   /** Absolute change below which nothing is a regression (bytes for byte metrics; see `countFloor`). */
   floor: number;
+  /**
+   * The floor of exact metrics (every run agrees, e.g. check_run_alloc): there is no run noise for
+   * the 16 KiB `floor` to guard against, so a 3 KiB step per check run is a regression.
+   */
+  exactFloor: number;
   /** Level of the bootstrap CI of the relative change. */
   confidence: number;
   /** Leak slope floor per iteration (bytes for byte metrics) and the retained-per-run floor. */
@@ -47,8 +52,13 @@ export interface Thresholds {
   topSites: number;
 }
 
-export type FailKind = 'regression' | 'leak' | 'budget';
-export const FAIL_KINDS: readonly FailKind[] = ['regression', 'leak', 'budget'];
+export type FailKind = 'regression' | 'leak' | 'budget' | 'creep';
+export const FAIL_KINDS: readonly FailKind[] = ['regression', 'leak', 'budget', 'creep'];
+/**
+ * What fails the job when nothing says otherwise. `creep` is off by default: it judges the branch's
+ * history, not this change, so a PR would fail for merges it did not make unless the user asks.
+ */
+export const DEFAULT_FAIL_KINDS: readonly FailKind[] = ['regression', 'leak', 'budget'];
 
 export interface Override {
   check?: string;
@@ -80,6 +90,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   alpha: 0.05,
   threshold: 0.05,
   floor: 16384,
+  exactFloor: 1024,
   confidence: 0.9,
   leakSlopeAbs: 1024,
   // 0.2%, not the 0.5% first planned: with 0.5% a leak of 0.5%/iteration sits below its own floor
@@ -104,7 +115,7 @@ export function readFailKinds(text: string | readonly string[]): { kinds: FailKi
 
 export function defaultPolicy(
   overrides: Partial<Thresholds> = {},
-  failOn: Policy['failOn'] = [...FAIL_KINDS],
+  failOn: Policy['failOn'] = [...DEFAULT_FAIL_KINDS],
 ): Policy {
   return {
     defaults: { ...DEFAULT_THRESHOLDS, ...overrides },

@@ -1,19 +1,26 @@
 /**
  * Regression rule for one metric: current runs against baseline runs.
  * - exact: every side's samples agree within `exactTolerance` → compare medians against
- *   baseline × (1 + threshold) and the floor (deterministic counters need no test);
- * - noisy (mann-whitney): all four of one-sided MW p < alpha, bootstrap CI of the relative change
- *   excludes 0, Hodges-Lehmann shift / baseline median ≥ threshold, |shift| > floor;
- * - threshold-only: a noisy metric with fewer than `minRuns` on a side, compared on medians, and
- *   the reason says so.
+ *   baseline × (1 + threshold) and the exact floor (deterministic counters need no test, and no
+ *   16 KiB noise floor);
+ * - noisy (mann-whitney): all of one-sided MW p < alpha, bootstrap CI of the change excludes 0,
+ *   Hodges-Lehmann shift / baseline median ≥ threshold, |shift| > floor, and the head job's median
+ *   outside the prediction interval of the stored job medians (see jobs.ts). Outlying runs (at most
+ *   one in five a side) are set aside first (see outliers.ts);
+ * - threshold-only: a noisy metric with fewer than `minRuns` on a side, compared on medians (and
+ *   the job interval), and the reason says so.
+ * No relative rule hides an absolute change: when the baseline median is 0 the relative change is
+ * undefined, and the change is decided on its size against the floor, said "from 0 B to 1 MiB".
  * Improvements are the mirror image. Status here is 'fail' for a regression; the verdict decides
  * whether the policy's fail-on keeps it a failure.
  */
 import { describeMetric, type MetricUnit } from '../metrics.js';
-import type { MetricVerdict, SampleSummary } from '../model-verdict.js';
-import type { ResolvedThresholds } from './policy.js';
-import { bootstrapRelativeChange, hodgesLehmann, mad, mannWhitneyU, median } from './stats.js';
+import type { Change, MetricVerdict, SampleSummary } from '../model-verdict.js';
 import { formatBytes, formatPercent } from '../units.js';
+import { jobInterval, type JobInterval } from './jobs.js';
+import { setAsideOutliers } from './outliers.js';
+import type { ResolvedThresholds } from './policy.js';
+import { bootstrapChange, hodgesLehmann, mad, mannWhitneyU, median } from './stats.js';
 
 export function summarize(samples: readonly number[]): SampleSummary {
   return { samples: [...samples], median: median(samples), mad: mad(samples) };
@@ -29,19 +36,20 @@ export function isExact(samples: readonly number[], tolerance: number): boolean 
 
 /**
  * Floor in the metric's unit. Byte floors make no sense for counts (16 KiB of goroutines), so a count
- * metric uses 0 unless an override for it sets a floor explicitly.
+ * metric uses 0 unless an override for it sets a floor explicitly. Exact metrics use `exactFloor`.
  */
-export function floorFor(unit: MetricUnit, t: ResolvedThresholds): number {
-  return unit === 'bytes' || t.explicit?.includes('floor') ? t.floor : 0;
+export function floorFor(unit: MetricUnit, t: ResolvedThresholds, exact = false): number {
+  const key = exact ? 'exactFloor' : 'floor';
+  return unit === 'bytes' || t.explicit?.includes(key) ? t[key] : 0;
 }
 
 export function fmt(v: number, unit: MetricUnit): string {
   return unit === 'bytes' ? formatBytes(v) : String(Math.round(v * 100) / 100);
 }
 
-function relative(delta: number, base: number): number {
-  if (base === 0) return delta === 0 ? 0 : Math.sign(delta) * Infinity;
-  return delta / Math.abs(base);
+/** delta / |base|, or undefined when the base is 0 (never ±∞). */
+export function relativeChange(delta: number, base: number): number | undefined {
+  return base === 0 ? undefined : delta / Math.abs(base);
 }
 
 export interface CompareOptions {
@@ -49,10 +57,26 @@ export interface CompareOptions {
   resamples?: number;
   seed?: number;
   /**
-   * Skip the bootstrap when the other three conditions already fail (the verdict is the same, the
-   * CI is then absent). For benchmarks that run the rule thousands of times.
+   * Skip the bootstrap when the other conditions already fail (the verdict is the same, the CI is
+   * then absent). For benchmarks that run the rule thousands of times.
    */
   lazyCi?: boolean;
+  /**
+   * Medians of the stored baseline jobs (one per entry, oldest first). Absent: the rule judges the
+   * runs alone (no job-level check). Present, even empty: the job-level check runs; with fewer than
+   * 3 jobs the between-job spread is assumed (jobs.ts).
+   */
+  jobs?: readonly number[];
+}
+
+interface Context {
+  metric: string;
+  unit: MetricUnit;
+  t: ResolvedThresholds;
+  base: SampleSummary;
+  cur: SampleSummary;
+  common: Pick<MetricVerdict, 'metric' | 'runtime' | 'unit' | 'current'>;
+  interval?: JobInterval;
 }
 
 export function compareMetric(
@@ -63,12 +87,10 @@ export function compareMetric(
   opts: CompareOptions = {},
 ): MetricVerdict {
   const info = describeMetric(metric);
-  const floor = floorFor(info.unit, t);
   const cur = summarize(current);
-  const base = baseline && baseline.length > 0 ? summarize(baseline) : undefined;
   const exactCur = isExact(current, t.exactTolerance);
   const common = { metric, runtime: info.runtime, unit: info.unit, current: cur };
-  if (!base) {
+  if (!baseline || baseline.length === 0) {
     return {
       ...common,
       kind: exactCur ? 'exact' : 'noisy',
@@ -78,83 +100,187 @@ export function compareMetric(
       reason: 'no baseline to compare against',
     };
   }
-  const exact = exactCur && isExact(base.samples, t.exactTolerance);
+  const base = summarize(baseline);
+  const ctx: Context = { metric, unit: info.unit, t, base, cur, common };
+  if (exactCur && isExact(base.samples, t.exactTolerance)) return deterministic(ctx, 'exact');
+  ctx.interval = opts.jobs
+    ? jobInterval(opts.jobs, { baseline: base.samples, current: cur.samples }, t)
+    : undefined;
   const few = base.samples.length < t.minRuns || cur.samples.length < t.minRuns;
-  const pct = formatPercent(t.threshold);
-  const floorText = floor > 0 ? ` and the ${fmt(floor, info.unit)} floor` : '';
+  return few ? deterministic(ctx, 'threshold-only') : noisy(ctx, opts);
+}
 
-  if (exact || few) {
-    const delta = cur.median - base.median;
-    const rel = relative(delta, base.median);
-    const beyond = Math.abs(rel) >= t.threshold && Math.abs(delta) > floor;
-    const change = beyond ? (delta > 0 ? 'regression' : 'improvement') : 'unchanged';
-    const rule = exact ? 'exact' : 'threshold-only';
-    const lead = exact
-      ? 'exact metric (all runs agree within ' + formatPercent(t.exactTolerance, 1) + ')'
-      : `only ${Math.min(base.samples.length, cur.samples.length)} run(s) on a side (fewer than ${t.minRuns}): no statistical test, threshold only on medians`;
-    const what =
-      change === 'unchanged'
-        ? `change ${fmt(delta, info.unit)} (${formatPercent(rel)}) is within ${pct}${floorText}`
-        : `${change === 'regression' ? 'grew' : 'shrank'} by ${fmt(Math.abs(delta), info.unit)} (${formatPercent(rel)}), beyond ${pct}${floorText}`;
-    return {
-      ...common,
-      kind: exact ? 'exact' : 'noisy',
-      rule,
-      change,
-      status: change === 'regression' ? 'fail' : 'pass',
-      baseline: base,
-      delta,
-      relative: rel,
-      reason: `${lead}: ${what}`,
-    };
-  }
+function direction(delta: number): 'regression' | 'improvement' {
+  return delta > 0 ? 'regression' : 'improvement';
+}
 
-  const shift = hodgesLehmann(cur.samples, base.samples);
-  const rel = relative(shift, base.median);
-  const direction = shift >= 0 ? 1 : -1;
-  const p = mannWhitneyU(cur.samples, base.samples, direction > 0 ? 'greater' : 'less').p;
-  const test = p < t.alpha;
-  const effect = Math.abs(rel) >= t.threshold;
-  const overFloor = Math.abs(shift) > floor;
+/** "+12.0%", or "from 0 B to 1.00 MiB" when the relative change is undefined. */
+function howMuch(delta: number, rel: number | undefined, ctx: Context, from: number, to: number): string {
+  const size = fmt(Math.abs(delta), ctx.unit);
+  return rel === undefined
+    ? `${size} (from ${fmt(from, ctx.unit)} to ${fmt(to, ctx.unit)})`
+    : `${size} (${formatPercent(rel)})`;
+}
+
+/** The head job's median against the job interval: does it lie beyond, in the change's direction? */
+function outsideJobs(ctx: Context, delta: number): boolean {
+  const i = ctx.interval;
+  if (!i) return true;
+  return delta > 0 ? ctx.cur.median > i.high : ctx.cur.median < i.low;
+}
+
+function jobText(ctx: Context): string {
+  const i = ctx.interval;
+  if (!i) return '';
+  const pi = `[${fmt(i.low, ctx.unit)}, ${fmt(i.high, ctx.unit)}]`;
+  const level = `${Number(((1 - 2 * i.alpha) * 100).toFixed(1))}%`;
+  return i.known
+    ? `the head job's median ${fmt(ctx.cur.median, ctx.unit)} vs the ${level} prediction interval ${pi} of ${i.jobs} stored jobs`
+    : `the head job's median ${fmt(ctx.cur.median, ctx.unit)} vs ${pi} (between-job noise unknown: ${i.jobs} stored job(s), fewer than 3, so a ${formatPercent(0.02, 0)} job-to-job spread is assumed)`;
+}
+
+function jobEvidence(ctx: Context): Pick<MetricVerdict, 'jobs'> {
+  const i = ctx.interval;
+  return i ? { jobs: { known: i.known, count: i.jobs, centre: i.centre, low: i.low, high: i.high } } : {};
+}
+
+/** Exact metrics and the few-runs fallback: medians against threshold and floor. */
+function deterministic(ctx: Context, rule: 'exact' | 'threshold-only'): MetricVerdict {
+  const { t, base, cur, unit } = ctx;
+  const exact = rule === 'exact';
+  const floor = floorFor(unit, t, exact);
+  const delta = cur.median - base.median;
+  const rel = relativeChange(delta, base.median);
+  const big = (rel === undefined || Math.abs(rel) >= t.threshold) && Math.abs(delta) > floor;
+  const jobsOk = outsideJobs(ctx, delta);
+  const change: Change = big && jobsOk ? direction(delta) : 'unchanged';
+  // With no relative change (baseline 0) only the floor decides, and the reason says only that.
+  const pct = rel === undefined ? 'a baseline of 0 (only the size counts)' : formatPercent(t.threshold);
+  const floorText = floor > 0 ? ` and the ${fmt(floor, unit)} floor` : '';
+  const lead = exact
+    ? `exact metric (all runs agree within ${formatPercent(t.exactTolerance, 1)})`
+    : `only ${Math.min(base.samples.length, cur.samples.length)} run(s) on a side (fewer than ${t.minRuns}): no statistical test, threshold only on medians`;
+  const size = howMuch(delta, rel, ctx, base.median, cur.median);
+  let what: string;
+  if (change !== 'unchanged') what = `${delta > 0 ? 'grew' : 'shrank'} by ${size}, beyond ${pct}${floorText}`;
+  else if (!big) what = `change ${size} is within ${pct}${floorText}`;
+  else what = `change ${size} is beyond ${pct}${floorText} but not beyond job-to-job noise: ${jobText(ctx)}`;
+  return {
+    ...ctx.common,
+    kind: exact ? 'exact' : 'noisy',
+    rule,
+    change,
+    status: change === 'regression' ? 'fail' : 'pass',
+    baseline: base,
+    delta,
+    ...(rel === undefined ? {} : { relative: rel }),
+    ...jobEvidence(ctx),
+    reason: `${lead}: ${what}`,
+  };
+}
+
+interface Conditions {
+  test: boolean;
+  ci: boolean;
+  effect: boolean;
+  floor: boolean;
+  jobs: boolean;
+}
+
+/** Noisy metrics with enough runs: rank test, bootstrap CI, effect size, floor and job interval. */
+function noisy(ctx: Context, opts: CompareOptions): MetricVerdict {
+  const { t, unit } = ctx;
+  const b = setAsideOutliers(ctx.base.samples, t.minRuns);
+  const c = setAsideOutliers(ctx.cur.samples, t.minRuns);
+  const floor = floorFor(unit, t);
+  const baseMedian = median(b.kept);
+  const shift = hodgesLehmann(c.kept, b.kept);
+  const rel = relativeChange(shift, baseMedian);
+  const up = shift >= 0;
+  const p = mannWhitneyU(c.kept, b.kept, up ? 'greater' : 'less').p;
+  const pre = {
+    test: p < t.alpha,
+    effect: rel === undefined || Math.abs(rel) >= t.threshold,
+    floor: Math.abs(shift) > floor,
+    jobs: outsideJobs(ctx, up ? 1 : -1),
+  };
+  const scale = rel === undefined ? 'absolute' : 'relative';
   const ci =
-    opts.lazyCi && !(test && effect && overFloor)
+    opts.lazyCi && !(pre.test && pre.effect && pre.floor && pre.jobs)
       ? undefined
-      : bootstrapRelativeChange(base.samples, cur.samples, {
+      : bootstrapChange(b.kept, c.kept, {
           level: t.confidence,
           resamples: opts.resamples ?? 2000,
           seed: opts.seed,
+          scale,
         });
-  const checks = {
-    test,
-    ci: ci !== undefined && (direction > 0 ? ci.low > 0 : ci.high < 0),
-    effect,
-    floor: overFloor,
-  };
-  const all = checks.test && checks.ci && checks.effect && checks.floor;
-  const change = all ? (direction > 0 ? 'regression' : 'improvement') : 'unchanged';
-  const missing = [
-    !checks.test && `p = ${p.toPrecision(2)} ≥ α ${t.alpha}`,
-    !checks.ci &&
-      ci &&
-      `the ${Math.round(t.confidence * 100)}% CI [${formatPercent(ci.low)}, ${formatPercent(ci.high)}] includes 0`,
-    !checks.effect && `the shift ${formatPercent(rel)} is below ${pct}`,
-    !checks.floor &&
-      `the shift ${fmt(Math.abs(shift), info.unit)} is below the ${fmt(floor, info.unit)} floor`,
-  ].filter((x): x is string => typeof x === 'string');
-  const reason = all
-    ? `${change === 'regression' ? 'grew' : 'shrank'} by ${fmt(Math.abs(shift), info.unit)} (${formatPercent(rel)}, Hodges-Lehmann): p = ${p.toPrecision(2)} < ${t.alpha}, ${Math.round(t.confidence * 100)}% CI [${formatPercent(ci?.low ?? NaN)}, ${formatPercent(ci?.high ?? NaN)}] excludes 0, beyond ${pct}${floorText}`
-    : `no significant change: ${missing.join('; ')}`;
+  const checks: Conditions = { ...pre, ci: ci !== undefined && (up ? ci.low > 0 : ci.high < 0) };
+  const all = checks.test && checks.ci && checks.effect && checks.floor && checks.jobs;
+  const change: Change = all ? direction(up ? 1 : -1) : 'unchanged';
+  const ciOut = ci && { low: ci.low, high: ci.high, level: ci.level };
+  const setAside =
+    b.setAside.length + c.setAside.length > 0
+      ? { setAside: { baseline: b.setAside, current: c.setAside } }
+      : {};
   return {
-    ...common,
+    ...ctx.common,
     kind: 'noisy',
     rule: 'mann-whitney',
     change,
     status: change === 'regression' ? 'fail' : 'pass',
-    baseline: base,
+    baseline: ctx.base,
     delta: shift,
-    relative: rel,
-    ...(ci ? { ci: { low: ci.low, high: ci.high, level: ci.level } } : {}),
+    ...(rel === undefined ? {} : { relative: rel }),
+    ...(ciOut ? (rel === undefined ? { deltaCi: ciOut } : { ci: ciOut }) : {}),
+    ...jobEvidence(ctx),
+    ...setAside,
     p,
-    reason,
+    reason: noisyReason(ctx, {
+      shift,
+      rel,
+      p,
+      ci,
+      checks,
+      all,
+      baseMedian,
+      floor,
+      aside: b.setAside.length + c.setAside.length,
+    }),
   };
+}
+
+function noisyReason(
+  ctx: Context,
+  r: {
+    shift: number;
+    rel: number | undefined;
+    p: number;
+    ci: { low: number; high: number } | undefined;
+    checks: Conditions;
+    all: boolean;
+    baseMedian: number;
+    floor: number;
+    aside: number;
+  },
+): string {
+  const { t, unit } = ctx;
+  const pct = r.rel === undefined ? 'a baseline of 0 (only the size counts)' : formatPercent(t.threshold);
+  const level = `${Math.round(t.confidence * 100)}%`;
+  const show = (v: number) => (r.rel === undefined ? fmt(v, unit) : formatPercent(v));
+  const ciText = r.ci ? `${level} CI [${show(r.ci.low)}, ${show(r.ci.high)}]` : '';
+  const floorText = r.floor > 0 ? ` and the ${fmt(r.floor, unit)} floor` : '';
+  const aside = r.aside > 0 ? `; ${r.aside} outlying run(s) set aside` : '';
+  const size = howMuch(r.shift, r.rel, ctx, r.baseMedian, r.baseMedian + r.shift);
+  if (r.all) {
+    const jobs = ctx.interval ? `, outside job-to-job noise (${jobText(ctx)})` : '';
+    return `${r.shift > 0 ? 'grew' : 'shrank'} by ${size}, Hodges-Lehmann: p = ${r.p.toPrecision(2)} < ${t.alpha}, ${ciText} excludes 0, beyond ${pct}${floorText}${jobs}${aside}`;
+  }
+  const missing = [
+    !r.checks.test && `p = ${r.p.toPrecision(2)} ≥ α ${t.alpha}`,
+    !r.checks.ci && r.ci && `the ${ciText} includes 0`,
+    !r.checks.effect && r.rel !== undefined && `the shift ${formatPercent(r.rel)} is below ${pct}`,
+    !r.checks.floor && `the shift ${fmt(Math.abs(r.shift), unit)} is below the ${fmt(r.floor, unit)} floor`,
+    !r.checks.jobs && `within job-to-job noise: ${jobText(ctx)}`,
+  ].filter((x): x is string => typeof x === 'string');
+  return `no significant change: ${missing.join('; ')}${aside}`;
 }

@@ -209,29 +209,129 @@ export interface BootstrapCI {
 }
 
 /**
- * Percentile bootstrap CI of the relative change of medians, (med(current) − med(baseline)) / med(baseline).
- * Each side is resampled independently; the seed makes the interval reproducible run to run.
+ * Percentile bootstrap CI of the change of medians: relative, (med(current) − med(baseline)) /
+ * |med(baseline)|, or absolute, med(current) − med(baseline) (the only one defined when the
+ * baseline median is 0). Each side is resampled independently; the seed makes the interval
+ * reproducible run to run.
  */
-export function bootstrapRelativeChange(
+export function bootstrapChange(
   baseline: readonly number[],
   current: readonly number[],
-  opts: { level?: number; resamples?: number; seed?: number } = {},
+  opts: { level?: number; resamples?: number; seed?: number; scale?: 'relative' | 'absolute' } = {},
 ): BootstrapCI {
   const level = opts.level ?? 0.9;
   const resamples = opts.resamples ?? 2000;
   const rnd = mulberry32(opts.seed ?? 0x5eed);
-  const mb = median(baseline);
-  const estimate = (median(current) - mb) / Math.abs(mb);
+  const change =
+    opts.scale === 'absolute'
+      ? (b: number, c: number) => c - b
+      : (b: number, c: number) => (b === 0 ? (c === 0 ? 0 : Math.sign(c) * Infinity) : (c - b) / Math.abs(b));
+  const estimate = change(median(baseline), median(current));
   const stats: number[] = [];
   const bufB = new Array<number>(baseline.length);
   const bufC = new Array<number>(current.length);
   for (let i = 0; i < resamples; i++) {
     const b = resampleMedian(baseline, rnd, bufB);
-    const c = resampleMedian(current, rnd, bufC);
-    const r = b === 0 ? (c === 0 ? 0 : Math.sign(c) * Infinity) : (c - b) / Math.abs(b);
-    stats.push(r);
+    stats.push(change(b, resampleMedian(current, rnd, bufC)));
   }
   stats.sort((a, b) => a - b);
   const tail = (1 - level) / 2;
   return { low: quantileSorted(stats, tail), high: quantileSorted(stats, 1 - tail), level, estimate };
+}
+
+/** The relative-change CI (see `bootstrapChange`). */
+export function bootstrapRelativeChange(
+  baseline: readonly number[],
+  current: readonly number[],
+  opts: { level?: number; resamples?: number; seed?: number } = {},
+): BootstrapCI {
+  return bootstrapChange(baseline, current, { ...opts, scale: 'relative' });
+}
+
+/** Find x in [lo, hi] with f(x) = target for an increasing f (bisection to double precision). */
+function invert(f: (x: number) => number, target: number, lo: number, hi: number): number {
+  for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, Math.abs(lo)); i++) {
+    const mid = (lo + hi) / 2;
+    if (f(mid) < target) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/** Standard normal quantile: z with P(Z ≤ z) = p. */
+export function normalQuantile(p: number): number {
+  if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile needs 0 < p < 1, got ${p}`);
+  return invert(normalCdf, p, -40, 40);
+}
+
+/**
+ * Continued fraction of the regularised incomplete beta function (Numerical Recipes, betacf,
+ * modified Lentz). Converges for x < (a + 1) / (a + b + 2); the caller uses the symmetry otherwise.
+ */
+function betaFraction(a: number, b: number, x: number): number {
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - ((a + b) * x) / (a + 1);
+  d = 1 / (Math.abs(d) < tiny ? tiny : d);
+  let h = d;
+  for (let m = 1; m <= 300; m++) {
+    const m2 = 2 * m;
+    for (const num of [
+      (m * (b - m) * x) / ((a + m2 - 1) * (a + m2)),
+      (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1)),
+    ]) {
+      d = 1 + num * d;
+      d = 1 / (Math.abs(d) < tiny ? tiny : d);
+      c = 1 + num / c;
+      if (Math.abs(c) < tiny) c = tiny;
+      h *= d * c;
+    }
+    if (Math.abs(d * c - 1) < 1e-15) break;
+  }
+  return h;
+}
+
+/** ln Γ(x) for x > 0 (Lanczos, g = 7, 9 terms; ~15 significant digits). */
+function logGamma(x: number): number {
+  const g = [
+    0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406,
+    12.507343278686905, -0.13857109526572012, 9.984369578019572e-6, 1.5056327351493116e-7,
+  ];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const y = x - 1;
+  let a = g[0];
+  const t = y + 7.5;
+  for (let i = 1; i < 9; i++) a += g[i] / (y + i);
+  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/** Regularised incomplete beta I_x(a, b). */
+export function incompleteBeta(x: number, a: number, b: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  return x < (a + 1) / (a + b + 2)
+    ? (front * betaFraction(a, b, x)) / a
+    : 1 - (front * betaFraction(b, a, 1 - x)) / b;
+}
+
+/** Student t CDF with `df` degrees of freedom. */
+export function studentTCdf(t: number, df: number): number {
+  const tail = 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
+  return t >= 0 ? 1 - tail : tail;
+}
+
+/** Student t quantile: t with P(T ≤ t) = p, for `df` degrees of freedom. */
+export function studentTQuantile(p: number, df: number): number {
+  if (!(p > 0 && p < 1)) throw new RangeError(`studentTQuantile needs 0 < p < 1, got ${p}`);
+  if (!(df > 0)) throw new RangeError(`studentTQuantile needs df > 0, got ${df}`);
+  return invert((t) => studentTCdf(t, df), p, -1e4, 1e4);
+}
+
+/** Sample standard deviation (n − 1); 0 for fewer than two values. */
+export function sampleSd(values: readonly number[]): number {
+  const n = values.length;
+  if (n < 2) return 0;
+  const mean = values.reduce((s, v) => s + v, 0) / n;
+  return Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1));
 }

@@ -6,7 +6,15 @@
  */
 import type { BaselineLookup } from '../baseline/types.js';
 import { describeMetric, METRICS } from '../metrics.js';
-import { checkId, type CheckKey, type CheckReport, type MemoryReport, type RunSample } from '../model.js';
+import {
+  checkId,
+  UNKNOWN_PROFILING,
+  type CheckKey,
+  type CheckReport,
+  type Known,
+  type MemoryReport,
+  type RunSample,
+} from '../model.js';
 import type {
   BudgetVerdict,
   ChartSeries,
@@ -19,7 +27,9 @@ import type {
   Waiver,
 } from '../model-verdict.js';
 import { checkBudgets } from './budget.js';
+import { ASSUMED_JOB_CV, MIN_JOBS } from './jobs.js';
 import { detectLeak, untrackedFrees, warmupCount } from './leak.js';
+import { notCompared, type NotCompared } from './options.js';
 import {
   findWaiver,
   matches,
@@ -61,7 +71,7 @@ function gcOption(report: MemoryReport): boolean | undefined {
 }
 
 const WORST: Record<Status, number> = { pass: 0, warn: 1, fail: 2 };
-function worst(statuses: Status[]): Status {
+export function worst(statuses: Status[]): Status {
   return statuses.reduce<Status>((w, s) => (WORST[s] > WORST[w] ? s : w), 'pass');
 }
 
@@ -74,7 +84,7 @@ interface Judged {
  * Apply fail-on and waivers to one entry that its rule marked 'fail'. `always` entries (untracked
  * frees) fail whatever fail-on says; only a waiver softens them.
  */
-function judge(
+export function judge(
   entry: Judged & { metric: string },
   kind: FailKind | 'always',
   check: CheckKey,
@@ -153,7 +163,104 @@ function chartFor(
   return [chart];
 }
 
-export type AnalyzeOptions = CompareOptions;
+export type AnalyzeOptions = Omit<CompareOptions, 'jobs'>;
+
+/**
+ * The stored job medians of one metric for the job-level check. A lookup without jobs (not read
+ * from a store) still has its baseline as one job of unknown spread.
+ */
+function jobMedians(lookup: BaselineLookup, metric: string): number[] | undefined {
+  if (!lookup.baseline) return undefined;
+  return (lookup.jobs ?? [])
+    .map((j) => j.medians[metric])
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+}
+
+/** Notes about where the baseline came from. */
+function provenanceNotes(lookup: BaselineLookup): string[] {
+  const prov = lookup.provenance;
+  if (prov.status === 'none')
+    return ['no baseline yet: nothing to compare against; this run can become the first'];
+  if (prov.status === 'unreadable') return [`baseline unreadable: ${prov.message ?? 'unknown reason'}`];
+  if (prov.status === 'fallback')
+    return [`baseline from version ${prov.version ?? '?'} (no baseline for ${prov.requestedVersion})`];
+  return [];
+}
+
+/** The head's gc option: the check's recorded profiling options, else the report's environment. */
+function headGc(report: MemoryReport, current: CheckReport): Known<boolean> {
+  const recorded = current.profiling?.gc;
+  if (recorded !== undefined && recorded !== 'unknown') return recorded;
+  return gcOption(report) ?? 'unknown';
+}
+
+interface CheckContext {
+  report: MemoryReport;
+  current: CheckReport;
+  lookup: BaselineLookup;
+  policy: Policy;
+  now: Date;
+  opts: AnalyzeOptions;
+  skip: NotCompared;
+  notes: string[];
+  metrics: MetricVerdict[];
+  leaks: LeakVerdict[];
+}
+
+/** Once per check: why the noisy metrics were judged as they were. */
+function ruleNotes(ctx: CheckContext, mv: MetricVerdict, minRuns: number): void {
+  const add = (note: string) => {
+    if (!ctx.notes.includes(note)) ctx.notes.push(note);
+  };
+  if (mv.jobs && !mv.jobs.known)
+    add(
+      `between-job noise unknown: fewer than ${MIN_JOBS} stored jobs for this baseline; noisy metrics were held to a margin that assumes a ${ASSUMED_JOB_CV * 100}% job-to-job spread`,
+    );
+  if (mv.rule === 'threshold-only')
+    add(
+      `fewer than ${minRuns} runs on a side: noisy metrics were compared by threshold only, without a statistical test`,
+    );
+}
+
+/** Regression and leak verdicts of one metric, pushed into the context. */
+function analyzeMetric(ctx: CheckContext, metric: string): void {
+  const { current, policy, now, notes } = ctx;
+  const runs = current.metrics[metric].runs;
+  if (runs.length === 0 || ctx.skip.neverGated.has(metric)) return;
+  const t = thresholdsFor(policy, current.check.name, metric);
+  if (metric === UNTRACKED) {
+    const u = untrackedFrees(runs);
+    if (u) {
+      judge(u, 'always', current.check, policy, now, notes);
+      ctx.leaks.push(u);
+    }
+    return;
+  }
+  if (!ctx.skip.metrics.has(metric)) {
+    const baseRuns = ctx.lookup.baseline?.metrics[metric]?.runs;
+    const mv = compareMetric(
+      metric,
+      baseRuns?.map((r) => r.value),
+      runs.map((r) => r.value),
+      t,
+      {
+        resamples: ctx.opts.resamples,
+        seed: ctx.opts.seed ?? seedOf(`${checkId(current.check)}\u0000${metric}`),
+        jobs: jobMedians(ctx.lookup, metric),
+      },
+    );
+    judge(mv, 'regression', current.check, policy, now, notes);
+    ctx.metrics.push(mv);
+    ruleNotes(ctx, mv, t.minRuns);
+  }
+  if (describeMetric(metric).leakSignal) {
+    const lv = detectLeak(metric, runs, t, { gc: headGc(ctx.report, current) });
+    if (lv) {
+      judge(lv, 'leak', current.check, policy, now, notes);
+      ctx.leaks.push(lv);
+    }
+  }
+}
 
 function analyzeCheck(
   report: MemoryReport,
@@ -163,58 +270,24 @@ function analyzeCheck(
   now: Date,
   opts: AnalyzeOptions,
 ): CheckVerdict {
-  const notes = [...current.notes];
   const base = lookup.baseline;
   const name = current.check.name;
-  const id = checkId(current.check);
-  const prov = lookup.provenance;
-  if (prov.status === 'none')
-    notes.push('no baseline yet: nothing to compare against; this run can become the first');
-  else if (prov.status === 'unreadable')
-    notes.push(`baseline unreadable: ${prov.message ?? 'unknown reason'}`);
-  else if (prov.status === 'fallback')
-    notes.push(`baseline from version ${prov.version ?? '?'} (no baseline for ${prov.requestedVersion})`);
-
-  const metricIds = Object.keys(current.metrics).sort(metricOrder);
-  const metrics: MetricVerdict[] = [];
-  const leaks: LeakVerdict[] = [];
-  let fewNoted = false;
-  for (const metric of metricIds) {
-    const runs = current.metrics[metric].runs;
-    if (runs.length === 0) continue;
-    const t = thresholdsFor(policy, name, metric);
-    if (metric === UNTRACKED) {
-      const u = untrackedFrees(runs);
-      if (u) {
-        judge(u, 'always', current.check, policy, now, notes);
-        leaks.push(u);
-      }
-      continue;
-    }
-    const baseRuns = base?.metrics[metric]?.runs;
-    const mv = compareMetric(
-      metric,
-      baseRuns?.map((r) => r.value),
-      runs.map((r) => r.value),
-      t,
-      { resamples: opts.resamples, seed: opts.seed ?? seedOf(`${id}\u0000${metric}`) },
-    );
-    judge(mv, 'regression', current.check, policy, now, notes);
-    metrics.push(mv);
-    if (mv.rule === 'threshold-only' && !fewNoted) {
-      fewNoted = true;
-      notes.push(
-        `fewer than ${t.minRuns} runs on a side: noisy metrics were compared by threshold only, without a statistical test`,
-      );
-    }
-    if (describeMetric(metric).leakSignal) {
-      const lv = detectLeak(metric, runs, t, { gc: gcOption(report) });
-      if (lv) {
-        judge(lv, 'leak', current.check, policy, now, notes);
-        leaks.push(lv);
-      }
-    }
-  }
+  const skip = notCompared(base ? (base.profiling ?? UNKNOWN_PROFILING) : undefined, current.profiling);
+  const notes = [...current.notes, ...provenanceNotes(lookup), ...skip.notes];
+  const ctx: CheckContext = {
+    report,
+    current,
+    lookup,
+    policy,
+    now,
+    opts,
+    skip,
+    notes,
+    metrics: [],
+    leaks: [],
+  };
+  for (const metric of Object.keys(current.metrics).sort(metricOrder)) analyzeMetric(ctx, metric);
+  const { metrics, leaks } = ctx;
   const budgets: BudgetVerdict[] = checkBudgets(current, policy);
   for (const b of budgets) judge(b, 'budget', current.check, policy, now, notes);
   let expiredWaiver = false;
@@ -236,7 +309,7 @@ function analyzeCheck(
     metrics,
     leaks,
     budgets,
-    sites: growingSites(current, base, t0.topSites),
+    sites: skip.sites ? [] : growingSites(current, base, t0.topSites),
     charts: chartFor(current, base, t0.warmup, { leaks, metrics }),
     notes,
   };

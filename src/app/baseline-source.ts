@@ -9,14 +9,17 @@ import { resolve } from 'node:path';
 import { baselinePath, DEFAULT_WINDOW, parseBaselineDocument } from '../baseline/document.js';
 import { createFileStore } from '../baseline/file-store.js';
 import { createGitStore, GIT_PREFIX } from '../baseline/git-store.js';
-import { lookupInSnapshot, type BaselineStore } from '../baseline/store.js';
+import { lookupInSnapshot, type BaselineStore, type StoreSnapshot } from '../baseline/store.js';
 import { foundProvenance, noneProvenance, versionCandidates } from '../baseline/versions.js';
 import { MemgateError } from '../errors.js';
 import { parseMemoryReport, runCount, type MemoryReport } from '../model.js';
 import { isDirectory, readInput } from './report-file.js';
 
-/** Where `--baseline` points: `git:<ref>`, a baseline directory, a stored baseline document, or a MemoryReport. */
-export type BaselineSource = Pick<BaselineStore, 'read'>;
+/**
+ * Where `--baseline` points: `git:<ref>`, a baseline directory, a stored baseline document, or a
+ * MemoryReport. A store also has `snapshot`, through which `judge` reads the history.
+ */
+export type BaselineSource = Pick<BaselineStore, 'read'> & { snapshot?: () => Promise<StoreSnapshot> };
 
 /**
  * Another report as the baseline: the same check, at the same version or the highest lower one,

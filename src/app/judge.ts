@@ -3,10 +3,17 @@
  * document or another report), then hand everything to the pure analysis. A baseline that cannot be
  * read is a warning and an "unreadable" provenance, never a crash: the gate still judges leaks,
  * budgets and UntrackedFrees, which need no baseline. A store that cannot be read at all
- * (BaselineUnavailableError) is different: a gate that could not look ends the step.
+ * (BaselineUnavailableError) is different: a gate that could not look ends the step. A source that
+ * is a store (it has `snapshot`) also gives each check's history, and with it creeping growth
+ * (`headCreep`); a history that cannot be read is a warning and no creep line, never a failed gate.
  */
-import type { Policy } from '../analyze/policy.js';
+import type { CreepFinding } from '../analyze/creep.js';
+import { withCreep } from '../analyze/creep-verdict.js';
+import { headCreep } from '../analyze/history-analysis.js';
+import { thresholdsFor, type Policy } from '../analyze/policy.js';
 import { analyze } from '../analyze/verdict.js';
+import { readHistory } from '../baseline/history-store.js';
+import type { StoreSnapshot } from '../baseline/store.js';
 import type { BaselineLookup } from '../baseline/types.js';
 import { BaselineUnavailableError } from '../baseline/unavailable.js';
 import { noneProvenance } from '../baseline/versions.js';
@@ -36,17 +43,55 @@ async function lookupBaselines(
   return lookups;
 }
 
+/** Per check (by `checkId`), the creep findings of the head over the store's history of that check. */
+async function lookupCreep(
+  report: MemoryReport,
+  snapshot: () => Promise<StoreSnapshot>,
+  policy: Policy,
+  warn: (message: string) => void,
+): Promise<Map<string, CreepFinding[]>> {
+  const found = new Map<string, CreepFinding[]>();
+  let snap: StoreSnapshot;
+  try {
+    snap = await snapshot();
+  } catch (err) {
+    warn(`cannot read the history for creeping growth: ${describeError(err)}`);
+    return found;
+  }
+  const head = report.environment.commit ?? 'head';
+  for (const c of report.checks) {
+    try {
+      const doc = await readHistory(snap, c.check.name, 'the baseline store');
+      if (!doc) continue;
+      const t = thresholdsFor(policy, c.check.name, '');
+      found.set(
+        checkId(c.check),
+        headCreep(doc, c, head, { creep: { threshold: t.threshold, alpha: t.alpha } }),
+      );
+    } catch (err) {
+      warn(`cannot read the history of ${c.check.name}: ${describeError(err)}`);
+    }
+  }
+  return found;
+}
+
 export async function judge(
   report: MemoryReport,
   source: BaselineSource,
   policy: Policy,
   opts: { warn?: (message: string) => void; now?: Date } = {},
 ): Promise<Verdict> {
-  const lookups = await lookupBaselines(report, source, opts.warn ?? (() => undefined));
-  return analyze(
+  const warn = opts.warn ?? (() => undefined);
+  const now = opts.now ?? new Date();
+  const lookups = await lookupBaselines(report, source, warn);
+  const verdict = analyze(
     report,
     (check) => lookups.get(checkId(check)) ?? { provenance: noneProvenance(check.version) },
     policy,
-    opts.now ?? new Date(),
+    now,
   );
+  const snapshot = source.snapshot?.bind(source);
+  if (!snapshot) return verdict;
+  const creep = await lookupCreep(report, snapshot, policy, warn);
+  return withCreep(verdict, creep, policy, now);
 }

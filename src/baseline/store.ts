@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { describeError, MemgateError, ParseError } from '../errors.js';
-import { runCount, type MemoryReport } from '../model.js';
+import { runCount, type CheckReport, type MemoryReport } from '../model.js';
 import {
   appendEntry,
   baselinePath,
@@ -16,6 +16,7 @@ import {
   DEFAULT_KEEP,
   DEFAULT_WINDOW,
   emptyBaselineDocument,
+  entriesFor,
   hasEntry,
   INDEX_PATH,
   parseBaselineDocument,
@@ -27,11 +28,23 @@ import {
 } from './document.js';
 import { historyPoint, type HistoryPoint } from './history.js';
 import { addHistoryPoints } from './history-store.js';
-import type { BaselineDocument, BaselineLookup } from './types.js';
+import type { BaselineDocument, BaselineEntry, BaselineJob, BaselineLookup } from './types.js';
 import { foundProvenance, noneProvenance, unreadableProvenance, versionCandidates } from './versions.js';
 
+/** How to pick the baseline entry (see `lookupInSnapshot`). */
+export interface LookupOptions {
+  /**
+   * The PR's base commit and its ancestors, nearest first (src/baseline/ancestry.ts). When given,
+   * the baseline is the entry at the nearest of these commits that is stored, not the newest.
+   */
+  ancestry?: readonly string[];
+}
+
 export interface BaselineStore {
-  read(check: { name: string; version: string; instance?: string }): Promise<BaselineLookup>;
+  read(
+    check: { name: string; version: string; instance?: string },
+    lookup?: LookupOptions,
+  ): Promise<BaselineLookup>;
   update(
     report: MemoryReport,
     meta: { commit: string; date?: string; ref?: string },
@@ -98,9 +111,13 @@ export class BackendBaselineStore implements BaselineStore {
     return this.options.now?.() ?? new Date();
   }
 
-  async read(check: { name: string; version: string; instance?: string }): Promise<BaselineLookup> {
+  async read(
+    check: { name: string; version: string; instance?: string },
+    lookup: LookupOptions = {},
+  ): Promise<BaselineLookup> {
     const snap = await this.backend.snapshot();
     return lookupInSnapshot(snap, check, {
+      ...lookup,
       window: this.options.window ?? DEFAULT_WINDOW,
       now: this.now(),
       where: this.backend.where,
@@ -212,11 +229,14 @@ function versionCandidatesSorted(versions: string[]): string[] {
  * Find the baseline for one check: exact version, else the highest lower version that has entries
  * for this instance. A file that cannot be read stops the search (falling back past it would
  * silently compare with the wrong base): the lookup says `unreadable`, names the file, and warns.
+ * With an ancestry, the entry at the PR's base commit or its nearest stored ancestor is the
+ * baseline (main may have moved past the base); without one, or when no ancestor is stored, the
+ * newest entry is, and the provenance says so.
  */
 export async function lookupInSnapshot(
   snap: StoreSnapshot,
   check: { name: string; version: string; instance?: string },
-  opts: { window: number; now: Date; where: string; warn?: (m: string) => void },
+  opts: LookupOptions & { window: number; now: Date; where: string; warn?: (m: string) => void },
 ): Promise<BaselineLookup> {
   const versions = snap.paths
     .map(parseBaselinePath)
@@ -235,7 +255,11 @@ export async function lookupInSnapshot(
       opts.warn?.(`memgate: ${why}; comparing ${check.name}@${check.version} with no baseline`);
       return { provenance: unreadableProvenance(check.version, choice.version, why) };
     }
-    const sel = selectBaseline(doc, { window: opts.window, instance: check.instance });
+    const entries = entriesFor(doc, check.instance);
+    if (entries.length === 0) continue;
+    const at = entryForAncestry(entries, opts.ancestry);
+    const upTo = entries.slice(0, at.index + 1);
+    const sel = selectBaseline({ ...doc, entries: upTo }, { window: opts.window, instance: check.instance });
     if (!sel) continue;
     const provenance = foundProvenance(
       choice,
@@ -245,12 +269,53 @@ export async function lookupInSnapshot(
         date: sel.used[0].date,
         samples: runCount(sel.report),
         entries: doc.entries.length,
+        ...(opts.ancestry?.length
+          ? { ancestry: { mergeBase: opts.ancestry[0], distance: at.distance ?? -1 } }
+          : {}),
       },
       opts.now,
     );
-    return { baseline: sel.report, provenance };
+    return { baseline: sel.report, provenance, jobs: upTo.map(jobOf) };
   }
   return { provenance: noneProvenance(check.version) };
+}
+
+/** Two commit ids name the same commit when one is a prefix of the other (abbreviated SHAs). */
+function sameCommit(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x.length > 0 && y.length > 0 && (x.startsWith(y) || y.startsWith(x));
+}
+
+/**
+ * Which stored entry (oldest-first `entries`) is the baseline: the one at the nearest commit of
+ * `ancestry` (the PR's base first), with its distance in commits from the base; the newest entry
+ * when there is no ancestry (distance undefined) or no ancestor is stored (distance -1).
+ * When one commit has several entries (re-runs), the newest of them.
+ */
+export function entryForAncestry(
+  entries: readonly Pick<BaselineEntry, 'commit'>[],
+  ancestry: readonly string[] | undefined,
+): { index: number; distance?: number } {
+  const newest = entries.length - 1;
+  if (!ancestry) return { index: newest };
+  for (const [distance, commit] of ancestry.entries()) {
+    for (let i = newest; i >= 0; i--)
+      if (sameCommit(entries[i].commit, commit)) return { index: i, distance };
+  }
+  return { index: newest, distance: -1 };
+}
+
+/** One stored entry as a job: the median of its runs per metric. */
+export function jobOf(entry: BaselineEntry): BaselineJob {
+  const report: CheckReport = entry.report;
+  const medians: Record<string, number> = {};
+  for (const [metric, m] of Object.entries(report.metrics)) {
+    const values = m.runs.map((r) => r.value).sort((a, b) => a - b);
+    const n = values.length;
+    if (n > 0) medians[metric] = n % 2 ? values[(n - 1) / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  }
+  return { commit: entry.commit, date: entry.date, runs: runCount(report), medians };
 }
 
 /**

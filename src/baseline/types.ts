@@ -47,12 +47,35 @@ export interface BaselineProvenance {
   samples?: number;
   /** Stored entries (commits) for that version. */
   entries?: number;
+  /**
+   * When the lookup was given the PR's ancestry: the merge-base (the PR's base commit) and how many
+   * commits before it the baseline entry is (0: at the base; -1: no ancestor stored, newest used).
+   */
+  ancestry?: { mergeBase: string; distance: number };
   /** Why a baseline is unreadable, or other detail for the report. */
   message?: string;
+}
+
+/**
+ * One stored job (entry) summarised for the job-level check: the median of its runs per metric.
+ * The job, not the run, is the unit of replication (src/analyze/jobs.ts).
+ */
+export interface BaselineJob {
+  commit: string;
+  date: string;
+  /** Runs the job measured. */
+  runs: number;
+  /** Median of the runs' values, per metric id. */
+  medians: Record<string, number>;
 }
 
 export interface BaselineLookup {
   /** The baseline samples, shaped like the current check's report so analysis can compare like with like. */
   baseline?: CheckReport;
   provenance: BaselineProvenance;
+  /**
+   * Every stored job of the chosen version and instance up to the baseline's own entry, oldest
+   * first (at most the 30 a document keeps). Absent from lookups that do not read a store.
+   */
+  jobs?: BaselineJob[];
 }

@@ -65,7 +65,13 @@ export function ageDays(date: string | undefined, now: Date): number | undefined
 export function foundProvenance(
   choice: VersionChoice,
   requestedVersion: string,
-  found: { commits: string[]; date: string; samples: number; entries: number },
+  found: {
+    commits: string[];
+    date: string;
+    samples: number;
+    entries: number;
+    ancestry?: { mergeBase: string; distance: number };
+  },
   now: Date,
 ): BaselineProvenance {
   const p: BaselineProvenance = {
@@ -78,6 +84,7 @@ export function foundProvenance(
     ageDays: ageDays(found.date, now),
     samples: found.samples,
     entries: found.entries,
+    ...(found.ancestry ? { ancestry: found.ancestry } : {}),
   };
   p.message = describeProvenance(p);
   return p;
@@ -114,7 +121,18 @@ export function describeProvenance(p: BaselineProvenance): string {
       const more = p.commits && p.commits.length > 1 ? ` and ${p.commits.length - 1} earlier commit(s)` : '';
       const age = p.ageDays === undefined ? '' : `, ${p.ageDays} day${p.ageDays === 1 ? '' : 's'} old`;
       const runs = p.samples === undefined ? '' : `, ${p.samples} run${p.samples === 1 ? '' : 's'}`;
-      return `${what}${commit}${more}${age}${runs}`;
+      return `${what}${commit}${ancestryText(p)}${more}${age}${runs}`;
     }
   }
+}
+
+/** Where the baseline entry sits relative to the PR's merge-base. */
+function ancestryText(p: BaselineProvenance): string {
+  const a = p.ancestry;
+  if (!a) return '';
+  const base = a.mergeBase.slice(0, 12);
+  if (a.distance === 0) return ` (the merge-base)`;
+  if (a.distance > 0)
+    return ` (${a.distance} commit${a.distance === 1 ? '' : 's'} before the merge-base ${base})`;
+  return ` (newest stored entry: no entry at the merge-base ${base} or its ancestors)`;
 }

@@ -12,7 +12,7 @@ import { readOptional } from '../app/report-file.js';
 import type { Policy } from '../analyze/policy.js';
 import { createBranchStore } from '../baseline/branch-store.js';
 import { createFileStore } from '../baseline/file-store.js';
-import type { BaselineStore } from '../baseline/store.js';
+import type { BackendBaselineStore } from '../baseline/store.js';
 import { MemgateError } from '../errors.js';
 import type { MemoryReport } from '../model.js';
 import type { RepoLinks } from '../report/links.js';
@@ -30,6 +30,7 @@ import {
   statusSink,
   summarySink,
 } from './action-sinks.js';
+import { flamegraphInAction } from './action-flamegraph.js';
 import { runUrlOf, type ActionRun } from './action-run.js';
 import { trackedPaths } from './tracked-paths.js';
 
@@ -58,7 +59,7 @@ export async function loadPolicy(
   return { policy, configFound: text !== undefined };
 }
 
-function openStore(a: ActionRun): BaselineStore {
+function openStore(a: ActionRun): BackendBaselineStore {
   const { cfg, ctx } = a;
   const warn = (m: string) => core.warning(m);
   const onBaselineError = cfg.onBaselineError;
@@ -130,6 +131,7 @@ export async function gateInAction(a: ActionRun, report: MemoryReport, steps: Ga
     reproduce: reproduceLine(a, configFound),
     forkNotice: isFork && ctx.eventName === 'pull_request',
     links: await repoLinks(a),
+    flamegraph: await flamegraphInAction(a, report, store),
   };
   const body = renderComment(verdict, renderOpts);
   const prNumber = steps.pullRequest ?? ctx.pullRequest?.number;

@@ -9,6 +9,7 @@ import type { BaselineStore } from '../baseline/store.js';
 import { mayWriteBaseline } from '../baseline/write-policy.js';
 import { describeError } from '../errors.js';
 import { findingLines } from '../report/log-lines.js';
+import type { Verdict } from '../model-verdict.js';
 import type { RenderOptions } from '../report/markdown.js';
 import { VERSION } from '../version.js';
 import type { ActionRun } from './action-run.js';
@@ -115,18 +116,24 @@ export function baselineSink(a: ActionRun, store: BaselineStore): Sink {
   };
 }
 
+function creepingNames(v: Verdict): string {
+  return v.checks.flatMap((c) => (c.creep ?? []).map((e) => `${c.check.name} ${e.metric}`)).join(', ');
+}
+
 /** Fail the job on a failing verdict (`failJob`), else log the outcome. */
 export function statusSink(failJob: boolean): Sink {
   return ({ verdict }) => {
     const c = verdict.counts;
     for (const line of findingLines(verdict)) core.info(line);
+    // Creep is named only when some metric creeps, so the line stays as it was otherwise.
+    const creep = c.creep ? `, ${c.creep} creeping metric(s) (${creepingNames(verdict)})` : '';
     if (verdict.status === 'fail' && failJob) {
       core.setFailed(
-        `memgate: ${c.regressions} regression(s), ${c.leaks} leak(s), ${c.budgets} budget(s) exceeded`,
+        `memgate: ${c.regressions} regression(s), ${c.leaks} leak(s), ${c.budgets} budget(s) exceeded${creep}`,
       );
     } else {
       core.info(
-        `memgate: ${verdict.status} (${c.regressions} regressions, ${c.leaks} leaks, ${c.warnings} warnings)`,
+        `memgate: ${verdict.status} (${c.regressions} regressions, ${c.leaks} leaks, ${c.warnings} warnings${creep})`,
       );
     }
   };

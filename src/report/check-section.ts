@@ -254,6 +254,7 @@ export function provenanceLine(p: BaselineProvenance, links: RepoLinks | undefin
     p.ageDays !== undefined ? age(p.ageDays) : '',
     p.samples !== undefined ? plural(p.samples, 'run') : '',
     p.entries !== undefined ? `from ${plural(p.entries, 'merged commit')}` : '',
+    p.ancestry ? ancestryFact(p.ancestry, links) : '',
   ].filter(Boolean);
   const at = facts.length > 0 ? ` (${facts.join(', ')})` : '';
   switch (p.status) {
@@ -268,6 +269,14 @@ export function provenanceLine(p: BaselineProvenance, links: RepoLinks | undefin
     case 'unreadable':
       return `Baseline: ⚠️ unreadable: ${escapeText(p.message ?? 'no reason given')}. Nothing was compared, and nothing will be overwritten.`;
   }
+}
+
+/** How the baseline relates to the PR's merge-base: main may have moved past the PR's base. */
+function ancestryFact(a: { mergeBase: string; distance: number }, links: RepoLinks | undefined): string {
+  const base = commitLink(links, a.mergeBase);
+  if (a.distance === 0) return `at the merge-base ${base}`;
+  if (a.distance > 0) return `${plural(a.distance, 'commit')} before the merge-base ${base}`;
+  return `no stored ancestor of the merge-base ${base}: the newest entry was used`;
 }
 
 function age(days: number): string {

@@ -23,6 +23,7 @@ import {
   table,
   type Ctx,
 } from './check-section.js';
+import { historySection, type FlamegraphLink } from './creep-section.js';
 import { codeBlock, codeCell, escapeHtml, escapeText, markerKey, safeUrl } from './escape.js';
 import { formatBytes } from '../units.js';
 import { pct, percent, plural } from './format.js';
@@ -47,6 +48,8 @@ export interface RenderOptions {
   forkNotice?: boolean;
   /** The repository, head commit and tracked paths: sites and commits become links. */
   links?: RepoLinks;
+  /** The flame graph artifact the action uploaded, linked from the comment. */
+  flamegraph?: FlamegraphLink;
   /** Size cap, in the unit `measure` counts (default: 60,000 characters). */
   maxChars?: number;
   /** How size is counted; the job summary counts UTF-8 bytes. */
@@ -195,6 +198,7 @@ function renderWith(t: Told, opts: RenderOptions, dropped: Set<string>): string 
   }
   const quiet = t.order.filter((ci) => !t.notable.has(ci));
   if (quiet.length > 0) out.push(...quietChecks(t, quiet, ctx));
+  out.push(...historySection(v, opts.flamegraph));
   out.push(...footer(v, opts));
   return out.join('\n');
 }

@@ -8,6 +8,7 @@ import { fmt } from '../analyze/regression.js';
 import { checkId } from '../model.js';
 import { formatBytesDelta } from '../units.js';
 import type { Verdict } from '../model-verdict.js';
+import { creepText } from './creep-section.js';
 import { plural } from './format.js';
 import { changeCell, verdictText } from './story-cells.js';
 import { countMarks, storiesOf, type Mark, type MetricStory } from './stories.js';
@@ -90,6 +91,7 @@ export function renderText(v: Verdict): string {
       for (const s of c.sites)
         out.push(`    ${formatBytesDelta(s.delta).padStart(12)}  ${s.key}${s.isNew ? ' (new)' : ''}`);
     }
+    out.push(...creepText(c.creep));
     for (const n of c.notes) out.push(`  note: ${n}`);
   });
   return `${out.join('\n')}\n`;

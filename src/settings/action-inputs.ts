@@ -49,6 +49,7 @@ export const ACTION_INPUTS: readonly string[] = [
   'github-token',
   'report-path',
   'artifact-name',
+  'flamegraph',
 ];
 
 /** Throws for the first `INPUT_*` variable that names no input, with the nearest input's name. */

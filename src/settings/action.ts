@@ -59,6 +59,8 @@ export interface ActionConfig {
   token: string;
   reportPath: string;
   artifactName: string;
+  /** Write the sites' differential flame graph next to the report and upload it (default on). */
+  flamegraph: boolean;
 }
 
 type GetInput = (name: string) => string;
@@ -103,6 +105,7 @@ export function readConfig(getInput: GetInput, defaults: { commentKey: string })
     token: getInput('github-token'),
     reportPath: str('report-path') ?? 'memgate-report.json',
     artifactName: str('artifact-name') ?? 'memgate-report',
+    flamegraph: read('flamegraph', bool) ?? true,
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The one policy resolver. Precedence, lowest first:
  *
- *   1. memgate's defaults (`DEFAULT_THRESHOLDS`, every fail-on kind);
+ *   1. memgate's defaults (`DEFAULT_THRESHOLDS`, `DEFAULT_FAIL_KINDS`: all but `creep`);
  *   2. `.memgate.yml` (or the file given with `config` / `--config`), when there is one;
  *   3. the settings the user gave as action inputs or CLI flags.
  *

@@ -18,6 +18,8 @@ const SETTINGS: Record<string, ThresholdSetting> = {
   alpha: { field: 'alpha', parse: probability(0.5) },
   threshold: { field: 'threshold', parse: (raw) => ratio(raw) },
   floor: { field: 'floor', parse: bytes },
+  // The floor of exact metrics (check_run_alloc): no run noise to guard against, so 1 KiB.
+  'exact-floor': { field: 'exactFloor', parse: bytes },
   confidence: { field: 'confidence', parse: probability(1) },
   'leak-threshold': { field: 'leakSlopeAbs', parse: bytes },
   'leak-slope-rel': { field: 'leakSlopeRel', parse: (raw) => ratio(raw) },
@@ -35,6 +37,7 @@ const ALIASES: Record<string, string> = {
   leakSlopeRel: 'leak-slope-rel',
   minRuns: 'min-runs',
   exactTolerance: 'exact-tolerance',
+  exactFloor: 'exact-floor',
   topSites: 'top-sites',
 };
 

@@ -97,6 +97,7 @@ test('fail-on: the file sets it, the defaults fill in what it leaves out', () =>
   assert.deepEqual(parsePolicy('threshold: 10%', 'f').failOn, ['regression', 'leak', 'budget']);
   assert.deepEqual(parsePolicy('fail-on: [budget]', 'f').failOn, ['budget']);
   assert.deepEqual(parsePolicy('fail-on: none', 'f').failOn, []);
+  assert.deepEqual(parsePolicy('fail-on: [leak, creep]', 'f').failOn, ['leak', 'creep']);
   assert.deepEqual(readFailKinds('regression, leak'), { kinds: ['regression', 'leak'] });
   assert.deepEqual(readFailKinds(['leak', 'slowness']), { unknown: 'slowness' });
 });

@@ -142,7 +142,11 @@ test('a regression, a retained leak (real values), a new site and a budget all f
       ['foo/cache.py:7', 4096, true],
     ],
   );
-  assert.deepEqual({ r: v.counts.regressions, l: v.counts.leaks, b: v.counts.budgets }, { r: 1, l: 1, b: 1 });
+  // check_run_alloc is exact on both sides (0 B → 1.99 KiB a run): above the 1 KiB exact floor.
+  const alloc = c.metrics.find((m) => m.metric === 'python.check_run_alloc');
+  assert.equal(alloc?.rule, 'exact');
+  assert.equal(alloc?.change, 'regression');
+  assert.deepEqual({ r: v.counts.regressions, l: v.counts.leaks, b: v.counts.budgets }, { r: 2, l: 1, b: 1 });
 });
 
 test('fail-on decides which kinds fail; untracked frees fail regardless', () => {

@@ -38,13 +38,20 @@ export function report(name: string, level: number, seed: number, runs = 5): Che
 }
 
 /**
- * `levels[i]` is the check_run_alloc level of merge i. Each merge is one `memgate baseline update`
- * an hour after the previous one.
+ * `levels[i]` is the check_run_alloc level of merge i (or whatever `make` makes of it, e.g. a real
+ * measured report with one metric scaled). Each merge is one `memgate baseline update` an hour after
+ * the previous one.
  */
-export async function buildStore(tmp: string, store: string, name: string, levels: number[]): Promise<void> {
+export async function buildStore(
+  tmp: string,
+  store: string,
+  name: string,
+  levels: number[],
+  make: (level: number, i: number) => CheckReport = (level, i) => report(name, level, i + 1),
+): Promise<void> {
   await mkdir(join(tmp, 'reports'), { recursive: true });
   for (let i = 0; i < levels.length; i++) {
-    const r = { ...emptyReport(VERSION, { options: {} }), checks: [report(name, levels[i], i + 1)] };
+    const r = { ...emptyReport(VERSION, { options: {} }), checks: [make(levels[i], i)] };
     const file = join(tmp, 'reports', `${name}-${i}.json`);
     await writeFile(file, JSON.stringify(r));
     const date = new Date(Date.UTC(2026, 1, 1) + i * 3_600_000).toISOString();

@@ -1,4 +1,5 @@
 /** The argv of `memgate collect` for one real tracemalloc fixture (simulator runs), as one check. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +12,8 @@ export function collectArgv(
   version = '1.0.0',
 ): string[] {
   const dir = join(TRACEMALLOC_FIXTURES, fixture);
+  // The gc the fixture was captured with (args.txt): with gc unknown the retained-per-run rule is off.
+  const gc = readFileSync(join(dir, 'args.txt'), 'utf8').includes('--m-gc 1');
   return [
     'collect',
     '--check-json',
@@ -23,5 +26,6 @@ export function collectArgv(
     version,
     '--out',
     out,
+    ...(gc ? ['--m-gc', '1'] : []),
   ];
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import { provenanceLine } from '../../src/report/check-section.js';
 import { commitLink, commitUrl, resolveSitePath, siteUrl } from '../../src/report/links.js';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -47,5 +48,24 @@ describe('links to the code', () => {
     );
     assert.equal(commitLink(undefined, SHA), '`0123456`');
     assert.equal(commitLink(links, 'not a sha`'), '`` not a sha` ``');
+  });
+});
+
+describe('the baseline line names where the baseline sits against the merge-base', () => {
+  const base = { status: 'exact' as const, requestedVersion: '1.0.0', version: '1.0.0', commit: SHA };
+  it('says at, before, or no ancestor stored', () => {
+    assert.match(
+      provenanceLine({ ...base, ancestry: { mergeBase: SHA, distance: 0 } }, links),
+      /at the merge-base \[`0123456`\]\(https:\/\/github\.com\/DataDog\/integrations-extras\/commit\/0123456789abcdef/,
+    );
+    assert.match(
+      provenanceLine({ ...base, ancestry: { mergeBase: SHA, distance: 3 } }, links),
+      /3 commits before the merge-base/,
+    );
+    assert.match(
+      provenanceLine({ ...base, ancestry: { mergeBase: SHA, distance: -1 } }, links),
+      /no stored ancestor of the merge-base .*: the newest entry was used/,
+    );
+    assert.doesNotMatch(provenanceLine(base, links), /merge-base/);
   });
 });

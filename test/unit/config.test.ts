@@ -33,6 +33,18 @@ describe('readConfig', () => {
     assert.equal(c.commentKey, 'wf/job');
     assert.equal(c.expvarUrl, 'http://localhost:5000/debug/vars');
     assert.equal(c.pprofUrl, undefined);
+    assert.equal(c.flamegraph, true);
+  });
+
+  it('turns the flame graph off with `flamegraph: false`, and names the input on a typo', () => {
+    assert.equal(
+      readConfig(inputs({ check: 'x', flamegraph: 'false' }), { commentKey: 'k' }).flamegraph,
+      false,
+    );
+    assert.throws(
+      () => readConfig(inputs({ check: 'x', flamegraph: 'sometimes' }), { commentKey: 'k' }),
+      (e: unknown) => e instanceof MemgateError && /^input "flamegraph": /.test(e.line),
+    );
   });
 
   it('names the input and the allowed values on a bad value', () => {
@@ -49,7 +61,7 @@ describe('readConfig', () => {
       [{ check: 'x', timeout: 'soon' }, /^input "timeout": must be a duration in seconds/],
       [
         { check: 'x', 'fail-on': 'regression,slowness' },
-        /^input "fail-on": must be a list of: regression, leak, budget or none; got "slowness"$/,
+        /^input "fail-on": must be a list of: regression, leak, budget, creep or none; got "slowness"$/,
       ],
       [{ check: 'x', 'expvar-url': 'file:///etc/passwd' }, /^input "expvar-url": must be an http\(s\) URL/],
       [{}, /^input "check": is required/],

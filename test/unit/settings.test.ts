@@ -69,6 +69,20 @@ describe('one settings resolver for the action and the CLI', () => {
       expect: { floor: 4096, leakSlopeAbs: 512, warmup: 0.1 },
       failOn: [],
     },
+    {
+      name: 'creep is off by default and gates only when fail-on names it',
+      given: { 'fail-on': 'regression, creep' },
+      file: yml('fail-on: [leak]'),
+      expect: {},
+      failOn: ['regression', 'creep'],
+    },
+    {
+      name: 'creep from the file',
+      given: {},
+      file: yml('fail-on: [leak, creep]'),
+      expect: {},
+      failOn: ['leak', 'creep'],
+    },
   ];
   for (const row of rows) {
     it(row.name, () => {
@@ -88,7 +102,7 @@ describe('one settings resolver for the action and the CLI', () => {
       ['warmup', '100%', /must be at least 0 and below 1/],
       ['threshold', 'ten', /must be a percentage/],
       ['floor', 'lots', /must be a size/],
-      ['fail-on', 'slowness', /must be a list of: regression, leak, budget or none; got "slowness"/],
+      ['fail-on', 'slowness', /must be a list of: regression, leak, budget, creep or none; got "slowness"/],
     ];
     for (const [name, value, why] of cases) {
       for (const [path, fn, where] of [
