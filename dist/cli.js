@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 import { posix, join, resolve as resolve$1, dirname, relative, basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { stat, readdir, readFile, mkdir, writeFile, unlink, open, rename, mkdtemp, rm, chmod } from 'node:fs/promises';
+import { stat, readdir, readFile, mkdir, writeFile, open, lstat, unlink, rename, mkdtemp, rm, chmod } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { randomUUID, randomBytes } from 'node:crypto';
-import { hostname, tmpdir } from 'node:os';
+import { hostname, constants as constants$1, tmpdir } from 'node:os';
 import { execFile, spawn } from 'node:child_process';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
+import { rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 
@@ -42,6 +43,34 @@ function describeError(err) {
     if (err instanceof Error)
         return err.message;
     return String(err);
+}
+
+/**
+ * memgate's exit codes (README, "Failure modes"), one meaning each, so CI can tell a failing gate
+ * from a broken setup:
+ * - 0: the gate passed (or warned);
+ * - 1: the gate failed (a regression, leak or budget, by `fail-on`);
+ * - 2: usage or input error: a bad flag or input, a file that is missing, corrupt or too large;
+ * - 3: internal error, a bug in memgate (please report it);
+ * - 4: the check or its environment failed: the check crashed or timed out, the Agent or an
+ *   endpoint was unreachable, GitHub could not be read or written, memgate was interrupted.
+ * A signal ends memgate with 128 + the signal's number, as a shell reports it.
+ */
+const EXIT = { usage: 2, internal: 3, failed: 4 };
+/** The check, the Agent, an endpoint or GitHub failed: not the user's input, not memgate's bug. */
+class EnvironmentError extends MemgateError {
+    exitCode = EXIT.failed;
+    constructor(message, where, options) {
+        super(message, where, options);
+        this.name = 'EnvironmentError';
+    }
+}
+/** The exit code for an error that ended a command: its own code, else 2 for a MemgateError, else 3. */
+function exitCodeFor(err) {
+    if (!(err instanceof MemgateError))
+        return EXIT.internal;
+    const own = err.exitCode;
+    return typeof own === 'number' ? own : EXIT.usage;
 }
 
 /** memgate's version; a test keeps it equal to package.json's. */
@@ -482,6 +511,77 @@ function aggregateRun(series, how) {
 }
 
 /**
+ * What a check name, version or instance may be. They become file and folder names in a baseline
+ * store (URI-encoded, see `baseline/document.ts`), branch paths, and text in PR comments, so a
+ * name that cannot be encoded (a lone UTF-16 surrogate), that no file system accepts as a name
+ * (over 255 bytes once encoded), or that hides text (control characters) is refused where it
+ * enters, with one line that says which name and why.
+ */
+/** Longest name, version or instance in characters: Agent check names are Python module names. */
+const MAX_CHECK_NAME_CHARS = 200;
+/** Longest encoded path component: 255 bytes (ext4, APFS, NTFS) minus room for `.json.tmp-<pid>-<hex>`. */
+const MAX_ENCODED_BYTES = 200;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Why `value` cannot be a check name, version or instance; undefined when it can. */
+function checkNameProblem(value) {
+    if (value.length === 0)
+        return 'is empty';
+    if (LONE_SURROGATE.test(value))
+        return 'contains a lone UTF-16 surrogate (not valid Unicode)';
+    if (CONTROL.test(value))
+        return 'contains a control character';
+    if (value.length > MAX_CHECK_NAME_CHARS)
+        return `is ${value.length} characters long, more than the ${MAX_CHECK_NAME_CHARS} allowed`;
+    if (encodeURIComponent(value).length > MAX_ENCODED_BYTES)
+        return `is too long to be a file name once encoded (${encodeURIComponent(value).length} bytes, at most ${MAX_ENCODED_BYTES})`;
+    return undefined;
+}
+/** A short, printable rendering of a name for an error message (a 10,000-character name is not printed whole). */
+function nameForMessage(value) {
+    const printable = value
+        .replace(new RegExp(LONE_SURROGATE.source, 'g'), '\ufffd')
+        .replace(new RegExp(CONTROL.source, 'g'), '?');
+    const chars = [...printable];
+    return JSON.stringify(chars.length > 40 ? `${chars.slice(0, 39).join('')}…` : printable);
+}
+/** Every problem of a check key, as `check name "x" is …` phrases. */
+function checkKeyProblems(key) {
+    const out = [];
+    for (const [what, value] of [
+        ['check name', key.name],
+        ['check version', key.version],
+        ['check instance', key.instance],
+    ]) {
+        if (value === undefined)
+            continue;
+        const why = checkNameProblem(value);
+        if (why)
+            out.push(`${what} ${nameForMessage(value)} ${why}`);
+    }
+    return out;
+}
+/** Throw one MemgateError naming every bad key of `keys` (from `where`: a file, an input, a store). */
+function assertCheckKeys(keys, where) {
+    const problems = [...new Set(keys.flatMap(checkKeyProblems))];
+    if (problems.length > 0)
+        throw new MemgateError(problems.join('; '), where);
+}
+
+/**
+ * Text input as editors save it. A UTF-8 byte-order mark (Notepad, PowerShell's `Out-File`) is
+ * not part of the content: every text parser drops it, so a file is accepted or refused for what
+ * it says, the same way in every format.
+ */
+function stripBom(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+/** The one reason a byte or count value is refused, in every format (expvar, telemetry, check --json, reports). */
+const NEGATIVE = 'must be a non-negative number';
+
+/**
  * MemoryReport: the one document that joins every memory signal of one or more check runs.
  * It is plain JSON (schemaVersion 1), written to disk, uploaded as an artifact, merged across
  * matrix shards and read back by the CLI. Everything downstream (analysis, baselines, reports)
@@ -604,7 +704,7 @@ function pad$1(values, n) {
 function parseMemoryReport(text, source) {
     let raw;
     try {
-        raw = JSON.parse(text);
+        raw = JSON.parse(stripBom(text));
     }
     catch (err) {
         throw new ParseError(source, `not JSON (${err.message})`);
@@ -705,6 +805,13 @@ class Validator {
             this.fail(path, 'must be a finite number');
         return x;
     }
+    /** A metric value: every metric is bytes or a count (metrics.ts), never negative. */
+    amount(x, path) {
+        const n = this.number(x, path);
+        if (n < 0)
+            this.fail(path, NEGATIVE);
+        return n;
+    }
     numbers(x, path) {
         return this.array(x, path).map((n, i) => this.number(n, `${path}[${i}]`));
     }
@@ -717,14 +824,18 @@ class Validator {
         };
         if (key.instance !== undefined)
             check.instance = this.string(key.instance, `${path}.check.instance`);
+        // Names become store paths: one that cannot be one is refused here, where the file is named.
+        const problems = checkKeyProblems(check);
+        if (problems.length > 0)
+            this.fail(`${path}.check`, problems.join('; '));
         const metrics = {};
         for (const [id, m] of Object.entries(this.object(c.metrics, `${path}.metrics`))) {
             const mp = `${path}.metrics.${id}`;
             const runs = this.array(this.object(m, mp).runs, `${mp}.runs`).map((r, i) => {
                 const run = this.object(r, `${mp}.runs[${i}]`);
                 return {
-                    value: this.number(run.value, `${mp}.runs[${i}].value`),
-                    series: this.numbers(run.series, `${mp}.runs[${i}].series`),
+                    value: this.amount(run.value, `${mp}.runs[${i}].value`),
+                    series: this.array(run.series, `${mp}.runs[${i}].series`).map((n, j) => this.amount(n, `${mp}.runs[${i}].series[${j}]`)),
                 };
             });
             metrics[id] = { runs };
@@ -1031,8 +1142,12 @@ function parseSeries(v, x, p) {
             v.fail(`${p}.points[${i}]`, 'must be [timestamp, value]');
         return [v.number(pair[0], `${p}.points[${i}][0]`), v.number(pair[1], `${p}.points[${i}][1]`)];
     });
+    const metric = v.string(o.metric, `${p}.metric`);
+    // check_run_alloc is bytes: negative is corrupt, refused as in every other format.
+    if (metric === CHECK_RUN_ALLOC)
+        points.forEach(([, value], i) => value < 0 && v.fail(`${p}.points[${i}][1]`, NEGATIVE));
     const s = {
-        metric: v.string(o.metric, `${p}.metric`),
+        metric,
         type: v.optString(o.type, `${p}.type`) || 'gauge',
         tags: v.strings(o.tags, `${p}.tags`),
         points,
@@ -1142,7 +1257,7 @@ function parseExpvar(text, source) {
         throw new ParseError(source, 'empty: expected /debug/vars JSON');
     let raw;
     try {
-        raw = JSON.parse(text);
+        raw = JSON.parse(stripBom(text));
     }
     catch (err) {
         throw new ParseError(source, `not JSON (${err.message})`);
@@ -1210,7 +1325,7 @@ function counter(x, path, source) {
     if (x === undefined)
         throw new ParseError(source, `${path} is missing`);
     if (typeof x !== 'number' || !Number.isFinite(x) || x < 0)
-        throw new ParseError(source, `${path} must be a non-negative number`);
+        throw new ParseError(source, `${path} ${NEGATIVE}`);
     return x;
 }
 
@@ -1247,6 +1362,34 @@ function goSourcePath(symbol, file) {
 }
 
 /**
+ * The documented limits on what memgate reads and waits for (README, "Failure modes"). Each one
+ * turns an input that would exhaust memory or a timer into one line naming the input, exit 2.
+ */
+const MiB = 1024 * 1024;
+/**
+ * Largest input file read whole (check --json, telemetry, tracemalloc, reports, profiles).
+ * V8 cannot hold a string over ~512 MiB; real inputs are kilobytes to tens of megabytes.
+ */
+const MAX_INPUT_BYTES = 256 * MiB;
+/** Largest gzip member memgate inflates by default (`--max-inflate` raises it). */
+const DEFAULT_MAX_INFLATE_BYTES = 512 * MiB;
+/** Largest endpoint response (expvar, telemetry, pprof) memgate keeps. */
+const MAX_RESPONSE_BYTES = 64 * MiB;
+/** Longest `--timeout`: Node timers hold at most 2^31−1 ms (24.8 days); beyond, they fire at once. */
+const MAX_TIMEOUT_SECONDS = 24 * 24 * 3600;
+/** A limit as a user set it: `512 MiB`, `1.5 MiB`, or plain bytes below 1 MiB. */
+function mib(bytes) {
+    if (bytes < MiB)
+        return `${bytes} bytes`;
+    const m = bytes / MiB;
+    return `${Number.isInteger(m) ? m : m.toFixed(1)} MiB`;
+}
+/** The error for a file over `max` bytes. */
+function tooLarge(path, max) {
+    return new MemgateError(`larger than ${mib(max)}; memgate reads inputs of at most ${mib(max)}`, path);
+}
+
+/**
  * Input checks of the pprof decoder (and of its pprof-format test oracle): gunzip, the
  * text forms a user may fetch by mistake, and a structural walk of the protobuf wire format.
  *
@@ -1254,17 +1397,23 @@ function goSourcePath(symbol, file) {
  * reads a multi-byte tag as a one-byte one. Walking the wire format first, against the schema of
  * profile.proto, turns truncated or foreign bytes into a ParseError instead of half-decoded data.
  */
-/** Ungzipped profile bytes; gzip (1f 8b) is undone, anything else is taken as raw protobuf. */
-function profileBytes(bytes, source) {
+/**
+ * Ungzipped profile bytes; gzip (1f 8b) is undone, anything else is taken as raw protobuf. Inflation
+ * stops at `maxInflate` bytes: a few MB of gzip can expand to gigabytes (a zip bomb from a hostile
+ * endpoint), which would exhaust memory before any check could run.
+ */
+function profileBytes(bytes, source, maxInflate = DEFAULT_MAX_INFLATE_BYTES) {
     if (bytes.length === 0)
         throw new ParseError(source, 'empty file, expected a pprof profile');
     let raw = bytes;
     if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
         try {
-            raw = gunzipSync(bytes);
+            raw = gunzipSync(bytes, { maxOutputLength: maxInflate });
         }
         catch (err) {
             const code = err.code;
+            if (code === 'ERR_BUFFER_TOO_LARGE')
+                throw new ParseError(source, `inflates to more than ${mib(maxInflate)}; not inflated further (raise the limit with --max-inflate if the profile is real)`);
             throw new ParseError(source, code === 'Z_BUF_ERROR'
                 ? 'truncated gzip: the file ends before the compressed profile does'
                 : `corrupt gzip: ${err.message}`);
@@ -1478,8 +1627,8 @@ class WireReader {
     }
 }
 /** Same input contract for every caller: gzip or raw protobuf; ParseError on anything else. */
-function parsePprof(bytes, source) {
-    const raw = profileBytes(bytes, source);
+function parsePprof(bytes, source, maxInflate) {
+    const raw = profileBytes(bytes, source, maxInflate);
     // The wire walk guarantees every length and varint the reader meets is in bounds.
     checkWire(raw, source);
     const fields = readProfile(new WireReader(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)));
@@ -1919,7 +2068,7 @@ function parseTelemetry(text, source) {
     if (text.trim() === '')
         throw new ParseError(source, 'empty: expected Prometheus text telemetry');
     const samples = [];
-    const lines = text.split('\n');
+    const lines = stripBom(text).split('\n');
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i].replace(/\r$/, '');
         const fail = (what) => {
@@ -1948,6 +2097,9 @@ function parseTelemetry(text, source) {
         const v = parts.reduce((a, s) => a + s.value, 0);
         if (!Number.isFinite(v))
             throw new ParseError(source, `${name} is ${v}, expected a finite number`);
+        // Bytes and counts: a negative total is corrupt, refused as in every other format.
+        if (v < 0)
+            throw new ParseError(source, `${name} ${NEGATIVE}, got ${v}`);
         return v;
     };
     const alloc = sum('pymem__alloc');
@@ -2141,6 +2293,7 @@ function parseProfilePrintout(text, source) {
 function normalise(text) {
     // Files from --m-dir are plain; only a TTY printout carries colour or CRs. Skip two full-text
     // regex passes in the common case (10% of collecting, bench/RESULTS.md §3).
+    text = stripBom(text);
     if (!text.includes('\x1b') && !text.includes('\r'))
         return text;
     return text.replace(RE_ANSI, '').replace(/\r\n?/g, '\n');
@@ -3149,10 +3302,12 @@ function integer(raw, min = 0) {
     return Number.isInteger(n) && n >= min ? ok(n) : bad(`must be a whole number ≥ ${min}, got "${text}"`);
 }
 const SECONDS = { '': 1, s: 1, m: 60, h: 3600 };
-/** A duration in seconds: `300`, `300s`, `5m` or `1h`; at least `min` seconds. */
-function duration(raw, min = 1) {
+/** A duration in seconds: `300`, `300s`, `5m` or `1h`; at least `min` and at most `max` seconds. */
+function duration(raw, min = 1, max = Infinity) {
     const m = /^\s*(\d+)\s*([smh]?)\s*$/.exec(String(raw));
     const v = m ? Number(m[1]) * SECONDS[m[2]] : Number.NaN;
+    if (v > max)
+        return bad(`must be at most ${max} s (${Math.floor(max / 86400)} days), the longest memgate can wait; got "${String(raw)}"`);
     return v >= min
         ? ok(v)
         : bad(`must be a duration in seconds ≥ ${min} such as 300, "300s" or "5m", got "${String(raw)}"`);
@@ -3187,7 +3342,12 @@ function inRange(v, raw, { min = 0, max = Infinity, open = false }) {
 /** Argument parsing shared by the CLI verbs: node:util parseArgs with errors turned into MemgateErrors. */
 function parse(argv, options, usage) {
     try {
-        return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+        return parseArgs({
+            args: joinNegativeValues(argv, options),
+            options,
+            allowPositionals: true,
+            strict: true,
+        });
     }
     catch (err) {
         const unknown = /^Unknown option '(--?[^']+)'/.exec(err.message)?.[1];
@@ -3199,6 +3359,24 @@ function parse(argv, options, usage) {
         throw new MemgateError(`${err.message}\n${usage}`, 'arguments');
     }
 }
+/**
+ * `--top -1` as `--top=-1`: parseArgs takes a value starting with `-` for a missing value ("argument
+ * is ambiguous"); a negative number after a string flag is its value, for the flag's own range check.
+ */
+function joinNegativeValues(argv, options) {
+    const out = [];
+    for (let i = 0; i < argv.length; i++) {
+        const name = /^--([^=]+)$/.exec(argv[i])?.[1];
+        const next = argv[i + 1];
+        if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+            out.push(`${argv[i]}=${next}`);
+            i += 1;
+        }
+        else
+            out.push(argv[i]);
+    }
+    return out;
+}
 /** A flag's value was not valid: one line naming the flag and why. */
 function argumentError(name, why) {
     throw new MemgateError(`--${name} ${why}`, 'arguments');
@@ -3209,6 +3387,11 @@ function option(value, name, parse) {
         return undefined;
     const parsed = parse(value);
     return parsed.ok ? parsed.value : argumentError(name, parsed.why);
+}
+/** A check name or version flag: one that can become a path in a baseline store (check-name.ts). */
+function nameOption(value, name) {
+    const why = value === undefined ? undefined : checkNameProblem(value);
+    return why ? argumentError(name, `${nameForMessage(value)} ${why}`) : value;
 }
 /** A whole-number flag ≥ min. */
 function intOption(value, name, fallback, min = 1) {
@@ -3250,6 +3433,7 @@ const M_VALUE_FLAGS = {
 /**
  * The one place a MemoryReport (or any JSON result) is written or read from disk, with one error
  * behaviour: a path that cannot be written or read is a MemgateError naming the path, never a stack.
+ * Inputs are read whole, so each is capped (`MAX_INPUT_BYTES`): a 1 GB file is one line, exit 2.
  */
 /** Write the report as pretty JSON, creating its directory; `shown` is the path the user gave. */
 async function writeReport(path, report, shown = path) {
@@ -3262,11 +3446,13 @@ async function writeReport(path, report, shown = path) {
     }
 }
 /** Read a file the user named, relative to `cwd`, with a reason a user can act on. */
-async function readInput(path, cwd) {
+async function readInput(path, cwd, max = MAX_INPUT_BYTES) {
     try {
-        return await readFile(resolve$1(cwd, path));
+        return await readCapped(resolve$1(cwd, path), path, max);
     }
     catch (err) {
+        if (err instanceof MemgateError)
+            throw err;
         const code = err.code;
         const why = code === 'ENOENT'
             ? 'no such file'
@@ -3274,6 +3460,35 @@ async function readInput(path, cwd) {
                 ? 'is a directory, expected a file'
                 : err.message;
         throw new MemgateError(why, path);
+    }
+}
+/**
+ * The bytes of a file of at most `max` bytes. A larger regular file is refused from its size before
+ * anything is read; anything else (a pipe, a device) is read in chunks and refused once past `max`.
+ */
+async function readCapped(full, shown, max) {
+    const fh = await open(full, 'r');
+    try {
+        const st = await fh.stat();
+        if (st.isDirectory())
+            throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+        if (st.isFile() && st.size > max)
+            throw tooLarge(shown, max);
+        const chunks = [];
+        let total = 0;
+        for (;;) {
+            const buf = Buffer.alloc(Math.min(1024 * 1024, max + 1 - total));
+            const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+            if (bytesRead === 0)
+                return Buffer.concat(chunks, total);
+            chunks.push(buf.subarray(0, bytesRead));
+            total += bytesRead;
+            if (total > max)
+                throw tooLarge(shown, max);
+        }
+    }
+    finally {
+        await fh.close();
     }
 }
 /** True for a directory; false for a file or nothing (the reader reports a missing file clearly). */
@@ -3362,8 +3577,8 @@ const collectCommand = {
         if (Object.keys(run).length === 0)
             throw new MemgateError(`nothing to collect: give at least one input file\n${USAGE$7}`, 'arguments');
         const { report, warnings } = assembleReport([run], {
-            check: values.check,
-            checkVersion: values['check-version'],
+            check: nameOption(values.check, 'check'),
+            checkVersion: nameOption(values['check-version'], 'check-version'),
             toolVersion: VERSION,
             profiling: profilingFromFlags(Object.fromEntries(PROFILING_OPTIONS.map((o) => [o, values[`m-${o}`]]))),
         });
@@ -3913,6 +4128,7 @@ Options:
   --granularity G       functions (default) or lines (function + file:line)
   --json                print [{"function","file","line","flat","cum"}] sorted by flat descending
   --svg FILE            diff: also write a differential flame graph (width = HEAD, red grew, blue shrank)
+  --max-inflate SIZE    largest size a gzipped profile may inflate to (default 512MiB)
 `;
 const OPTIONS$6 = {
     'sample-index': { type: 'string' },
@@ -3920,6 +4136,7 @@ const OPTIONS$6 = {
     granularity: { type: 'string' },
     json: { type: 'boolean' },
     svg: { type: 'string' },
+    'max-inflate': { type: 'string' },
 };
 const BYTE_UNITS = [
     ['PB', 1024 ** 5],
@@ -3992,8 +4209,8 @@ function formatJson(rows) {
     const items = rows.map((r) => JSON.stringify({ function: r.function, file: r.file, line: r.line, flat: r.flat, cum: r.cum }));
     return items.length ? `[\n${items.join(',\n')}\n]\n` : '[]\n';
 }
-async function load(path, io) {
-    return parsePprof(await readInput(path, io.cwd), path);
+async function load(path, io, maxInflate) {
+    return parsePprof(await readInput(path, io.cwd), path, maxInflate);
 }
 const pprofCommand = {
     name: 'pprof',
@@ -4007,12 +4224,13 @@ const pprofCommand = {
         if (granularity !== 'functions' && granularity !== 'lines')
             throw new MemgateError(`--granularity must be functions or lines, got "${granularity}"`, 'arguments');
         const sampleIndex = values['sample-index'];
+        const maxInflate = option(values['max-inflate'], 'max-inflate', bytes) ?? DEFAULT_MAX_INFLATE_BYTES;
         let rows;
         let title;
         let total;
         let type;
         if (sub === 'top' && files.length === 1) {
-            const p = await load(files[0], io);
+            const p = await load(files[0], io, maxInflate);
             type = p.sampleTypes[sampleTypeIndex(p, sampleIndex)];
             const all = granularity === 'lines'
                 ? topLines(p, { sampleIndex: type.type })
@@ -4026,7 +4244,7 @@ const pprofCommand = {
             }
         }
         else if (sub === 'diff' && files.length === 2) {
-            const [base, head] = [await load(files[0], io), await load(files[1], io)];
+            const [base, head] = [await load(files[0], io, maxInflate), await load(files[1], io, maxInflate)];
             const name = diffSampleType(base, head, sampleIndex);
             type = head.sampleTypes[sampleTypeIndex(head, name)];
             const all = diffProfiles(base, head, { sampleIndex: name, granularity });
@@ -8248,21 +8466,70 @@ function sleep$1(ms) {
 }
 
 /**
+ * The base of the concrete stores: the shared store logic, plus the guard every store needs before
+ * any I/O, since check names become paths in it (see check-name.ts): a name that cannot be one is
+ * refused with one line naming it, instead of ENAMETOOLONG or "URI malformed" half-way through.
+ */
+class CheckedBaselineStore extends BackendBaselineStore {
+    async read(check) {
+        assertCheckKeys([check], this.backend.where);
+        return super.read(check);
+    }
+    async update(report, meta) {
+        assertCheckKeys(report.checks.map((c) => c.check), this.backend.where);
+        return super.update(report, meta);
+    }
+}
+
+/**
+ * A store that could not be read at all (API errors after retries, a missing or unreadable
+ * directory) is not "no baseline": a gate that could not look must not say pass. Stores throw
+ * `BaselineUnavailableError` for it, and the gate lets it end the step, unless the user chose
+ * `on-baseline-error: warn`, in which case the store throws a plain MemgateError that the gate turns
+ * into a warning and an "unreadable" provenance.
+ */
+class BaselineUnavailableError extends MemgateError {
+    /** 4 when GitHub or the disk failed; 2 when the user named a store that is not there. */
+    exitCode;
+    constructor(message, where, options) {
+        super(message, where, options);
+        this.name = 'BaselineUnavailableError';
+        this.exitCode = options?.exitCode ?? EXIT.failed;
+    }
+}
+/** The error a store throws when reading failed with `why`, by the user's choice. */
+function unavailable(why, where, mode = 'fail', options = {}) {
+    if (mode === 'warn')
+        return new MemgateError(`cannot read the baselines: ${why}`, where, options);
+    return new BaselineUnavailableError(`cannot read the baselines: ${why}; a gate that could not look does not pass (set on-baseline-error: warn to compare with no baseline instead)`, where, options);
+}
+
+/**
  * The baseline store on a local directory, for the CLI and for repos that commit their
  * baselines: `<dir>/<check_name>/<check_version>.json` and `<dir>/index.json`, the same files and
  * logic as the branch store.
  *
  * Writers take an exclusive lock file (`<dir>/.memgate.lock`, created with O_EXCL) for the whole
- * read-modify-write, so concurrent processes queue instead of losing updates. Every file is
- * written to a temp file, fsynced and renamed over the old one, so a reader (which takes no lock)
- * sees the old or the new file, never half of one. The document is renamed before index.json; a
- * crash between the two leaves a stale index, which the next write rebuilds.
+ * read-modify-write, so concurrent processes queue instead of losing updates.
+ *
+ * A write is crash-safe as a whole, not file by file: every new file is first written to a temp
+ * file beside its target and fsynced; then a journal (`<dir>/.memgate-journal.json`, itself written
+ * atomically) lists the renames; the renames happen; the journal is removed. A writer killed before
+ * the journal lands changes nothing (its temp files are swept by the next writer); one killed after
+ * it is finished by the next writer, which replays the journal first. Readers take no lock and read
+ * through the journal, so they see the whole write or none of it, never a document without its
+ * index entry.
+ *
+ * Symbolic links inside the store are refused (checked with lstat on every path component before
+ * each read and write): a check folder pointing elsewhere must not let a baseline be written, or
+ * read, outside the store.
  *
  * A lock whose holder process is gone (same host), or older than `staleLockMs`, is removed. Two
  * waiters could both judge the same lock stale; that needs a crashed writer and two waiters in the
  * same millisecond window, and is accepted.
  */
 const LOCK_FILE = '.memgate.lock';
+const JOURNAL_FILE = '.memgate-journal.json';
 function code(err) {
     return err?.code;
 }
@@ -8285,9 +8552,9 @@ function processAlive(pid) {
         return code(err) === 'EPERM';
     }
 }
-/** Write-then-rename: the path holds the old or the new content at every instant. */
-async function writeFileAtomic(path, text) {
-    await mkdir(dirname(path), { recursive: true });
+const isTemp = (name) => name.includes('.tmp-');
+/** Write to a fresh temp file beside `path` and fsync it; returns the temp file's path. */
+async function writeTemp(path, text) {
     const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
     const fh = await open(tmp, 'wx');
     try {
@@ -8297,6 +8564,12 @@ async function writeFileAtomic(path, text) {
     finally {
         await fh.close();
     }
+    return tmp;
+}
+/** Write-then-rename: the path holds the old or the new content at every instant. */
+async function writeFileAtomic(path, text) {
+    await mkdir(dirname(path), { recursive: true });
+    const tmp = await writeTemp(path, text);
     try {
         await rename(tmp, path);
     }
@@ -8305,47 +8578,167 @@ async function writeFileAtomic(path, text) {
         throw err;
     }
 }
+/** Rename, where a missing source means an earlier replay already did it. */
+async function renameIfPresent(from, to) {
+    try {
+        await rename(from, to);
+    }
+    catch (err) {
+        if (code(err) !== 'ENOENT')
+            throw err;
+    }
+}
 class DirectoryBackend {
     o;
     where;
     lockPath;
+    journalPath;
     constructor(o) {
         this.o = o;
         this.where = o.dir;
         this.lockPath = join(o.dir, LOCK_FILE);
+        this.journalPath = join(o.dir, JOURNAL_FILE);
     }
-    async snapshot() {
-        const paths = [];
-        let top;
+    full(rel) {
+        return join(this.o.dir, ...rel.split('/'));
+    }
+    /** Refuse a path under the store whose existing components include a symbolic link. */
+    async refuseLinks(rel) {
+        let at = this.o.dir;
+        for (const part of rel.split('/')) {
+            at = join(at, part);
+            const st = await lstat(at).catch((err) => {
+                if (code(err) === 'ENOENT')
+                    return undefined;
+                throw err;
+            });
+            if (!st)
+                return;
+            if (st.isSymbolicLink())
+                throw new MemgateError('is a symbolic link; memgate never reads or writes a baseline through one', at);
+        }
+    }
+    async listRoot() {
         try {
-            top = await readdir(this.o.dir, { withFileTypes: true });
+            return await readdir(this.o.dir, { withFileTypes: true });
         }
         catch (err) {
-            if (code(err) === 'ENOENT')
-                return { paths: [], read: async () => undefined };
-            throw new MemgateError(`cannot read the baseline directory (${err.message})`, this.o.dir);
+            if (code(err) === 'ENOTDIR')
+                throw new MemgateError('not a directory', this.o.dir);
+            if (code(err) === 'ENOENT' && this.o.missingDir === 'empty')
+                return undefined;
+            const why = code(err) === 'ENOENT'
+                ? 'no such directory (to start with no baselines, create it empty)'
+                : `cannot read the baseline directory (${err.message})`;
+            // A path that is not there is the user's to fix (2); one the disk refuses is the environment (4).
+            const exitCode = code(err) === 'ENOENT' ? EXIT.usage : EXIT.failed;
+            throw unavailable(why, this.o.dir, this.o.onBaselineError, { cause: err, exitCode });
         }
+    }
+    async snapshot() {
+        const top = await this.listRoot();
+        if (!top)
+            return { paths: [], read: async () => undefined };
+        const paths = [];
         for (const d of top) {
-            if (d.isFile() && !d.name.includes('.tmp-'))
+            if (d.isSymbolicLink())
+                await this.refuseLinks(d.name);
+            if (d.isFile() && !isTemp(d.name) && d.name !== JOURNAL_FILE)
                 paths.push(d.name);
             if (!d.isDirectory())
                 continue;
             for (const f of await readdir(join(this.o.dir, d.name), { withFileTypes: true })) {
-                if (f.isFile() && !f.name.includes('.tmp-'))
+                if (f.isSymbolicLink())
+                    await this.refuseLinks(`${d.name}/${f.name}`);
+                if (f.isFile() && !isTemp(f.name))
                     paths.push(`${d.name}/${f.name}`);
             }
         }
-        return { paths, read: (p) => readOptional(join(this.o.dir, ...p.split('/'))) };
+        // An interrupted write: read it as if finished (its renames are due, see the file comment).
+        const pending = new Map((await this.journal()).map((s) => [s.path, s.tmp]));
+        for (const p of pending.keys())
+            if (!paths.includes(p))
+                paths.push(p);
+        const read = async (p) => {
+            await this.refuseLinks(p);
+            const tmp = pending.get(p);
+            const staged = tmp === undefined ? undefined : await readOptional(this.full(tmp));
+            return staged ?? readOptional(this.full(p));
+        };
+        return { paths, read };
+    }
+    /** The renames of a write that was interrupted after its journal landed (none if there is none). */
+    async journal() {
+        const text = await readOptional(this.journalPath);
+        if (text === undefined)
+            return [];
+        try {
+            const parsed = JSON.parse(text);
+            const list = Array.isArray(parsed.renames) ? parsed.renames : [];
+            return list.filter((s) => typeof s.path === 'string' && typeof s.tmp === 'string' && isTemp(s.tmp));
+        }
+        catch {
+            // The journal is written atomically, so it is whole or absent; anything else is not ours.
+            throw new MemgateError('is not a memgate journal; delete it if no memgate is running', this.journalPath);
+        }
+    }
+    /** Under the lock: finish an interrupted write, then sweep temp files nobody will rename. */
+    async recover() {
+        const staged = await this.journal();
+        for (const s of staged)
+            await renameIfPresent(this.full(s.tmp), this.full(s.path));
+        if (staged.length > 0 || (await readOptional(this.journalPath)) !== undefined)
+            await unlink(this.journalPath).catch(() => undefined);
+        for (const d of await readdir(this.o.dir, { withFileTypes: true })) {
+            if (d.isFile() && isTemp(d.name))
+                await unlink(join(this.o.dir, d.name)).catch(() => undefined);
+            if (!d.isDirectory())
+                continue;
+            for (const f of await readdir(join(this.o.dir, d.name), { withFileTypes: true }))
+                if (f.isFile() && isTemp(f.name))
+                    await unlink(join(this.o.dir, d.name, f.name)).catch(() => undefined);
+        }
+    }
+    /** Stage every file, commit the journal, rename, drop the journal (see the file comment). */
+    async commit(changes) {
+        // Documents before index.json: the order a replay renames in, too.
+        const ordered = [...changes.entries()].sort(([a], [b]) => Number(a === 'index.json') - Number(b === 'index.json'));
+        const staged = [];
+        for (const [path, text] of ordered) {
+            await this.refuseLinks(path);
+            await mkdir(dirname(this.full(path)), { recursive: true });
+            const tmp = await writeTemp(this.full(path), text);
+            staged.push({
+                path,
+                tmp: tmp
+                    .slice(this.o.dir.length + 1)
+                    .split(/[\\/]/)
+                    .join('/'),
+            });
+        }
+        await writeFileAtomic(this.journalPath, JSON.stringify({ renames: staged }));
+        for (const s of staged)
+            await rename(this.full(s.tmp), this.full(s.path));
+        await unlink(this.journalPath);
+    }
+    async ensureDir() {
+        try {
+            await mkdir(this.o.dir, { recursive: true });
+        }
+        catch (err) {
+            if (code(err) === 'EEXIST' || code(err) === 'ENOTDIR')
+                throw new MemgateError('not a directory', this.o.dir);
+            throw new MemgateError(`cannot create the baseline directory (${err.message})`, this.o.dir);
+        }
     }
     async transact(compute) {
-        await mkdir(this.o.dir, { recursive: true });
+        await this.ensureDir();
         const attempts = await this.lock();
         try {
+            await this.recover();
             const { changes } = await compute(await this.snapshot());
-            // Documents first, index.json last (see the file comment).
-            const ordered = [...changes.entries()].sort(([a], [b]) => Number(a === 'index.json') - Number(b === 'index.json'));
-            for (const [path, text] of ordered)
-                await writeFileAtomic(join(this.o.dir, ...path.split('/')), text);
+            if (changes.size > 0)
+                await this.commit(changes);
         }
         finally {
             await unlink(this.lockPath).catch(() => undefined);
@@ -8379,7 +8772,7 @@ class DirectoryBackend {
                 continue;
             }
             if (Date.now() - started > timeout) {
-                throw new MemgateError(`another memgate has held the baseline lock for over ${Math.round(timeout / 1000)} s; if no other memgate is running, delete the file`, this.lockPath);
+                throw new EnvironmentError(`another memgate has held the baseline lock for over ${Math.round(timeout / 1000)} s; if no other memgate is running, delete the file`, this.lockPath);
             }
             await sleep$1(Math.max(1, backoffDelay(Math.min(attempt, 20), backoff)));
         }
@@ -8402,7 +8795,7 @@ class DirectoryBackend {
         }
     }
 }
-class FileStore extends BackendBaselineStore {
+class FileStore extends CheckedBaselineStore {
     dir;
     constructor(opts) {
         super(new DirectoryBackend(opts), opts);
@@ -19025,6 +19418,9 @@ async function lookupBaselines(report, source, warn) {
             lookups.set(checkId(c.check), await source.read(c.check));
         }
         catch (err) {
+            // A store that could not be read at all ends the step (see baseline/unavailable.ts).
+            if (err instanceof BaselineUnavailableError)
+                throw err;
             const message = describeError(err);
             warn(`cannot read the baseline of ${c.check.name} ${requestedVersion}: ${message}`);
             lookups.set(checkId(c.check), { provenance: { status: 'unreadable', requestedVersion, message } });
@@ -21105,6 +21501,58 @@ function showCommand(argv) {
 }
 
 /**
+ * SIGINT / SIGTERM while memgate runs a check (Ctrl-C, a cancelled workflow, `timeout`): the check
+ * runs in its own process group (so a timeout can kill all of it), which also means the signal does
+ * not reach it. memgate forwards the signal to every live group, removes its temp dirs, and exits
+ * with 128 + the signal's number, as a shell reports a process killed by it.
+ */
+const groups = new Set();
+const tempDirs = new Set();
+let installed = false;
+/** A child process group is running (its leader's pid); forget it with the returned function. */
+function trackGroup(pid) {
+    groups.add(pid);
+    return () => groups.delete(pid);
+}
+/** A temp dir to remove if memgate is interrupted; forget it with the returned function. */
+function trackTempDir(dir) {
+    tempDirs.add(dir);
+    return () => tempDirs.delete(dir);
+}
+/** 128 + the signal's number (SIGINT 130, SIGTERM 143). */
+function signalExitCode(signal) {
+    return 128 + (constants$1.signals[signal] ?? 0);
+}
+/** What an interrupted memgate does: forward, clean up, report the exit code. */
+function interrupt(signal, kill = process.kill.bind(process)) {
+    for (const pid of groups) {
+        try {
+            kill(-pid, signal);
+        }
+        catch {
+            // the group is already gone
+        }
+    }
+    for (const dir of tempDirs)
+        rmSync(dir, { recursive: true, force: true });
+    groups.clear();
+    tempDirs.clear();
+    return signalExitCode(signal);
+}
+/** Install the handlers once, for the CLI and the action. */
+function forwardSignals(log = (l) => process.stderr.write(`${l}\n`)) {
+    if (installed)
+        return;
+    installed = true;
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.on(signal, () => {
+            log(`memgate: interrupted by ${signal}: stopping the check and removing temp files`);
+            process.exit(interrupt(signal));
+        });
+    }
+}
+
+/**
  * Start one command in its own process group and wait for it, with a timeout that kills the whole
  * group (the Agent, its Python and anything they started), and output caps so a chatty check cannot
  * exhaust memory.
@@ -21128,11 +21576,14 @@ function runProcess(opts) {
         const child = spawnGroup(opts);
         const output = captureOutput(child, opts.maxStdout ?? 64 * 1024 * 1024);
         const deadline = armTimeout(child, opts);
+        // An interrupted memgate forwards SIGINT/SIGTERM to this group (signals.ts).
+        const untrack = child.pid !== undefined ? trackGroup(child.pid) : () => false;
         let settled = false;
         const finish = (fn) => {
             if (settled)
                 return;
             settled = true;
+            untrack();
             deadline.clear();
             fn();
         };
@@ -21219,7 +21670,7 @@ function armTimeout(child, opts) {
     };
 }
 function startError(opts, e) {
-    return new MemgateError(e.code === 'ENOENT'
+    return new EnvironmentError(e.code === 'ENOENT'
         ? `${opts.label}: command not found: ${opts.argv[0]} (is it installed and on PATH?)`
         : `${opts.label}: could not start ${showCommand(opts.argv)}: ${e.message}`, 'run');
 }
@@ -21228,14 +21679,14 @@ function exitError(opts, end) {
     const shown = showCommand(opts.argv);
     const tail = stderrTail(end.output.stderr());
     if (end.timedOut)
-        return new MemgateError(`${opts.label} timed out after ${formatSeconds(opts.timeoutMs)}: ${shown}` +
+        return new EnvironmentError(`${opts.label} timed out after ${formatSeconds(opts.timeoutMs)}: ${shown}` +
             (tail ? `\n--- stderr (last lines) ---\n${tail}` : ''), 'run');
     if (end.output.overflow())
-        return new MemgateError(`${opts.label} wrote more than ${end.output.maxStdout} bytes on stdout: ${shown}`, 'run');
+        return new EnvironmentError(`${opts.label} wrote more than ${end.output.maxStdout} bytes on stdout: ${shown}`, 'run');
     if (end.code === 0)
         return undefined;
     const how = end.code === null ? `was killed by ${end.signal ?? 'a signal'}` : `exited with code ${end.code}`;
-    return new MemgateError(`${opts.label} ${how}: ${shown}` + (tail ? `\n--- stderr (last lines) ---\n${tail}` : ' (no stderr)'), 'run');
+    return new EnvironmentError(`${opts.label} ${how}: ${shown}` + (tail ? `\n--- stderr (last lines) ---\n${tail}` : ' (no stderr)'), 'run');
 }
 function formatSeconds(ms) {
     return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
@@ -21254,25 +21705,51 @@ class HttpGetError extends Error {
         this.name = 'HttpGetError';
     }
 }
-function httpGet(url, timeoutMs) {
+/**
+ * GET `url` with a deadline for the whole exchange (a server that trickles a byte a second never
+ * trips a socket idle timeout) and a size cap (a hostile or broken endpoint can send gigabytes).
+ * Redirects are not followed: an endpoint that redirects is named with where it points.
+ */
+function httpGet(url, timeoutMs, maxBytes = MAX_RESPONSE_BYTES) {
     return new Promise((resolve, reject) => {
         const client = url.startsWith('https:') ? https : http;
         const req = client.get(url, { timeout: timeoutMs }, (res) => {
-            if (res.statusCode !== 200) {
+            const status = res.statusCode ?? 0;
+            if (status !== 200) {
                 res.resume();
-                reject(new HttpGetError(`HTTP ${res.statusCode}`));
+                const where = status >= 300 && status < 400 && res.headers.location;
+                reject(new HttpGetError(where
+                    ? `HTTP ${status} redirect to ${where} (not followed: give the final URL)`
+                    : `HTTP ${status}`));
+                return;
+            }
+            const declared = Number(res.headers['content-length']);
+            if (declared > maxBytes) {
+                req.destroy(new HttpGetError(`response of ${declared} bytes is larger than ${mib(maxBytes)}`));
                 return;
             }
             const chunks = [];
-            res.on('data', (c) => chunks.push(c));
+            let total = 0;
+            res.on('data', (c) => {
+                total += c.length;
+                if (total > maxBytes)
+                    req.destroy(new HttpGetError(`response is larger than ${mib(maxBytes)}`));
+                else
+                    chunks.push(c);
+            });
             res.on('end', () => resolve(Buffer.concat(chunks)));
-            res.on('error', (err) => reject(new HttpGetError(err.message, err.code)));
+            res.on('error', (err) => reject(toHttpGetError(err)));
         });
+        const deadline = setTimeout(() => req.destroy(new HttpGetError('timed out')), timeoutMs);
+        req.on('close', () => clearTimeout(deadline));
         req.on('timeout', () => req.destroy(new HttpGetError('timed out')));
-        req.on('error', (err) => reject(err instanceof HttpGetError
-            ? err
-            : new HttpGetError(err.message, err.code)));
+        req.on('error', (err) => reject(toHttpGetError(err)));
     });
+}
+function toHttpGetError(err) {
+    return err instanceof HttpGetError
+        ? err
+        : new HttpGetError(err.message, err.code);
 }
 
 /**
@@ -21462,15 +21939,17 @@ function declaredProfiling(opts) {
 }
 async function runOnce(opts, label) {
     const work = await mkdtemp(join(tmpdir(), 'memgate-run-'));
+    const untrackWork = trackTempDir(work);
     try {
         const plan = await planRun(opts, work);
         const { stdout, sampled } = await runSampled(opts, plan, label);
         const capture = await gatherCapture(opts, plan, stdout, sampled, label);
         // Every file is parsed once, here; a check that raised stops the run with its traceback line.
-        return { capture, parsed: readCapture(capture), warnings: sampled.warnings };
+        return { capture, parsed: readCheckOutput(capture), warnings: sampled.warnings };
     }
     finally {
         await rm(work, { recursive: true, force: true });
+        untrackWork();
     }
 }
 async function planRun(opts, work) {
@@ -21556,8 +22035,23 @@ async function gatherCapture(opts, plan, stdout, sampled, label) {
         capture.telemetry,
     ];
     if (measured.every((x) => x === undefined))
-        throw new MemgateError(`${label} gave nothing to measure: no check JSON, no tracemalloc files, no endpoint samples`, 'run');
+        throw new EnvironmentError(`${label} gave nothing to measure: no check JSON, no tracemalloc files, no endpoint samples`, 'run');
     return capture;
+}
+/**
+ * The capture of a run memgate started: what the check or the Agent wrote. A check that raised, or
+ * output that cannot be read, is the check's or its environment's failure here (exit 4), where the
+ * same file given to `memgate collect` is bad input (exit 2).
+ */
+function readCheckOutput(capture) {
+    try {
+        return readCapture(capture);
+    }
+    catch (err) {
+        if (err instanceof MemgateError && !(err instanceof EnvironmentError))
+            throw new EnvironmentError(err.message, err.where, { cause: err });
+        throw err;
+    }
 }
 /** `docker cp` the run's `--m-dir` out of the container, then remove it there. */
 async function copyOutOfContainer(opts, plan, label) {
@@ -21586,7 +22080,7 @@ function agentWithoutProfiler(err, label) {
     const flag = UNKNOWN_PROFILING_FLAG.exec(err.message);
     if (!flag)
         return err;
-    return new MemgateError(`${label}: this Agent's \`check\` has no memory profiling (${flag[0]}): ${PYTHON2_LINE}`, 'run');
+    return new EnvironmentError(`${label}: this Agent's \`check\` has no memory profiling (${flag[0]}): ${PYTHON2_LINE}`, 'run');
 }
 function looksLikeJson(text) {
     const i = text.search(/[[{]/);
@@ -21686,7 +22180,8 @@ const RUN_DEFAULTS = {
 const RUN_PARSERS = {
     repeat: (raw) => integer(raw, 1),
     'check-times': (raw) => integer(raw, 1),
-    timeout: (raw) => duration(raw, 1),
+    // Node timers hold at most 24.8 days; a longer timeout would fire at once (limits.ts).
+    timeout: (raw) => duration(raw, 1, MAX_TIMEOUT_SECONDS),
     // Polling faster than every 10 ms measures the poller, not the Agent.
     'sample-interval': (raw) => integer(raw, 10),
 };
@@ -21769,7 +22264,7 @@ const runCommand = {
             outShown,
             warn: (w) => io.stderr(`memgate: warning: ${w}\n`),
             run: {
-                check: values.check,
+                check: nameOption(values.check, 'check'),
                 command: values.command,
                 shell: values.shell ?? false,
                 agentBin: values['agent-bin'],
@@ -22423,7 +22918,8 @@ const watchCommand = {
 
 /**
  * The `memgate` command line (bundled as dist/cli.js). Each verb lives in `src/cli/<verb>.ts`; this
- * file only dispatches and turns user errors into one line on stderr with exit code 2.
+ * file only dispatches and turns user errors into one line on stderr, with the exit code of
+ * `exit-codes.ts` (2 usage or input, 4 the check or its environment failed, 3 a bug).
  */
 const COMMANDS = [
     collectCommand,
@@ -22473,7 +22969,8 @@ async function runCli(argv, io) {
     catch (err) {
         if (err instanceof MemgateError) {
             io.stderr(`memgate: ${describeError(err)}\n`);
-            return 2;
+            // 2 for bad usage or input, 4 when the check or its environment failed (exit-codes.ts).
+            return exitCodeFor(err);
         }
         throw err;
     }
@@ -22484,6 +22981,7 @@ function isEntry() {
     return /(?:^|[\\/])(?:cli\.js|memgate)$|[\\/]cli[\\/]main\.ts$/.test(entry);
 }
 if (isEntry()) {
+    forwardSignals();
     const io = {
         stdout: (t) => process.stdout.write(t),
         stderr: (t) => process.stderr.write(t),
@@ -22497,7 +22995,7 @@ if (isEntry()) {
         process.stderr.write(`memgate: internal error: ${describeError(err)} (please report this)\n`);
         if (process.env.MEMGATE_DEBUG)
             process.stderr.write(`${err?.stack ?? ''}\n`);
-        process.exitCode = 3;
+        process.exitCode = EXIT.internal;
     });
 }
 
