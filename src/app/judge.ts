@@ -26,12 +26,13 @@ async function lookupBaselines(
   report: MemoryReport,
   source: BaselineSource,
   warn: (message: string) => void,
+  ancestry: readonly string[] | undefined,
 ): Promise<Map<string, BaselineLookup>> {
   const lookups = new Map<string, BaselineLookup>();
   for (const c of report.checks) {
     const requestedVersion = c.check.version;
     try {
-      lookups.set(checkId(c.check), await source.read(c.check));
+      lookups.set(checkId(c.check), await source.read(c.check, { ancestry }));
     } catch (err) {
       // A store that could not be read at all ends the step (see baseline/unavailable.ts).
       if (err instanceof BaselineUnavailableError) throw err;
@@ -79,11 +80,16 @@ export async function judge(
   report: MemoryReport,
   source: BaselineSource,
   policy: Policy,
-  opts: { warn?: (message: string) => void; now?: Date } = {},
+  opts: {
+    warn?: (message: string) => void;
+    now?: Date;
+    /** The PR's merge-base and its ancestors, nearest first: the baseline is the nearest stored one. */
+    ancestry?: readonly string[];
+  } = {},
 ): Promise<Verdict> {
   const warn = opts.warn ?? (() => undefined);
   const now = opts.now ?? new Date();
-  const lookups = await lookupBaselines(report, source, warn);
+  const lookups = await lookupBaselines(report, source, warn, opts.ancestry);
   const verdict = analyze(
     report,
     (check) => lookups.get(checkId(check)) ?? { provenance: noneProvenance(check.version) },

@@ -5,13 +5,13 @@
  */
 import { assertCheckKeys } from '../check-name.js';
 import type { CheckKey, MemoryReport } from '../model.js';
-import { BackendBaselineStore, type UpdateResult } from './store.js';
+import { BackendBaselineStore, type LookupOptions, type UpdateResult } from './store.js';
 import type { BaselineLookup } from './types.js';
 
 export class CheckedBaselineStore extends BackendBaselineStore {
-  override async read(check: CheckKey): Promise<BaselineLookup> {
+  override async read(check: CheckKey, lookup?: LookupOptions): Promise<BaselineLookup> {
     assertCheckKeys([check], this.backend.where);
-    return super.read(check);
+    return super.read(check, lookup);
   }
 
   override async update(

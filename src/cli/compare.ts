@@ -15,6 +15,7 @@ import { renderText } from '../report/verdict-text.js';
 import { readPolicyInputs, resolvePolicy, type PolicyInputs } from '../settings/policy.js';
 import type { Verdict } from '../model-verdict.js';
 import { VERSION } from '../version.js';
+import { localAncestry } from '../baseline/ancestry.js';
 import { argumentError, parse } from './args.js';
 import type { Command } from './command.js';
 import { writeSitesSvg } from './flamegraph-file.js';
@@ -38,6 +39,8 @@ Compare a MemoryReport with a baseline and print the verdict.
   --warmup <r>        share of each run's first iterations ignored by leak detection, e.g. 20%
   --fail-on <kinds>   comma-separated: regression,leak,budget (default all)
   --flamegraph <svg>  also write a differential flame graph of the allocation sites against the baseline
+  --base-ref <ref>    compare with the entry at the merge-base of <ref> and HEAD (or its nearest stored
+                      ancestor) instead of the newest, as the action does on a PR; needs the history
 
 Exit status: 0 pass or warn, 1 fail, 2 bad input.`;
 
@@ -54,6 +57,7 @@ const OPTIONS = {
   warmup: { type: 'string' },
   'fail-on': { type: 'string' },
   flamegraph: { type: 'string' },
+  'base-ref': { type: 'string' },
 } as const;
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
@@ -71,6 +75,8 @@ export interface CompareSettings {
   config?: string;
   /** Where to write the sites' differential flame graph, if asked. */
   flamegraph?: string;
+  /** Pick the baseline at the merge-base of this ref and HEAD. */
+  baseRef?: string;
   /** Only the flags given; `resolvePolicy` puts them over the policy file. */
   policy: PolicyInputs;
 }
@@ -92,6 +98,7 @@ export function readCompareSettings(argv: string[]): CompareSettings {
     format: format as CompareSettings['format'],
     config: values.config,
     flamegraph: values.flamegraph,
+    baseRef: values['base-ref'],
     policy: readPolicyInputs(flag, argumentError),
   };
 }
@@ -109,7 +116,8 @@ export const compareCommand: Command = {
     const report = parseMemoryReport((await readInput(s.report, io.cwd)).toString('utf8'), s.report);
     const warn = (m: string) => io.stderr(`memgate: warning: ${m}\n`);
     const source = await openBaselineFile(s.baseline, io.cwd, warn);
-    const verdict = await judge(report, source, policy, { warn });
+    const ancestry = s.baseRef ? await localAncestry({ cwd: io.cwd, base: s.baseRef }) : undefined;
+    const verdict = await judge(report, source, policy, { warn, ancestry });
     const reproduce = compareLine({
       baselinePath: s.baseline,
       out: s.report,

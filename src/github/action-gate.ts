@@ -14,6 +14,7 @@ import { createBranchStore } from '../baseline/branch-store.js';
 import { createFileStore } from '../baseline/file-store.js';
 import type { BackendBaselineStore } from '../baseline/store.js';
 import { MemgateError } from '../errors.js';
+import { prAncestry } from '../app/pr-ancestry.js';
 import type { MemoryReport } from '../model.js';
 import type { RepoLinks } from '../report/links.js';
 import { renderComment } from '../report/markdown.js';
@@ -116,12 +117,22 @@ async function repoLinks(a: ActionRun): Promise<RepoLinks> {
   };
 }
 
+/** On a PR, the merge-base and its ancestors, so the baseline is the PR base's, not the newest. */
+async function ancestryInAction(a: ActionRun): Promise<string[] | undefined> {
+  const { ctx } = a;
+  const pr = ctx.pullRequest;
+  if (!pr?.baseSha || !pr.headSha) return undefined;
+  const api = { client: a.octokit(), owner: ctx.owner, repo: ctx.repo };
+  return prAncestry({ base: pr.baseSha, head: pr.headSha, cwd: ctx.workspace, api }, { warn: core.warning });
+}
+
 /** Compare with the baseline, report, comment, update the baseline when allowed, and gate. */
 export async function gateInAction(a: ActionRun, report: MemoryReport, steps: GateSteps): Promise<void> {
   const { cfg, ctx } = a;
   const store = openStore(a);
   const { policy, configFound } = await loadPolicy(a);
-  const verdict = await judge(report, store, policy, { warn: (m) => core.warning(m) });
+  const warn = (m: string) => core.warning(m);
+  const verdict = await judge(report, store, policy, { warn, ancestry: await ancestryInAction(a) });
   const isFork = ctx.pullRequest?.isFork ?? ctx.workflowRun?.isFork ?? false;
   const runUrl = runUrlOf(ctx);
   const renderOpts = {

@@ -12,6 +12,8 @@ export interface PullRequestInfo {
   headSha: string;
   headRef: string;
   baseRef: string;
+  /** The base branch's commit when the event fired; the merge-base is found from it and the head. */
+  baseSha: string;
   /** The PR comes from another repository: its token is read-only and secrets are absent. */
   isFork: boolean;
 }
@@ -104,6 +106,7 @@ export function eventContextFrom(env: NodeJS.ProcessEnv, payload: Payload): Even
       headSha: str(head.sha),
       headRef: str(head.ref),
       baseRef: str(base.ref),
+      baseSha: str(base.sha),
       isFork: str(obj(head.repo).full_name) !== str(obj(base.repo).full_name),
     };
   }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,6 +105,50 @@ describe('memgate compare against a baseline directory', () => {
     );
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /^memgate: git:nope: .*\n$/);
+  });
+
+  it("--base-ref compares with the entry at the PR's merge-base, not the newest", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'memgate-compare-'));
+    const git = (...args: string[]) =>
+      new Promise<string>((res, rej) =>
+        execFile('git', args, { cwd: dir }, (e, out, err) => (e ? rej(new Error(err)) : res(out.trim()))),
+      );
+    await git('init', '-q', '-b', 'main');
+    await git('config', 'user.email', 't@example.com');
+    await git('config', 'user.name', 't');
+    await git('commit', '-q', '--allow-empty', '-m', 'base');
+    const base = await git('rev-parse', 'HEAD');
+    await git('commit', '-q', '--allow-empty', '-m', 'main moves on');
+    const newest = await git('rev-parse', 'HEAD');
+    await git('checkout', '-q', '-b', 'pr', base);
+    await git('commit', '-q', '--allow-empty', '-m', 'the change');
+    await collect(dir, 'steady-gc', 'base.json');
+    for (const commit of [base, newest]) {
+      const u = await runCliCaptured(
+        ['baseline', 'update', '--store', 'baselines', '--report', 'base.json', '--commit', commit],
+        dir,
+      );
+      assert.equal(u.code, 0, u.stderr);
+    }
+    const provenance = async (...extra: string[]) => {
+      const r = await runCliCaptured(
+        ['compare', '--baseline', 'baselines', '--report', 'base.json', '--json', ...extra],
+        dir,
+      );
+      assert.equal(r.code, 0, r.stderr);
+      return (JSON.parse(r.stdout) as { checks: { provenance: Record<string, unknown> }[] }).checks[0]
+        .provenance;
+    };
+    assert.equal((await provenance()).commit, newest);
+    const atBase = await provenance('--base-ref', 'main');
+    assert.equal(atBase.commit, base);
+    assert.deepEqual(atBase.ancestry, { mergeBase: base, distance: 0 });
+    const bad = await runCliCaptured(
+      ['compare', '--baseline', 'baselines', '--report', 'base.json', '--base-ref', 'nope'],
+      dir,
+    );
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^memgate: .*git merge-base failed/);
   });
 
   it("takes a baseline file or report with the stores' version rules: lower versions only", async () => {
