@@ -76,7 +76,8 @@ function sideOptions(s: PairedSettings, side: Side, pair: number): RunOptions {
       ...(side.commit ? { commit: side.commit } : {}),
       options: { ...r.environment?.options, repeat: r.repeat, pairedWith: s.baseRef },
     },
-    log: (line) => r.log?.(`pair ${pair} of ${r.repeat}, ${side.name}: ${line}`),
+    // One run per call: the runner's own "run 1 of 1" would say nothing; the pair loop logs instead.
+    log: undefined,
   };
 }
 
@@ -85,6 +86,9 @@ async function runPairs(s: PairedSettings, base: Side, head: Side) {
   const warnings: string[] = [];
   for (let pair = 1; pair <= s.run.repeat; pair++) {
     for (const side of [base, head]) {
+      s.run.log?.(
+        `pair ${pair} of ${s.run.repeat}: ${side.name === 'base' ? `base (${s.baseRef})` : 'head'}…`,
+      );
       const outcome = await runCheck(sideOptions(s, side, pair));
       reports[side.name].push(outcome.report);
       warnings.push(...outcome.warnings.map((w) => `${side.name}: ${w}`));
