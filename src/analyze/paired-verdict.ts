@@ -121,6 +121,22 @@ function pairedReason(
   return `no significant change over ${pv.pairs} pairs: ${missing.join('; ')}`;
 }
 
+/**
+ * The signed-rank test's smallest one-sided p with n pairs is 2^-n: with too few pairs no noisy
+ * metric can fail, whatever it does, and the reader must know.
+ */
+function fewPairsNote(verdict: Verdict): void {
+  for (const c of verdict.checks) {
+    const paired = c.metrics.filter((m) => m.rule === 'paired');
+    const n = Math.min(...paired.map((m) => m.current.samples.length));
+    if (paired.length === 0 || 2 ** -n < verdict.settings.alpha) continue;
+    const enough = Math.ceil(Math.log2(1 / verdict.settings.alpha) + 1e-9);
+    c.notes.push(
+      `with ${n} pairs the signed-rank test cannot reach p < ${verdict.settings.alpha}: noisy metrics cannot fail; use repeat ≥ ${enough}`,
+    );
+  }
+}
+
 /** base + head of one paired job → the project's Verdict. Pure. */
 export function analyzePaired(
   base: MemoryReport,
@@ -130,8 +146,10 @@ export function analyzePaired(
   now: Date = new Date(),
   opts: AnalyzeOptions = {},
 ): Verdict {
-  return analyze(head, (key) => pairedLookup(base, key, against), policy, now, {
+  const verdict = analyze(head, (key) => pairedLookup(base, key, against), policy, now, {
     ...opts,
     compareMetric: comparePairedMetric,
   });
+  fewPairsNote(verdict);
+  return verdict;
 }

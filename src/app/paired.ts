@@ -17,6 +17,7 @@ import { delimiter, resolve } from 'node:path';
 import type { PairedBase } from '../analyze/paired-verdict.js';
 import { MemgateError } from '../errors.js';
 import { mergeReports, type MemoryReport } from '../model.js';
+import { dockerExecContainer, splitCommand } from '../run/command.js';
 import { runCheck, type RunOptions } from '../run/runner.js';
 import { withBaseWorktree } from '../run/worktree.js';
 import { writeReport } from './report-file.js';
@@ -101,6 +102,11 @@ export async function measurePaired(s: PairedSettings): Promise<PairedMeasuremen
   if (s.run.check && !s.checksDir)
     throw new MemgateError(
       'paired mode with a check needs the directory of the check code in the repository (checks-dir / --checks-dir), or both sides would run the same installed check',
+      'paired',
+    );
+  if (s.run.check && dockerExecContainer(splitCommand(s.run.agentBin ?? 'datadog-agent')))
+    throw new MemgateError(
+      "paired mode with a check points the Agent at each side's code through its environment, which a `docker exec` prefix does not pass into the container: run the Agent on the runner",
       'paired',
     );
   const repo = resolve(s.repo);

@@ -198,10 +198,10 @@ describe('paired A/B mode on the simulator', { concurrency: false }, () => {
         .map((e) => `${e.metric}: ${e.reason}`);
       statuses.push(v.status);
       assert.equal(v.status, 'pass', `job ${i + 1}: ${why.join(' | ')}`);
-      assert.ok(
-        v.checks[0].metrics.some((x) => x.rule === 'paired'),
-        'at least one noisy metric was judged on its pairs',
-      );
+      // The simulator is deterministic, so its metrics are exact here: the signed-rank rule itself is
+      // covered on drifting samples in test/analyze/paired-verdict.test.ts.
+      assert.equal(v.checks[0].provenance.status, 'paired');
+      assert.ok(v.checks[0].metrics.length > 0 && v.checks[0].metrics.every((x) => x.rule !== 'no-baseline'));
     }
     assert.deepEqual(statuses, new Array<string>(LOOPS).fill('pass'));
     assertClean(dir);
