@@ -64,7 +64,7 @@ interface Side {
   commit?: string;
 }
 
-function sideOptions(s: PairedSettings, side: Side, pair: number): RunOptions {
+function sideOptions(s: PairedSettings, side: Side): RunOptions {
   const r = s.run;
   const env = r.env ?? process.env;
   return {
@@ -87,10 +87,13 @@ async function runPairs(s: PairedSettings, base: Side, head: Side) {
   const warnings: string[] = [];
   for (let pair = 1; pair <= s.run.repeat; pair++) {
     for (const side of [base, head]) {
-      s.run.log?.(
-        `pair ${pair} of ${s.run.repeat}: ${side.name === 'base' ? `base (${s.baseRef})` : 'head'}…`,
-      );
-      const outcome = await runCheck(sideOptions(s, side, pair));
+      const label = `pair ${pair} of ${s.run.repeat}, ${side.name === 'base' ? `base (${s.baseRef})` : 'head'}`;
+      s.run.log?.(`${label}…`);
+      const outcome = await runCheck(sideOptions(s, side)).catch((err: unknown) => {
+        // The runner names its only run "run 1 of 1"; say which pair and side failed instead.
+        if (err instanceof MemgateError) throw new MemgateError(`${label}: ${err.message}`, err.where);
+        throw err;
+      });
       reports[side.name].push(outcome.report);
       warnings.push(...outcome.warnings.map((w) => `${side.name}: ${w}`));
     }

@@ -21,6 +21,7 @@ import { analyzePaired } from '../../src/analyze/paired-verdict.js';
 import { defaultPolicy } from '../../src/analyze/policy.js';
 import { measurePaired } from '../../src/app/paired.js';
 import { median } from '../../src/analyze/stats.js';
+import { MemgateError } from '../../src/errors.js';
 import { startGitHubApi, type FakeGitHub } from '../support/github-api.js';
 import { AGENT_SIM, freePort, ROOT, runAction, webhookPayload, type ActionResult } from './harness.js';
 
@@ -235,6 +236,36 @@ describe('paired A/B mode on the simulator', { concurrency: false }, () => {
     assert.ok(
       existsSync(out.replace(/\.json$/, '.base.json')),
       'the base report is written beside the head one',
+    );
+    assertClean(dir);
+  });
+
+  it('a side that fails names its pair and side, and the worktree is still removed', async () => {
+    const { dir } = repository('checks', 'steady', 'steady');
+    git(dir, 'checkout', '-q', 'base');
+    git(dir, 'mv', join('checks', 'mycheck'), join('checks', 'renamed'));
+    git(dir, 'commit', '-qm', 'the check under another name');
+    git(dir, 'tag', 'renamed');
+    git(dir, 'checkout', '-q', 'feature');
+    const out = join(mkdtempSync(join(tmpdir(), 'memgate-paired-out-')), 'report.json');
+    await assert.rejects(
+      measurePaired({
+        run: {
+          check: 'mycheck',
+          agentBin: AGENT_SIM,
+          repeat: 2,
+          checkTimes: 2,
+          timeoutMs: 60_000,
+          sampleIntervalMs: 50,
+          cwd: dir,
+        },
+        baseRef: 'renamed',
+        repo: dir,
+        checksDir: 'checks',
+        out,
+        warn: () => undefined,
+      }),
+      (e: Error) => e instanceof MemgateError && /^pair 1 of 2, base \(renamed\): /.test(e.message),
     );
     assertClean(dir);
   });
