@@ -15,7 +15,7 @@ import { describeMetric } from '../metrics.js';
 import { formatPercent } from '../units.js';
 import { comparePaired } from './paired.js';
 import type { Policy, ResolvedThresholds } from './policy.js';
-import { compareMetric, floorFor, fmt, isExact, summarize, type CompareOptions } from './regression.js';
+import { compareMetric, floorFor, fmt, isExact, summarize } from './regression.js';
 import { analyze, type AnalyzeOptions } from './verdict.js';
 
 /** What the head was paired against. */
@@ -63,13 +63,7 @@ export function pairedLookup(base: MemoryReport, key: CheckKey, against: PairedB
  * at least `minRuns` of them, is judged on its pairs; anything else keeps the ordinary rule (exact
  * metrics need no test; too few runs is threshold only), so paired mode never judges less strictly.
  */
-export function comparePairedMetric(
-  metric: string,
-  baseline: readonly number[] | undefined,
-  current: readonly number[],
-  t: ResolvedThresholds,
-  opts: CompareOptions = {},
-): MetricVerdict {
+export const comparePairedMetric: typeof compareMetric = (metric, baseline, current, t, opts = {}) => {
   const ordinary = () => compareMetric(metric, baseline, current, t, opts);
   if (!baseline || baseline.length === 0) return ordinary();
   if (baseline.length !== current.length) {
@@ -99,7 +93,7 @@ export function comparePairedMetric(
     p: pv.p,
     reason: pairedReason(pv, t, info.unit, floor),
   };
-}
+};
 
 function pairedReason(
   pv: ReturnType<typeof comparePaired>,

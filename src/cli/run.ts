@@ -16,7 +16,7 @@ import { renderText } from '../report/verdict-text.js';
 import { DEFAULT_EXPVAR_URL, type RunOptions } from '../run/runner.js';
 import { readPolicyInputs, resolvePolicy } from '../settings/policy.js';
 import { RUN_DEFAULTS, RUN_PARSERS } from '../settings/run.js';
-import { argumentError, M_VALUE_FLAGS, nameOption, option, parse, urlOption } from './args.js';
+import { argumentError, M_VALUE_FLAGS, nameOption, option, parse, POLICY_OPTIONS, urlOption } from './args.js';
 import type { CliIO, Command } from './command.js';
 
 const USAGE = `Usage: memgate run (--check NAME | --command "…") [options]
@@ -80,13 +80,7 @@ const OPTIONS = {
   out: { type: 'string' },
   paired: { type: 'string' },
   'checks-dir': { type: 'string' },
-  config: { type: 'string' },
-  threshold: { type: 'string' },
-  alpha: { type: 'string' },
-  floor: { type: 'string' },
-  'leak-threshold': { type: 'string' },
-  warmup: { type: 'string' },
-  'fail-on': { type: 'string' },
+  ...POLICY_OPTIONS,
 } as const;
 
 type RunValues = ReturnType<typeof parse<typeof OPTIONS>>['values'];

@@ -11,7 +11,6 @@
  *   layout (`datadog_checks/<name>/` on PYTHONPATH).
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,23 +23,11 @@ import { median } from '../../src/analyze/stats.js';
 import { MemgateError } from '../../src/errors.js';
 import { startGitHubApi, type FakeGitHub } from '../support/github-api.js';
 import { AGENT_SIM, freePort, ROOT, runAction, webhookPayload, type ActionResult } from './harness.js';
+import { git } from '../support/git.js';
 
 const TOKEN = 'ghs_e2eTestToken000000000000000000000000';
 const PR = 11;
 const LOOPS = 20;
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-    },
-  }).trim();
 
 /** Copy an example check's files into `dir` (check.py, conf.yaml, __about__.py). */
 function putExample(dir: string, example: string): void {

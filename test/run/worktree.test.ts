@@ -4,7 +4,6 @@
  * saying how to fetch it.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,19 +11,7 @@ import { test } from 'node:test';
 
 import { MemgateError } from '../../src/errors.js';
 import { resolveCommit, withBaseWorktree } from '../../src/run/worktree.js';
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-    },
-  }).trim();
+import { git } from '../support/git.js';
 
 /** A repository with two commits: `base` writes "base", the head writes "head". */
 function repo(): { dir: string; base: string } {
