@@ -113,7 +113,16 @@ test('every check says it was paired, against which ref and commit, and how many
   assert.equal(p.samples, 7);
   assert.equal(p.message, 'paired A/B in this job against main (abcdef012345), 7 pairs');
   const md = renderComment(v, { key: 'k', version: 'test' });
-  assert.match(md, /Baseline: paired A\/B in this job against main \(abcdef012345\), 7 pairs\./);
+  // A passing paired check is a quiet one: its line still says what it was paired with.
+  assert.match(
+    md,
+    /- `mycheck` 1\.0\.0: baseline paired A\/B in this job against main \(abcdef012345\), 7 pairs\./,
+  );
+  const failing = analyzePaired(report(DRIFT), report(shifted(DRIFT, 0.08)), AGAINST, defaultPolicy(), NOW);
+  assert.match(
+    renderComment(failing, { key: 'k', version: 'test' }),
+    /^Baseline: paired A\/B in this job against main \(abcdef012345\), 7 pairs\.$/m,
+  );
 });
 
 test('the base ref is PR-controlled text: the comment escapes it', () => {
@@ -187,4 +196,23 @@ test('a version bump in the PR is still paired with the base version of the same
   assert.equal(c.provenance.version, '1.0.0');
   assert.equal(c.provenance.requestedVersion, '1.1.0');
   assert.equal(c.metrics.find((x) => x.metric === 'python.pymem.inuse')!.change, 'regression');
+});
+
+test('with too few pairs for the signed-rank test to reach α, the check says so', () => {
+  const four = DRIFT.slice(0, 4);
+  const v = analyzePaired(report(four), report(shifted(four, 0.08)), AGAINST, defaultPolicy(), NOW);
+  const m = v.checks[0].metrics.find((x) => x.metric === 'python.pymem.inuse')!;
+  assert.equal(m.rule, 'paired');
+  assert.equal(m.change, 'unchanged');
+  assert.equal(m.p, 1 / 16);
+  assert.ok(
+    v.checks[0].notes.includes(
+      'with 4 pairs the signed-rank test cannot reach p < 0.05: noisy metrics cannot fail; use repeat ≥ 5',
+    ),
+    v.checks[0].notes.join(' | '),
+  );
+  const five = DRIFT.slice(0, 5);
+  const ok = analyzePaired(report(five), report(shifted(five, 0.08)), AGAINST, defaultPolicy(), NOW);
+  assert.ok(ok.checks[0].notes.every((n) => !/cannot reach/.test(n)));
+  assert.equal(ok.status, 'fail');
 });

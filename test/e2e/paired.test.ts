@@ -11,7 +11,8 @@
  *   layout (`datadog_checks/<name>/` on PYTHONPATH).
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -21,6 +22,7 @@ import { defaultPolicy } from '../../src/analyze/policy.js';
 import { measurePaired } from '../../src/app/paired.js';
 import { median } from '../../src/analyze/stats.js';
 import { MemgateError } from '../../src/errors.js';
+import type { MemoryReport } from '../../src/model.js';
 import { startGitHubApi, type FakeGitHub } from '../support/github-api.js';
 import { AGENT_SIM, freePort, ROOT, runAction, webhookPayload, type ActionResult } from './harness.js';
 import { git } from '../support/git.js';
@@ -254,6 +256,50 @@ describe('paired A/B mode on the simulator', { concurrency: false }, () => {
       }),
       (e: Error) => e instanceof MemgateError && /^pair 1 of 2, base \(renamed\): /.test(e.message),
     );
+    assertClean(dir);
+  });
+
+  it('dist/cli.js run --command … --paired: the base side runs the command in the worktree', async () => {
+    const { dir } = repository('checks', 'steady', 'leaky');
+    // The command names the checks by a relative path: the base side must resolve it in its worktree.
+    const script = [
+      'import os, subprocess, sys',
+      `sys.exit(subprocess.call([${JSON.stringify(AGENT_SIM)}, 'check', 'mycheck', '--checks-dir', 'checks',`,
+      "    '--check-times', '4', '--json', '-m', '--m-gc', '1', '--m-dir', os.environ['MEMGATE_M_DIR']]))",
+      '',
+    ].join('\n');
+    writeFileSync(join(dir, 'measure.py'), script);
+    git(dir, 'add', 'measure.py');
+    git(dir, 'commit', '-qm', 'measure script');
+    git(dir, 'checkout', '-q', 'base');
+    writeFileSync(join(dir, 'measure.py'), script);
+    git(dir, 'add', 'measure.py');
+    git(dir, 'commit', '-qm', 'measure script at the base');
+    git(dir, 'tag', '-f', 'base');
+    git(dir, 'checkout', '-q', 'feature');
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'dist', 'cli.js'),
+        'run',
+        '--command',
+        'python3 measure.py',
+        '--paired',
+        'base',
+        '--repeat',
+        '2',
+        '--no-expvar',
+      ],
+      { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir } },
+    );
+    assert.equal(r.status, 1, `${r.stdout}\n${r.stderr}`);
+    assert.match(r.stdout, /^memgate: FAIL: .*1 leak/);
+    const retained = (file: string) => {
+      const report = JSON.parse(readFileSync(join(dir, file), 'utf8')) as MemoryReport;
+      return median(report.checks[0].metrics['python.check_run_alloc'].runs.map((x) => x.value));
+    };
+    assert.equal(retained('memgate-report.base.json'), 0, 'the base (steady) retains nothing');
+    assert.ok(retained('memgate-report.json') > 1024, 'the head (leaky) retains every run');
     assertClean(dir);
   });
 });
