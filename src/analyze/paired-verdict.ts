@@ -64,7 +64,8 @@ export function pairedLookup(base: MemoryReport, key: CheckKey, against: PairedB
  * metrics need no test; too few runs is threshold only), so paired mode never judges less strictly.
  */
 export const comparePairedMetric: typeof compareMetric = (metric, baseline, current, t, opts = {}) => {
-  const ordinary = () => compareMetric(metric, baseline, current, t, opts);
+  // No stored jobs in paired mode: the job-level check (jobs.ts) has nothing to hold the head against.
+  const ordinary = () => compareMetric(metric, baseline, current, t, { ...opts, jobs: undefined });
   if (!baseline || baseline.length === 0) return ordinary();
   if (baseline.length !== current.length) {
     const mv = ordinary();
