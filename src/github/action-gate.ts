@@ -134,7 +134,7 @@ export async function publishInAction(
   a: ActionRun,
   judged: Judged,
   steps: GateSteps,
-  from: { store?: BaselineStore; configFound: boolean },
+  from: { store?: BackendBaselineStore; configFound: boolean },
 ): Promise<void> {
   const { cfg, ctx } = a;
   const isFork = ctx.pullRequest?.isFork ?? ctx.workflowRun?.isFork ?? false;
@@ -146,7 +146,8 @@ export async function publishInAction(
     reproduce: reproduceLine(a, from.configFound),
     forkNotice: isFork && ctx.eventName === 'pull_request',
     links: await repoLinks(a),
-    flamegraph: await flamegraphInAction(a, report, store),
+    // Paired mode has no stored baseline to draw the flame graph's base from.
+    flamegraph: from.store ? await flamegraphInAction(a, judged.report, from.store) : undefined,
   };
   const body = renderComment(judged.verdict, renderOpts);
   const prNumber = steps.pullRequest ?? ctx.pullRequest?.number;
