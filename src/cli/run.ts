@@ -16,7 +16,15 @@ import { renderText } from '../report/verdict-text.js';
 import { DEFAULT_EXPVAR_URL, type RunOptions } from '../run/runner.js';
 import { readPolicyInputs, resolvePolicy } from '../settings/policy.js';
 import { RUN_DEFAULTS, RUN_PARSERS } from '../settings/run.js';
-import { argumentError, M_VALUE_FLAGS, nameOption, option, parse, POLICY_OPTIONS, urlOption } from './args.js';
+import {
+  argumentError,
+  M_VALUE_FLAGS,
+  nameOption,
+  option,
+  parse,
+  POLICY_OPTIONS,
+  urlOption,
+} from './args.js';
 import type { CliIO, Command } from './command.js';
 
 const USAGE = `Usage: memgate run (--check NAME | --command "…") [options]
