@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 
 import { describeError, MemgateError } from './errors.js';
 import { gateInAction } from './github/action-gate.js';
+import { pairedInAction } from './github/action-paired.js';
 import { measureInAction, mergeArtifacts, uploadReport, watchInAction } from './github/action-reports.js';
 import { openActionRun, type ActionRun } from './github/action-run.js';
 import type { Mode } from './settings/action.js';
@@ -14,7 +15,8 @@ import { VERSION } from './version.js';
 const GATE = { writeBaseline: true, failJob: true };
 
 const MODES: Record<Mode, (a: ActionRun) => Promise<void>> = {
-  run: async (a) => gateInAction(a, await measureInAction(a), GATE),
+  run: async (a) =>
+    a.cfg.compareWith === 'paired' ? pairedInAction(a) : gateInAction(a, await measureInAction(a), GATE),
   collect: async (a) => uploadReport(a, await measureInAction(a)),
   aggregate: async (a) => gateInAction(a, await mergeArtifacts(a), GATE),
   comment: commentForRun,

@@ -23,9 +23,11 @@ export interface SampleSummary {
  * - `exact`: deterministic metric, compared against baseline × (1 + threshold) and the floor;
  * - `mann-whitney`: noisy metric, rank test + bootstrap CI + Hodges-Lehmann shift + floor;
  * - `threshold-only`: noisy metric with too few runs for a test (said in the report);
+ * - `paired`: noisy metric measured in paired A/B mode, Wilcoxon signed-rank on the per-pair
+ *   differences + their Hodges-Lehmann shift + floor (`src/analyze/paired-verdict.ts`);
  * - `no-baseline`: nothing to compare against.
  */
-export type RegressionRule = 'exact' | 'mann-whitney' | 'threshold-only' | 'no-baseline';
+export type RegressionRule = 'exact' | 'mann-whitney' | 'threshold-only' | 'paired' | 'no-baseline';
 
 export type Change = 'regression' | 'improvement' | 'unchanged' | 'no-baseline';
 
@@ -58,7 +60,7 @@ export interface MetricVerdict {
   jobs?: { known: boolean; count: number; centre: number; low: number; high: number };
   /** Runs set aside as outliers (modified z-score > 3.5, at most one in five runs), per side. */
   setAside?: { baseline: number[]; current: number[] };
-  /** One-sided Mann-Whitney p-value in the direction of the change. */
+  /** One-sided p-value in the direction of the change (Mann-Whitney; signed-rank for `paired`). */
   p?: number;
   /** Plain words: why this status. */
   reason: string;

@@ -163,7 +163,10 @@ function chartFor(
   return [chart];
 }
 
-export type AnalyzeOptions = Omit<CompareOptions, 'jobs'>;
+export interface AnalyzeOptions extends Omit<CompareOptions, 'jobs'> {
+  /** The regression rule per metric; paired mode (`paired-verdict.ts`) passes its own. */
+  compareMetric?: typeof compareMetric;
+}
 
 /**
  * The stored job medians of one metric for the job-level check. A lookup without jobs (not read
@@ -238,7 +241,7 @@ function analyzeMetric(ctx: CheckContext, metric: string): void {
   }
   if (!ctx.skip.metrics.has(metric)) {
     const baseRuns = ctx.lookup.baseline?.metrics[metric]?.runs;
-    const mv = compareMetric(
+    const mv = (ctx.opts.compareMetric ?? compareMetric)(
       metric,
       baseRuns?.map((r) => r.value),
       runs.map((r) => r.value),

@@ -32,10 +32,12 @@ export interface BaselineDocument {
  * - `exact`: same check_version;
  * - `fallback`: the highest lower version that has one;
  * - `none`: no baseline at all (this run becomes the first);
- * - `unreadable`: a stored baseline exists but could not be read (the report says why; nothing is overwritten).
+ * - `unreadable`: a stored baseline exists but could not be read (the report says why; nothing is overwritten);
+ * - `paired`: nothing stored: the base ref was measured in this job, alternating with the head
+ *   (`commit` is the base commit, `samples` the pairs, `message` says so in words).
  */
 export interface BaselineProvenance {
-  status: 'exact' | 'fallback' | 'none' | 'unreadable';
+  status: 'exact' | 'fallback' | 'none' | 'unreadable' | 'paired';
   requestedVersion: string;
   version?: string;
   commit?: string;

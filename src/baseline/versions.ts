@@ -109,6 +109,8 @@ export function describeProvenance(p: BaselineProvenance): string {
   switch (p.status) {
     case 'none':
       return `no baseline: this run becomes the first for ${p.requestedVersion}`;
+    case 'paired':
+      return p.message ?? 'paired A/B in this job';
     case 'unreadable':
       return `baseline for ${p.version ?? p.requestedVersion} is unreadable (${p.message ?? 'unknown reason'}); compared with no baseline`;
     case 'exact':

@@ -8,6 +8,17 @@ import { integer, url, type Parsed } from '../settings/values.js';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** The policy file and the policy flags (`readPolicyInputs` reads them), for every verb that judges. */
+export const POLICY_OPTIONS = {
+  config: { type: 'string' },
+  threshold: { type: 'string' },
+  alpha: { type: 'string' },
+  floor: { type: 'string' },
+  'leak-threshold': { type: 'string' },
+  warmup: { type: 'string' },
+  'fail-on': { type: 'string' },
+} as const;
+
 export function parse<T extends Options>(argv: string[], options: T, usage: string) {
   try {
     return parseArgs({

@@ -16,7 +16,7 @@ import { readPolicyInputs, resolvePolicy, type PolicyInputs } from '../settings/
 import type { Verdict } from '../model-verdict.js';
 import { VERSION } from '../version.js';
 import { localAncestry } from '../baseline/ancestry.js';
-import { argumentError, parse } from './args.js';
+import { argumentError, parse, POLICY_OPTIONS } from './args.js';
 import type { Command } from './command.js';
 import { writeSitesSvg } from './flamegraph-file.js';
 
@@ -49,13 +49,7 @@ const OPTIONS = {
   report: { type: 'string' },
   json: { type: 'boolean' },
   format: { type: 'string' },
-  config: { type: 'string' },
-  threshold: { type: 'string' },
-  alpha: { type: 'string' },
-  floor: { type: 'string' },
-  'leak-threshold': { type: 'string' },
-  warmup: { type: 'string' },
-  'fail-on': { type: 'string' },
+  ...POLICY_OPTIONS,
   flamegraph: { type: 'string' },
   'base-ref': { type: 'string' },
 } as const;

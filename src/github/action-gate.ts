@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import * as core from '@actions/core';
 
 import { judge } from '../app/judge.js';
-import { publish, type Sink } from '../app/publish.js';
+import { publish, type Judged, type Sink } from '../app/publish.js';
 import { readOptional } from '../app/report-file.js';
 import type { Policy } from '../analyze/policy.js';
 import { createBranchStore } from '../baseline/branch-store.js';
@@ -87,6 +87,11 @@ function openStore(a: ActionRun): BackendBaselineStore {
 /** Every input that changed the result, as `memgate run … && memgate compare …` (see report/reproduce.ts). */
 function reproduceLine(a: ActionRun, configFound: boolean): string {
   const { cfg } = a;
+  if (cfg.compareWith === 'paired') {
+    const target = cfg.check ? `--check ${cfg.check}` : '--command "<your command>"';
+    const dir = cfg.checksDir ? ` --checks-dir ${cfg.checksDir}` : '';
+    return `npx memgate run ${target} --paired ${cfg.baseRef ?? '<base ref>'}${dir} --repeat ${cfg.repeat} --check-times ${cfg.checkTimes}`;
+  }
   return reproduceCommand({
     check: cfg.check,
     command: cfg.command,
@@ -128,27 +133,38 @@ async function ancestryInAction(a: ActionRun): Promise<string[] | undefined> {
 
 /** Compare with the baseline, report, comment, update the baseline when allowed, and gate. */
 export async function gateInAction(a: ActionRun, report: MemoryReport, steps: GateSteps): Promise<void> {
-  const { cfg, ctx } = a;
   const store = openStore(a);
   const { policy, configFound } = await loadPolicy(a);
   const warn = (m: string) => core.warning(m);
   const verdict = await judge(report, store, policy, { warn, ancestry: await ancestryInAction(a) });
+  await publishInAction(a, { report, verdict }, steps, { store, configFound });
+}
+
+/** Report, comment, update the baseline when the steps allow it (and a store is given), and gate. */
+export async function publishInAction(
+  a: ActionRun,
+  judged: Judged,
+  steps: GateSteps,
+  from: { store?: BackendBaselineStore; configFound: boolean },
+): Promise<void> {
+  const { cfg, ctx } = a;
   const isFork = ctx.pullRequest?.isFork ?? ctx.workflowRun?.isFork ?? false;
   const runUrl = runUrlOf(ctx);
   const renderOpts = {
     key: cfg.commentKey,
     version: VERSION,
     runUrl,
-    reproduce: reproduceLine(a, configFound),
+    reproduce: reproduceLine(a, from.configFound),
     forkNotice: isFork && ctx.eventName === 'pull_request',
     links: await repoLinks(a),
-    flamegraph: await flamegraphInAction(a, report, store),
+    // Paired mode has no stored baseline to draw the flame graph's base from.
+    flamegraph: from.store ? await flamegraphInAction(a, judged.report, from.store) : undefined,
   };
-  const body = renderComment(verdict, renderOpts);
+  const body = renderComment(judged.verdict, renderOpts);
   const prNumber = steps.pullRequest ?? ctx.pullRequest?.number;
   const sinks: Sink[] = [outputsSink(body), summarySink(renderOpts), annotationsSink(ctx.workspace)];
   if (cfg.comment !== 'never' && prNumber) sinks.push(commentSink(a, prNumber, body, runUrl));
-  if (steps.writeBaseline) sinks.push(baselineSink(a, store));
+  if (steps.writeBaseline && from.store) sinks.push(baselineSink(a, from.store));
   sinks.push(statusSink(steps.failJob));
-  await publish({ report, verdict }, sinks);
+  await publish(judged, sinks);
 }

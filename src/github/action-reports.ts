@@ -11,38 +11,43 @@ import * as core from '@actions/core';
 import { measure } from '../app/measure.js';
 import { writeReport } from '../app/report-file.js';
 import { mergeReports, parseMemoryReport, type MemoryReport } from '../model.js';
-import { DEFAULT_EXPVAR_URL } from '../run/runner.js';
+import { DEFAULT_EXPVAR_URL, type RunOptions } from '../run/runner.js';
 import { watchAgent } from '../run/watch.js';
 import type { ActionRun } from './action-run.js';
 import { downloadReports, uploadReports } from './artifacts.js';
 import { groupedRunLog } from './run-groups.js';
 
+/** The action's inputs and event as the runner's options (one place for `run` and paired mode). */
+export function runOptionsOf(a: ActionRun): RunOptions {
+  const { cfg, ctx } = a;
+  return {
+    check: cfg.check,
+    command: cfg.command,
+    shell: cfg.shell,
+    agentBin: cfg.agentBin,
+    repeat: cfg.repeat,
+    checkTimes: cfg.checkTimes,
+    timeoutMs: cfg.timeoutSeconds * 1000,
+    expvarUrl: cfg.expvarUrl,
+    telemetryUrl: cfg.telemetryUrl,
+    pprofUrl: cfg.pprofUrl,
+    sampleIntervalMs: cfg.sampleIntervalMs,
+    mGc: cfg.mGc,
+    mOptions: cfg.mOptions,
+    checkVersion: cfg.checkVersion,
+    cwd: ctx.workspace,
+    environment: runEnvironment(a),
+    log: (line) => core.info(line),
+  };
+}
+
 /** Run the check `repeat` times and write the MemoryReport. */
 export async function measureInAction(a: ActionRun): Promise<MemoryReport> {
-  const { cfg, ctx } = a;
   const runLog = groupedRunLog();
   const report = await measure({
-    run: {
-      check: cfg.check,
-      command: cfg.command,
-      shell: cfg.shell,
-      agentBin: cfg.agentBin,
-      repeat: cfg.repeat,
-      checkTimes: cfg.checkTimes,
-      timeoutMs: cfg.timeoutSeconds * 1000,
-      expvarUrl: cfg.expvarUrl,
-      telemetryUrl: cfg.telemetryUrl,
-      pprofUrl: cfg.pprofUrl,
-      sampleIntervalMs: cfg.sampleIntervalMs,
-      mGc: cfg.mGc,
-      mOptions: cfg.mOptions,
-      checkVersion: cfg.checkVersion,
-      cwd: ctx.workspace,
-      environment: runEnvironment(a),
-      log: (line) => runLog.log(line),
-    },
+    run: { ...runOptionsOf(a), log: (line) => runLog.log(line) },
     out: a.reportPath,
-    outShown: cfg.reportPath,
+    outShown: a.cfg.reportPath,
     warn: (m) => core.warning(m),
   }).finally(() => runLog.close());
   core.setOutput('report-path', a.reportPath);

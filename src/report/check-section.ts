@@ -266,6 +266,8 @@ export function provenanceLine(p: BaselineProvenance, links: RepoLinks | undefin
       }.`;
     case 'none':
       return `Baseline: 🆕 no baseline for ${requested}: this run becomes the first once it lands on the default branch.`;
+    case 'paired':
+      return `Baseline: ${escapeText(p.message ?? 'paired A/B in this job')}.`;
     case 'unreadable':
       return `Baseline: ⚠️ unreadable: ${escapeText(p.message ?? 'no reason given')}. Nothing was compared, and nothing will be overwritten.`;
   }

@@ -107,7 +107,7 @@ function isNotable(v: Verdict, stories: MetricStory[][], ci: number): boolean {
     c.status !== 'pass' ||
     stories[ci].some((s) => s.place !== 'details') ||
     c.budgets.some((b) => b.status !== 'pass') ||
-    c.provenance.status !== 'exact'
+    !['exact', 'paired'].includes(c.provenance.status)
   );
 }
 

@@ -111,9 +111,11 @@ export function shortWhy(s: MetricStory): string {
     const how =
       m.rule === 'mann-whitney' && m.p !== undefined
         ? `Mann-Whitney p ${m.p < 0.001 ? formatP(m.p) : `= ${formatP(m.p)}`}`
-        : m.rule === 'threshold-only'
-          ? 'threshold only, too few runs for a test'
-          : 'exact';
+        : m.rule === 'paired' && m.p !== undefined
+          ? `paired signed-rank p = ${formatP(m.p)}, ${m.current.samples.length} pairs`
+          : m.rule === 'threshold-only'
+            ? 'threshold only, too few runs for a test'
+            : 'exact';
     return `regression (${how})${suffix}`;
   }
   if (s.mark === 'improvement') return 'improved';

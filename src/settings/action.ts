@@ -16,6 +16,7 @@ export const COMMENT_MODES = ['always', 'on-change', 'never'] as const;
 export const STORES = ['branch', 'file'] as const;
 export const UPDATE_MODES = ['auto', 'true', 'false'] as const;
 export const ON_BASELINE_ERROR = ['fail', 'warn'] as const;
+export const COMPARE_WITH = ['baseline', 'paired'] as const;
 
 export type Mode = (typeof MODES)[number];
 
@@ -45,6 +46,12 @@ export interface ActionConfig {
   liveRuns?: number;
   /** …or this many seconds. */
   liveDurationSeconds?: number;
+  /** `baseline`: the stored baselines; `paired`: the base ref measured in this job, alternating with the head. */
+  compareWith: (typeof COMPARE_WITH)[number];
+  /** Paired mode's base; undefined: the pull request's base branch. */
+  baseRef?: string;
+  /** Paired mode with `check`: the directory of the check code in the repository. */
+  checksDir?: string;
   configPath: string;
   /** Only the policy inputs the workflow set; `resolvePolicy` puts them over `.memgate.yml`. */
   policy: PolicyInputs;
@@ -90,6 +97,7 @@ export function readConfig(getInput: GetInput, defaults: { commentKey: string })
       read('sample-interval', RUN_PARSERS['sample-interval']) ?? RUN_DEFAULTS.sampleIntervalMs,
     ...readProfilingInputs(str, read),
     ...readLiveInputs(mode, read),
+    ...readPaired(mode, read('compare-with', (r) => oneOf(r, COMPARE_WITH)) ?? 'baseline', str),
     configPath: str('config') ?? DEFAULT_CONFIG_PATH,
     policy: readPolicyInputs(str, (name, why) => {
       throw inputError(name, why);
@@ -160,6 +168,19 @@ function readTarget(mode: Mode, check: string | undefined, command: string | und
   const tooLong = check && checkNameProblem(check);
   if (tooLong) throw inputError('check', `${nameForMessage(check as string)} ${tooLong}`);
   return { check, command };
+}
+
+function readPaired(
+  mode: Mode,
+  compareWith: ActionConfig['compareWith'],
+  str: (name: string) => string | undefined,
+) {
+  if (compareWith === 'paired' && mode !== 'run')
+    throw inputError(
+      'compare-with',
+      `"paired" measures both sides in one job: it needs mode "run", not "${mode}"`,
+    );
+  return { compareWith, baseRef: str('base-ref'), checksDir: str('checks-dir') };
 }
 
 function orFail<T>(name: string, parsed: Parsed<T>): T {

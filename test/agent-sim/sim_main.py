@@ -140,6 +140,19 @@ def build_check_id(name, instance, init_config):
     return '{}:{}:{}'.format(name, inst_name, digest) if inst_name else '{}:{}'.format(name, digest)
 
 
+def agent_checks_dir(name):
+    """Where a real Agent's Python would find the check's code first, in sys.path order: a directory on
+    PYTHONPATH holding `datadog_checks/<name>/` (an integration from a repository checkout), then
+    `DD_ADDITIONAL_CHECKSD` (the Agent's `additional_checksd`). Checks use the simulator's layout there
+    (`<name>/check.py`, `conf.yaml`, `__about__.py`)."""
+    entries = [os.path.join(p, 'datadog_checks') for p in os.environ.get('PYTHONPATH', '').split(os.pathsep) if p]
+    entries.append(os.environ.get('DD_ADDITIONAL_CHECKSD', ''))
+    for d in entries:
+        if d and os.path.isfile(os.path.join(d, name, 'check.py')):
+            return d
+    return None
+
+
 def load_config(name, checks_dir, cfgpath):
     candidates = []
     if cfgpath:
@@ -304,7 +317,7 @@ def run(argv):
         return 0
     else:
         name = positionals[1]
-    checks_dir = opts.get('checks_dir') or os.environ.get('MEMGATE_SIM_CHECKS') or DEFAULT_CHECKS
+    checks_dir = opts.get('checks_dir') or agent_checks_dir(name) or os.environ.get('MEMGATE_SIM_CHECKS') or DEFAULT_CHECKS
     sys.dont_write_bytecode = True  # never leave __pycache__ in the checks directory
 
     init_config, instances = load_config(name, checks_dir, opts.get('cfgpath'))
