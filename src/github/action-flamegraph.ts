@@ -1,6 +1,6 @@
 /**
  * The action's flame graph: the allocation sites of every measured check against its baseline,
- * written as an SVG next to the report and uploaded as the artifact `<artifact-name>-flamegraph`.
+ * written as an SVG next to the report and uploaded as the artifact `flamegraph-<artifact-name>`.
  * The picture is a view, like the comment: a failed write or upload is a warning, never a failed gate.
  */
 import { basename, dirname, extname, join } from 'node:path';
@@ -32,7 +32,9 @@ export async function flamegraphInAction(
 ): Promise<FlamegraphLink | undefined> {
   if (!a.cfg.flamegraph || report.checks.every((c) => c.sites.length === 0)) return undefined;
   const path = flamegraphPathFor(a.reportPath);
-  const artifact = `${a.cfg.artifactName}-flamegraph`;
+  // Not `<artifact-name>-…`: `aggregate` and `comment` download every artifact starting with the
+  // report artifact's name, and an artifact with no report in it is an error there.
+  const artifact = `flamegraph-${a.cfg.artifactName}`;
   try {
     const pairs = await Promise.all(
       report.checks.map(async (c) => ({ current: c, baseline: (await source.read(c.check)).baseline })),

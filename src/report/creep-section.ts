@@ -13,7 +13,7 @@ const MARK: Record<CreepVerdict['status'], string> = { pass: '📈', warn: '📈
 /** Where the action put the flame graph: the workflow run, whose page lists its artifacts. */
 export interface FlamegraphLink {
   runUrl?: string;
-  /** The artifact's name, e.g. `memgate-report-flamegraph`. */
+  /** The artifact's name, e.g. `flamegraph-memgate-report`. */
   artifact: string;
 }
 

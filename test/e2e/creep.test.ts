@@ -124,7 +124,7 @@ describe('creep and the flame graph through dist/index.js', { concurrency: false
     const uploaded = artifacts.artifacts().slice(before);
     assert.deepEqual(
       uploaded.map((a) => a.name),
-      ['memgate-report-flamegraph'],
+      ['flamegraph-memgate-report'],
     );
     const svg = uploaded[0].files['memgate-report.flamegraph.svg']?.toString('utf8') ?? '';
     assert.match(svg, /^<svg|<\?xml/);
