@@ -97,7 +97,10 @@ export async function judge(
     now,
   );
   const snapshot = source.snapshot?.bind(source);
-  if (!snapshot) return verdict;
+  // A store that could not be read for the baselines has been reported once already; its history
+  // is unreadable for the same reason, and a second warning would only repeat it.
+  const unreadable = [...lookups.values()].some((l) => l.provenance.status === 'unreadable');
+  if (!snapshot || unreadable) return verdict;
   const creep = await lookupCreep(report, snapshot, policy, warn);
   return withCreep(verdict, creep, policy, now);
 }

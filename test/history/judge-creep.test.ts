@@ -108,7 +108,7 @@ describe('judge: creeping growth over the store history', () => {
 
     const empty = await judge(
       head(levels[0]),
-      createFileStore({ dir: join(tmp, 'none') }),
+      createFileStore({ dir: await mkdtemp(join(tmp, 'empty-')) }),
       withFailOn([...FAIL_KINDS]),
     );
     assert.equal(empty.checks[0].creep, undefined);
