@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { posix, join, resolve as resolve$1, dirname, relative, basename } from 'node:path';
+import { posix, join, resolve as resolve$1, dirname, relative, basename, delimiter } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { stat, readdir, readFile, mkdir, writeFile, open, lstat, unlink, rename, mkdtemp, rm, chmod } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -683,6 +683,23 @@ function mergeProfiling(a, b) {
             out[k] = x[k];
     }
     return out;
+}
+/** Merge reports of several runs or matrix shards into one; checks with the same key are joined. */
+function mergeReports(reports) {
+    if (reports.length === 0)
+        throw new Error('mergeReports needs at least one report');
+    const checks = [];
+    for (const r of reports) {
+        for (const c of r.checks) {
+            const i = checks.findIndex((x) => sameCheck(x.check, c.check));
+            if (i < 0)
+                checks.push(c);
+            else
+                checks[i] = mergeCheck(checks[i], c);
+        }
+    }
+    const options = Object.assign({}, ...reports.map((r) => r.environment.options));
+    return { ...reports[0], environment: { ...reports[0].environment, options }, checks };
 }
 function siteId$1(s) {
     return `${s.runtime}\u0000${s.key}`;
@@ -3340,6 +3357,16 @@ function inRange(v, raw, { min = 0, max = Infinity, open = false }) {
 }
 
 /** Argument parsing shared by the CLI verbs: node:util parseArgs with errors turned into MemgateErrors. */
+/** The policy file and the policy flags (`readPolicyInputs` reads them), for every verb that judges. */
+const POLICY_OPTIONS = {
+    config: { type: 'string' },
+    threshold: { type: 'string' },
+    alpha: { type: 'string' },
+    floor: { type: 'string' },
+    'leak-threshold': { type: 'string' },
+    warmup: { type: 'string' },
+    'fail-on': { type: 'string' },
+};
 function parse(argv, options, usage) {
     try {
         return parseArgs({
@@ -3498,6 +3525,19 @@ async function isDirectory(path) {
     }
     catch {
         return false;
+    }
+}
+/** The text of an optional file: undefined when it does not exist. */
+async function readOptional$1(path) {
+    try {
+        return (await readCapped(path, path, MAX_INPUT_BYTES)).toString('utf8');
+    }
+    catch (err) {
+        if (err instanceof MemgateError)
+            throw err;
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw new MemgateError(`cannot read (${err.message})`, path);
     }
 }
 
@@ -7643,6 +7683,8 @@ function describeProvenance(p) {
     switch (p.status) {
         case 'none':
             return `no baseline: this run becomes the first for ${p.requestedVersion}`;
+        case 'paired':
+            return p.message ?? 'paired A/B in this job';
         case 'unreadable':
             return `baseline for ${p.version ?? p.requestedVersion} is unreadable (${p.message ?? 'unknown reason'}); compared with no baseline`;
         case 'exact':
@@ -8471,9 +8513,9 @@ function sleep$1(ms) {
  * refused with one line naming it, instead of ENAMETOOLONG or "URI malformed" half-way through.
  */
 class CheckedBaselineStore extends BackendBaselineStore {
-    async read(check) {
+    async read(check, lookup) {
         assertCheckKeys([check], this.backend.where);
-        return super.read(check);
+        return super.read(check, lookup);
     }
     async update(report, meta) {
         assertCheckKeys(report.checks.map((c) => c.check), this.backend.where);
@@ -8816,7 +8858,7 @@ function createFileStore(opts) {
 const GIT_PREFIX = 'git:';
 /** Blobs up to this size are read (history files of 2,000 points are well under 1 MiB). */
 const MAX_BLOB = 256 * 1024 * 1024;
-function git(cwd, args) {
+function git$2(cwd, args) {
     return new Promise((resolvePromise, reject) => {
         execFile('git', args, { cwd, maxBuffer: MAX_BLOB, encoding: 'utf8' }, (err, stdout, stderr) => {
             if (err)
@@ -8841,8 +8883,8 @@ async function gitSnapshot(repoDir, ref) {
     let commit;
     let listing;
     try {
-        commit = (await git(repoDir, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])).trim();
-        listing = await git(repoDir, ['ls-tree', '-r', '-z', '--name-only', commit]);
+        commit = (await git$2(repoDir, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])).trim();
+        listing = await git$2(repoDir, ['ls-tree', '-r', '-z', '--name-only', commit]);
     }
     catch (err) {
         throw gitFailure(err, ref, where);
@@ -8855,7 +8897,7 @@ async function gitSnapshot(repoDir, ref) {
             if (!present.has(path))
                 return undefined;
             try {
-                return await git(repoDir, ['cat-file', 'blob', `${commit}:${path}`]);
+                return await git$2(repoDir, ['cat-file', 'blob', `${commit}:${path}`]);
             }
             catch (err) {
                 throw gitFailure(err, ref, `${where}: ${path}`);
@@ -18834,7 +18876,7 @@ function analyzeMetric(ctx, metric) {
     }
     if (!ctx.skip.metrics.has(metric)) {
         const baseRuns = ctx.lookup.baseline?.metrics[metric]?.runs;
-        const mv = compareMetric(metric, baseRuns?.map((r) => r.value), runs.map((r) => r.value), t, {
+        const mv = (ctx.opts.compareMetric ?? compareMetric)(metric, baseRuns?.map((r) => r.value), runs.map((r) => r.value), t, {
             resamples: ctx.opts.resamples,
             seed: ctx.opts.seed ?? seedOf(`${checkId(current.check)}\u0000${metric}`),
             jobs: jobMedians(ctx.lookup, metric),
@@ -19410,12 +19452,12 @@ function headCreep(doc, head, headCommit, opts = {}) {
     return out;
 }
 
-async function lookupBaselines(report, source, warn) {
+async function lookupBaselines(report, source, warn, ancestry) {
     const lookups = new Map();
     for (const c of report.checks) {
         const requestedVersion = c.check.version;
         try {
-            lookups.set(checkId(c.check), await source.read(c.check));
+            lookups.set(checkId(c.check), await source.read(c.check, { ancestry }));
         }
         catch (err) {
             // A store that could not be read at all ends the step (see baseline/unavailable.ts).
@@ -19457,10 +19499,13 @@ async function lookupCreep(report, snapshot, policy, warn) {
 async function judge(report, source, policy, opts = {}) {
     const warn = opts.warn ?? (() => undefined);
     const now = opts.now ?? new Date();
-    const lookups = await lookupBaselines(report, source, warn);
+    const lookups = await lookupBaselines(report, source, warn, opts.ancestry);
     const verdict = analyze(report, (check) => lookups.get(checkId(check)) ?? { provenance: noneProvenance(check.version) }, policy, now);
     const snapshot = source.snapshot?.bind(source);
-    if (!snapshot)
+    // A store that could not be read for the baselines has been reported once already; its history
+    // is unreadable for the same reason, and a second warning would only repeat it.
+    const unreadable = [...lookups.values()].some((l) => l.provenance.status === 'unreadable');
+    if (!snapshot || unreadable)
         return verdict;
     const creep = await lookupCreep(report, snapshot, policy, warn);
     return withCreep(verdict, creep, policy, now);
@@ -20043,7 +20088,7 @@ function plural(n, one, many = `${one}s`) {
  * paths (e.g. `git ls-files`), and a site links only when its path resolves to one of them, so a
  * link never points at a file the repository does not have (site-packages, the Agent's own code).
  */
-const SHA = /^[0-9a-f]{7,64}$/i;
+const SHA$1 = /^[0-9a-f]{7,64}$/i;
 const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 function base(links) {
     if (!REPO.test(links.repo))
@@ -20069,7 +20114,7 @@ function resolveSitePath(file, paths) {
 }
 /** `https://github.com/<repo>/blob/<head sha>/<path>#L<line>`, when the path resolves. */
 function siteUrl(links, file, line) {
-    if (!links?.headSha || !SHA.test(links.headSha))
+    if (!links?.headSha || !SHA$1.test(links.headSha))
         return undefined;
     const root = base(links);
     const path = resolveSitePath(file, links.workspacePaths);
@@ -20081,14 +20126,14 @@ function siteUrl(links, file, line) {
 }
 /** `https://github.com/<repo>/commit/<sha>`, or undefined for a malformed sha or repository. */
 function commitUrl(links, sha) {
-    if (!links || !sha || !SHA.test(sha))
+    if (!links || !sha || !SHA$1.test(sha))
         return undefined;
     const root = base(links);
     return root ? safeUrl(`${root}/commit/${sha}`) : undefined;
 }
 /** A commit as the report shows it: the short sha in code, linked when the repository is known. */
 function commitLink(links, sha) {
-    const short = SHA.test(sha) ? sha.slice(0, 7) : sha.slice(0, 12);
+    const short = SHA$1.test(sha) ? sha.slice(0, 7) : sha.slice(0, 12);
     const url = commitUrl(links, sha);
     const text = inlineCode(short, 12);
     return url ? `[${text}](${url})` : text;
@@ -20319,9 +20364,11 @@ function shortWhy(s) {
     if (m?.change === 'regression') {
         const how = m.rule === 'mann-whitney' && m.p !== undefined
             ? `Mann-Whitney p ${m.p < 0.001 ? formatP(m.p) : `= ${formatP(m.p)}`}`
-            : m.rule === 'threshold-only'
-                ? 'threshold only, too few runs for a test'
-                : 'exact';
+            : m.rule === 'paired' && m.p !== undefined
+                ? `paired signed-rank p = ${formatP(m.p)}, ${m.current.samples.length} pairs`
+                : m.rule === 'threshold-only'
+                    ? 'threshold only, too few runs for a test'
+                    : 'exact';
         return `regression (${how})${suffix}`;
     }
     if (s.mark === 'improvement')
@@ -20620,6 +20667,8 @@ function provenanceLine(p, links) {
             return `Baseline: ⚠️ compared with ${escapeText(p.version ?? '?')}'s baseline (no baseline for ${requested} yet)${facts.length > 0 ? `: ${facts.join(', ')}` : ''}.`;
         case 'none':
             return `Baseline: 🆕 no baseline for ${requested}: this run becomes the first once it lands on the default branch.`;
+        case 'paired':
+            return `Baseline: ${escapeText(p.message ?? 'paired A/B in this job')}.`;
         case 'unreadable':
             return `Baseline: ⚠️ unreadable: ${escapeText(p.message ?? 'no reason given')}. Nothing was compared, and nothing will be overwritten.`;
     }
@@ -20703,7 +20752,7 @@ function isNotable(v, stories, ci) {
     return (c.status !== 'pass' ||
         stories[ci].some((s) => s.place !== 'details') ||
         c.budgets.some((b) => b.status !== 'pass') ||
-        c.provenance.status !== 'exact');
+        !['exact', 'paired'].includes(c.provenance.status));
 }
 function renderComment(verdict, opts) {
     const max = opts.maxChars ?? DEFAULT_MAX_CHARS;
@@ -21113,6 +21162,43 @@ function resolvePolicy(file, inputs) {
 }
 
 /**
+ * The PR's base commit and its ancestors, nearest first: what `lookupInSnapshot` needs to compare a
+ * pull request with the baseline at its merge-base (or the nearest stored ancestor of it) instead
+ * of the newest entry, which main may have moved past. Two sources:
+ * - local git (`git merge-base`, then `git rev-list --first-parent`), run with execFile, no shell;
+ * - the GitHub REST API through a client passed in (compare for the merge-base, then the parents of
+ *   each commit through the git data API), for jobs without the history checked out.
+ */
+/** How many ancestors to list: the 30 entries a document keeps rarely reach further back. */
+const DEFAULT_ANCESTRY = 200;
+const SHA = /^[0-9a-f]{40}$/;
+function git$1(args, cwd) {
+    return new Promise((resolve, reject) => {
+        execFile('git', [...args], { cwd, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+            if (err) {
+                const why = String(stderr).trim().split('\n')[0] || err.message;
+                reject(new MemgateError(`git ${args[0]} failed: ${why}`, cwd));
+            }
+            else
+                resolve(String(stdout));
+        });
+    });
+}
+/**
+ * Local history: the merge-base of `base` and `head` (default HEAD) and its first-parent ancestors,
+ * nearest first, at most `max`. A shallow clone lists what it has; fetch with depth ≥ the history
+ * the store keeps.
+ */
+async function localAncestry(opts) {
+    const mergeBase = (await git$1(['merge-base', opts.base, opts.head ?? 'HEAD'], opts.cwd)).trim();
+    if (!SHA.test(mergeBase))
+        throw new MemgateError(`git merge-base gave "${mergeBase}", not a commit`, opts.cwd);
+    const max = opts.max ?? DEFAULT_ANCESTRY;
+    const list = await git$1(['rev-list', '--first-parent', `--max-count=${max}`, mergeBase], opts.cwd);
+    return list.split('\n').filter((l) => SHA.test(l));
+}
+
+/**
  * `memgate compare`: judge a MemoryReport against a baseline (another MemoryReport, a stored
  * baseline document or a baseline directory) and print the verdict. Exit 1 when the gate fails, 0 on
  * pass or warn, 2 on bad input. This file only turns argv into settings and picks the renderer.
@@ -21136,6 +21222,8 @@ Compare a MemoryReport with a baseline and print the verdict.
   --warmup <r>        share of each run's first iterations ignored by leak detection, e.g. 20%
   --fail-on <kinds>   comma-separated: regression,leak,budget (default all)
   --flamegraph <svg>  also write a differential flame graph of the allocation sites against the baseline
+  --base-ref <ref>    compare with the entry at the merge-base of <ref> and HEAD (or its nearest stored
+                      ancestor) instead of the newest, as the action does on a PR; needs the history
 
 Exit status: 0 pass or warn, 1 fail, 2 bad input.`;
 const OPTIONS$5 = {
@@ -21143,14 +21231,9 @@ const OPTIONS$5 = {
     report: { type: 'string' },
     json: { type: 'boolean' },
     format: { type: 'string' },
-    config: { type: 'string' },
-    threshold: { type: 'string' },
-    alpha: { type: 'string' },
-    floor: { type: 'string' },
-    'leak-threshold': { type: 'string' },
-    warmup: { type: 'string' },
-    'fail-on': { type: 'string' },
+    ...POLICY_OPTIONS,
     flamegraph: { type: 'string' },
+    'base-ref': { type: 'string' },
 };
 const FORMATS = ['text', 'json', 'markdown'];
 function render(format, verdict, reproduce) {
@@ -21177,6 +21260,7 @@ function readCompareSettings(argv) {
         format: format,
         config: values.config,
         flamegraph: values.flamegraph,
+        baseRef: values['base-ref'],
         policy: readPolicyInputs(flag, argumentError),
     };
 }
@@ -21190,7 +21274,8 @@ const compareCommand = {
         const report = parseMemoryReport((await readInput(s.report, io.cwd)).toString('utf8'), s.report);
         const warn = (m) => io.stderr(`memgate: warning: ${m}\n`);
         const source = await openBaselineFile(s.baseline, io.cwd, warn);
-        const verdict = await judge(report, source, policy, { warn });
+        const ancestry = s.baseRef ? await localAncestry({ cwd: io.cwd, base: s.baseRef }) : undefined;
+        const verdict = await judge(report, source, policy, { warn, ancestry });
         const reproduce = compareCommand$1({
             baselinePath: s.baseline,
             out: s.report,
@@ -21342,6 +21427,199 @@ const baselineCommand = {
         throw new MemgateError(`expected "update" or "show", got ${verb === undefined ? 'nothing' : `"${verb}"`}\n${USAGE$4}`, 'arguments');
     },
 };
+
+/**
+ * Paired A/B mode, the analysis half: base and head measured alternately in the same job (A B A B …,
+ * as Datadog's regression detector runs them), so a job factor or a slow drift hits both sides of a
+ * pair alike and cancels in the difference. Nothing stored is needed.
+ *
+ * The test is the Wilcoxon signed-rank test on the per-pair differences head − base, matching
+ * scipy.stats.wilcoxon's defaults (zero_method 'wilcox': zero differences dropped; no continuity
+ * correction; exact null distribution when there are at most 50 non-zero differences and no ties,
+ * else the normal approximation with the tie correction). The estimate is the Hodges-Lehmann
+ * one-sample estimate (median of the Walsh averages). A regression needs all of p < α one-sided,
+ * shift ≥ threshold × baseline median (or, with a baseline median of 0, only the floor), and
+ * |shift| > floor.
+ */
+/** Number of sign assignments giving each W+ for ranks 1..n (no ties). */
+function wPlusCounts(n) {
+    const max = (n * (n + 1)) / 2;
+    const c = new Array(max + 1).fill(0);
+    c[0] = 1;
+    for (let r = 1; r <= n; r++)
+        for (let s = max; s >= r; s--)
+            c[s] += c[s - r];
+    return c;
+}
+function wilcoxonSignedRank(differences, alternative = 'two-sided') {
+    const d = differences.filter((x) => x !== 0);
+    const n = d.length;
+    if (n === 0)
+        return { wPlus: 0, w: 0, p: 1, n, method: 'exact' };
+    const { ranks, ties } = rank(d.map(Math.abs));
+    const wPlus = d.reduce((s, x, i) => s + (x > 0 ? ranks[i] : 0), 0);
+    const total = (n * (n + 1)) / 2;
+    const w = Math.min(wPlus, total - wPlus);
+    if (n <= 50 && ties.length === 0) {
+        const counts = wPlusCounts(n);
+        const all = 2 ** n;
+        const atLeast = (x) => counts.slice(Math.ceil(x - 1e-9)).reduce((s, v) => s + v, 0) / all;
+        const atMost = (x) => counts.slice(0, Math.floor(x + 1e-9) + 1).reduce((s, v) => s + v, 0) / all;
+        const p = alternative === 'greater'
+            ? atLeast(wPlus)
+            : alternative === 'less'
+                ? atMost(wPlus)
+                : Math.min(1, 2 * Math.min(atLeast(wPlus), atMost(wPlus)));
+        return { wPlus, w, p, n, method: 'exact' };
+    }
+    const mean = total / 2;
+    const tieTerm = ties.reduce((s, t) => s + t * t * t - t, 0);
+    const sd = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24 - tieTerm / 48);
+    const z = sd > 0 ? (wPlus - mean) / sd : 0;
+    const p = alternative === 'greater'
+        ? normalSf(z)
+        : alternative === 'less'
+            ? normalSf(-z)
+            : Math.min(1, 2 * normalSf(Math.abs(z)));
+    return { wPlus, w, p, n, method: 'asymptotic' };
+}
+/** One-sample Hodges-Lehmann estimate: the median of the Walsh averages (d_i + d_j) / 2, i ≤ j. */
+function walshMedian(d) {
+    const avgs = [];
+    for (let i = 0; i < d.length; i++)
+        for (let j = i; j < d.length; j++)
+            avgs.push((d[i] + d[j]) / 2);
+    return median(avgs);
+}
+/** The paired verdict on pairs measured alternately in one job (same length arrays, pair i = base[i], head[i]). */
+function comparePaired(base, head, t) {
+    if (base.length !== head.length || base.length === 0)
+        throw new RangeError(`comparePaired needs as many base as head runs (got ${base.length} and ${head.length})`);
+    const d = head.map((h, i) => h - base[i]);
+    const shift = walshMedian(d);
+    const level = median(base);
+    const relative = level === 0 ? undefined : shift / Math.abs(level);
+    const up = shift >= 0;
+    const p = wilcoxonSignedRank(d, up ? 'greater' : 'less').p;
+    const checks = {
+        test: p < t.alpha,
+        effect: relative === undefined || Math.abs(relative) >= t.threshold,
+        floor: Math.abs(shift) > t.floor,
+    };
+    const all = checks.test && checks.effect && checks.floor;
+    return {
+        change: all ? (up ? 'regression' : 'improvement') : 'unchanged',
+        pairs: d.length,
+        shift,
+        ...(relative === undefined ? {} : { relative }),
+        p,
+        checks,
+    };
+}
+
+/** The base side's check of the same name and instance (its version may differ: the PR may bump it). */
+function baseCheckFor(base, key) {
+    return base.checks.find((c) => c.check.name === key.name && (c.check.instance ?? '') === (key.instance ?? ''));
+}
+function pairCount(c) {
+    return c ? Math.max(0, ...Object.values(c.metrics).map((m) => m.runs.length)) : 0;
+}
+/** The provenance every paired check shows: the base ref, its commit and the pairs behind it. */
+function pairedLookup(base, key, against) {
+    const found = baseCheckFor(base, key);
+    const pairs = pairCount(found);
+    const at = `paired A/B in this job against ${against.ref} (${against.sha.slice(0, 12)})`;
+    return {
+        ...(found ? { baseline: found } : {}),
+        provenance: {
+            status: 'paired',
+            requestedVersion: key.version,
+            ...(found ? { version: found.check.version } : {}),
+            commit: against.sha,
+            commits: [against.sha],
+            samples: pairs,
+            message: found
+                ? `${at}, ${pairs} ${pairs === 1 ? 'pair' : 'pairs'}`
+                : `${at}: the check does not exist there`,
+        },
+    };
+}
+/**
+ * The regression rule of paired mode for one metric. A noisy metric with as many base as head runs,
+ * at least `minRuns` of them, is judged on its pairs; anything else keeps the ordinary rule (exact
+ * metrics need no test; too few runs is threshold only), so paired mode never judges less strictly.
+ */
+const comparePairedMetric = (metric, baseline, current, t, opts = {}) => {
+    // No stored jobs in paired mode: the job-level check (jobs.ts) has nothing to hold the head against.
+    const ordinary = () => compareMetric(metric, baseline, current, t, { ...opts, jobs: undefined });
+    if (!baseline || baseline.length === 0)
+        return ordinary();
+    if (baseline.length !== current.length) {
+        const mv = ordinary();
+        return {
+            ...mv,
+            reason: `${baseline.length} base and ${current.length} head runs cannot be paired, compared unpaired: ${mv.reason}`,
+        };
+    }
+    const exact = isExact(baseline, t.exactTolerance) && isExact(current, t.exactTolerance);
+    if (exact || current.length < t.minRuns)
+        return ordinary();
+    const info = describeMetric(metric);
+    const floor = floorFor(info.unit, t);
+    const pv = comparePaired(baseline, current, { alpha: t.alpha, threshold: t.threshold, floor });
+    return {
+        metric,
+        runtime: info.runtime,
+        unit: info.unit,
+        kind: 'noisy',
+        rule: 'paired',
+        change: pv.change,
+        status: pv.change === 'regression' ? 'fail' : 'pass',
+        baseline: summarize(baseline),
+        current: summarize(current),
+        delta: pv.shift,
+        ...(pv.relative === undefined ? {} : { relative: pv.relative }),
+        p: pv.p,
+        reason: pairedReason(pv, t, info.unit, floor),
+    };
+};
+function pairedReason(pv, t, unit, floor) {
+    const shift = `${fmt(Math.abs(pv.shift), unit)}${pv.relative === undefined ? ' from a base median of 0' : ` (${formatPercent(pv.relative)})`}`;
+    const p = `signed-rank p = ${pv.p.toPrecision(2)}`;
+    const pct = formatPercent(t.threshold);
+    const floorText = `the ${fmt(floor, unit)} floor`;
+    if (pv.change !== 'unchanged')
+        return `${pv.change === 'regression' ? 'grew' : 'shrank'} by ${shift} over ${pv.pairs} pairs (Hodges-Lehmann of the differences): ${p} < ${t.alpha}, beyond ${pct} and ${floorText}`;
+    const missing = [
+        !pv.checks.test && `${p} ≥ α ${t.alpha}`,
+        !pv.checks.effect && `the shift ${shift} is below ${pct}`,
+        !pv.checks.floor && `the shift ${fmt(Math.abs(pv.shift), unit)} is below ${floorText}`,
+    ].filter((x) => typeof x === 'string');
+    return `no significant change over ${pv.pairs} pairs: ${missing.join('; ')}`;
+}
+/**
+ * The signed-rank test's smallest one-sided p with n pairs is 2^-n: with too few pairs no noisy
+ * metric can fail, whatever it does, and the reader must know.
+ */
+function fewPairsNote(verdict) {
+    for (const c of verdict.checks) {
+        const paired = c.metrics.filter((m) => m.rule === 'paired');
+        const n = Math.min(...paired.map((m) => m.current.samples.length));
+        if (paired.length === 0 || 2 ** -n < verdict.settings.alpha)
+            continue;
+        const enough = Math.ceil(Math.log2(1 / verdict.settings.alpha) + 1e-9);
+        c.notes.push(`with ${n} pairs the signed-rank test cannot reach p < ${verdict.settings.alpha}: noisy metrics cannot fail; use repeat ≥ ${enough}`);
+    }
+}
+/** base + head of one paired job → the project's Verdict. Pure. */
+function analyzePaired(base, head, against, policy, now = new Date(), opts = {}) {
+    const verdict = analyze(head, (key) => pairedLookup(base, key, against), policy, now, {
+        ...opts,
+        compareMetric: comparePairedMetric,
+    });
+    fewPairsNote(verdict);
+    return verdict;
+}
 
 function parseArgsStringToArgv(value, env, file) {
     const myArray = [];
@@ -22139,6 +22417,125 @@ async function measure(settings) {
 }
 
 /**
+ * The base side of paired mode: the base ref checked out in a `git worktree` in a temp directory,
+ * for as long as a callback runs, and removed afterwards, also when the callback throws. A worktree
+ * shares the repository's objects, so it costs no clone and no network; the ref must already be in
+ * the local repository (a shallow `actions/checkout` has to fetch it).
+ */
+const GIT_TIMEOUT_MS = 120_000;
+async function git(args, cwd, label) {
+    const r = await runProcess({ argv: ['git', ...args], cwd, timeoutMs: GIT_TIMEOUT_MS, label });
+    return r.stdout.trim();
+}
+/** The commit `ref` names in the repository at `repo`, or one line saying how to make it available. */
+async function resolveCommit(repo, ref) {
+    if (!/^[\w./@^~-]+$/.test(ref) || ref.startsWith('-'))
+        throw new MemgateError(`"${ref}" is not a git ref or commit`, 'paired base ref');
+    try {
+        return await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], repo, `git rev-parse ${ref}`);
+    }
+    catch {
+        throw new MemgateError(`${ref} is not a commit in ${repo}: fetch it first (actions/checkout with fetch-depth: 0, or git fetch origin ${ref})`, 'paired base ref');
+    }
+}
+/** Run `use` with the base ref checked out in a temporary worktree; the worktree never outlives it. */
+async function withBaseWorktree(repo, ref, use) {
+    const sha = await resolveCommit(repo, ref);
+    const parent = await mkdtemp(join(tmpdir(), 'memgate-base-'));
+    const dir = join(parent, 'base');
+    try {
+        await git(['worktree', 'add', '--detach', dir, sha], repo, `git worktree add ${ref}`);
+        return await use({ ref, sha, dir });
+    }
+    finally {
+        // `remove --force` also drops the worktree's administrative entry; prune covers a half-made one.
+        await git(['worktree', 'remove', '--force', dir], repo, 'git worktree remove').catch(() => undefined);
+        await rm(parent, { recursive: true, force: true });
+        await git(['worktree', 'prune'], repo, 'git worktree prune').catch(() => undefined);
+    }
+}
+
+/**
+ * Use case `measure paired`: the base ref checked out in a temporary git worktree, then base and head
+ * run alternately in this job (A B A B …, `repeat` pairs), each run one process, so whatever drifts
+ * across the job (the machine, its neighbours, a warming cache) hits both runs of a pair alike. The
+ * head's report is written as usual (the base's beside it), and `analyzePaired` judges the pairs.
+ * Nothing stored is read or written.
+ *
+ * Where each side's code comes from:
+ * - `command`: the same command, with the worktree as the base side's working directory;
+ * - `check`: the Agent is pointed at each side's `checksDir` through its environment:
+ *   `DD_ADDITIONAL_CHECKSD` (the Agent's `additional_checksd`, for `checks.d` checks) and
+ *   `PYTHONPATH` first (an integration's folder holding `datadog_checks/<name>/`, imported ahead of
+ *   what the Agent's embedded Python has installed). The README's "Paired mode" says how.
+ */
+/** The environment that points the Agent at one side's check code. */
+function checkCodeEnv(env, root, checksDir) {
+    const dir = resolve$1(root, checksDir);
+    return {
+        ...env,
+        DD_ADDITIONAL_CHECKSD: dir,
+        PYTHONPATH: env.PYTHONPATH ? `${dir}${delimiter}${env.PYTHONPATH}` : dir,
+    };
+}
+/** The base report's path: `report.json` → `report.base.json`. */
+function baseReportPath(out) {
+    return /\.json$/i.test(out) ? out.replace(/\.json$/i, '.base.json') : `${out}.base.json`;
+}
+function sideOptions(s, side) {
+    const r = s.run;
+    const env = r.env ?? process.env;
+    return {
+        ...r,
+        repeat: 1,
+        cwd: side.name === 'base' ? side.root : (r.cwd ?? side.root),
+        env: r.check && s.checksDir ? checkCodeEnv(env, side.root, s.checksDir) : env,
+        environment: {
+            ...r.environment,
+            ...(side.commit ? { commit: side.commit } : {}),
+            options: { ...r.environment?.options, repeat: r.repeat, pairedWith: s.baseRef },
+        },
+        // One run per call: the runner's own "run 1 of 1" would say nothing; the pair loop logs instead.
+        log: undefined,
+    };
+}
+async function runPairs(s, base, head) {
+    const reports = { base: [], head: [] };
+    const warnings = [];
+    for (let pair = 1; pair <= s.run.repeat; pair++) {
+        for (const side of [base, head]) {
+            const label = `pair ${pair} of ${s.run.repeat}, ${side.name === 'base' ? `base (${s.baseRef})` : 'head'}`;
+            s.run.log?.(`${label}…`);
+            const outcome = await runCheck(sideOptions(s, side)).catch((err) => {
+                // The runner names its only run "run 1 of 1"; say which pair and side failed instead.
+                if (err instanceof MemgateError)
+                    throw new MemgateError(`${label}: ${err.message}`, err.where);
+                throw err;
+            });
+            reports[side.name].push(outcome.report);
+            warnings.push(...outcome.warnings.map((w) => `${side.name}: ${w}`));
+        }
+    }
+    return { base: mergeReports(reports.base), head: mergeReports(reports.head), warnings };
+}
+async function measurePaired(s) {
+    if (s.run.check && !s.checksDir)
+        throw new MemgateError('paired mode with a check needs the directory of the check code in the repository (checks-dir / --checks-dir), or both sides would run the same installed check', 'paired');
+    if (s.run.check && dockerExecContainer(splitCommand(s.run.agentBin ?? 'datadog-agent')))
+        throw new MemgateError("paired mode with a check points the Agent at each side's code through its environment, which a `docker exec` prefix does not pass into the container: run the Agent on the runner", 'paired');
+    const repo = resolve$1(s.repo);
+    const measured = await withBaseWorktree(repo, s.baseRef, async (wt) => ({
+        ...(await runPairs(s, { name: 'base', root: wt.dir, commit: wt.sha }, { name: 'head', root: repo })),
+        sha: wt.sha,
+    }));
+    await writeReport(s.out, measured.head, s.outShown);
+    await writeReport(baseReportPath(s.out), measured.base, s.outShown && baseReportPath(s.outShown));
+    for (const w of [...new Set(measured.warnings)])
+        s.warn(w);
+    return { base: measured.base, head: measured.head, against: { ref: s.baseRef, sha: measured.sha } };
+}
+
+/**
  * A MemoryReport as plain text for a terminal (`memgate run`): a few lines per check, each metric's
  * per-run aggregates and the top allocation sites. The verdict's is `verdict-text.ts`.
  */
@@ -22214,6 +22611,17 @@ runs, and write the MemoryReport.
   --check-path DIR       the check's source: its __about__.py gives the version as a last resort
   --profile-dir DIR      with --command: where the command writes tracemalloc files ($MEMGATE_M_DIR)
   --out FILE             report path (default memgate-report.json)
+
+Paired A/B mode (nothing stored is read or written):
+  --paired BASE_REF      check out BASE_REF in a temporary git worktree and run base and head
+                         alternately (A B A B …, --repeat pairs); judge the pairs with a paired test,
+                         print the verdict and exit 1 when the gate fails. The base's report is
+                         written beside --out (*.base.json).
+  --checks-dir DIR       with --check: the directory of the check code in the repository, for each side
+                         (DD_ADDITIONAL_CHECKSD and first on PYTHONPATH); see the README's Paired mode
+  --config FILE          policy file (default .memgate.yml when it exists)
+  --threshold, --alpha, --floor, --leak-threshold, --warmup, --fail-on V
+                         policy settings, as for \`memgate compare\`
 `;
 const OPTIONS$3 = {
     check: { type: 'string' },
@@ -22237,10 +22645,69 @@ const OPTIONS$3 = {
     'check-path': { type: 'string' },
     'profile-dir': { type: 'string' },
     out: { type: 'string' },
+    paired: { type: 'string' },
+    'checks-dir': { type: 'string' },
+    ...POLICY_OPTIONS,
 };
+/** The flags → the runner's options, with the same parsers and ranges as the action's inputs. */
+function runOptions(values, io) {
+    const mOptions = {};
+    for (const name of M_OPTIONS) {
+        const v = values[`m-${name}`];
+        if (v !== undefined)
+            mOptions[name] = v;
+    }
+    return {
+        check: nameOption(values.check, 'check'),
+        command: values.command,
+        shell: values.shell ?? false,
+        agentBin: values['agent-bin'],
+        repeat: option(values.repeat, 'repeat', RUN_PARSERS.repeat) ?? RUN_DEFAULTS.repeat,
+        checkTimes: option(values['check-times'], 'check-times', RUN_PARSERS['check-times']) ?? RUN_DEFAULTS.checkTimes,
+        timeoutMs: (option(values.timeout, 'timeout', RUN_PARSERS.timeout) ?? RUN_DEFAULTS.timeoutSeconds) * 1000,
+        expvarUrl: values['no-expvar']
+            ? undefined
+            : (urlOption(values['expvar-url'], 'expvar-url') ?? DEFAULT_EXPVAR_URL),
+        telemetryUrl: values['no-telemetry'] ? undefined : urlOption(values['telemetry-url'], 'telemetry-url'),
+        pprofUrl: urlOption(values['pprof-url'], 'pprof-url'),
+        sampleIntervalMs: option(values['sample-interval'], 'sample-interval', RUN_PARSERS['sample-interval']) ??
+            RUN_DEFAULTS.sampleIntervalMs,
+        mGc: !values['no-m-gc'],
+        mOptions,
+        extraArgs: values['agent-arg'],
+        checkVersion: values['check-version'],
+        checkPath: values['check-path'],
+        profileDir: values['profile-dir'],
+        cwd: io.cwd,
+        env: io.env,
+        log: (line) => io.stderr(`memgate: ${line}\n`),
+    };
+}
+/** `--paired BASE_REF`: measure both sides in this process, judge the pairs, print the verdict. */
+async function runPaired(values, baseRef, io) {
+    const configPath = values.config ?? '.memgate.yml';
+    const text = values.config
+        ? (await readInput(values.config, io.cwd)).toString('utf8')
+        : await readOptional$1(resolve$1(io.cwd, configPath));
+    const flag = (name) => values[name];
+    const policy = resolvePolicy(text === undefined ? undefined : { text, source: configPath }, readPolicyInputs(flag, argumentError));
+    const outShown = values.out ?? 'memgate-report.json';
+    const m = await measurePaired({
+        run: runOptions(values, io),
+        baseRef,
+        repo: io.cwd,
+        checksDir: values['checks-dir'],
+        out: resolve$1(io.cwd, outShown),
+        outShown,
+        warn: (w) => io.stderr(`memgate: warning: ${w}\n`),
+    });
+    const verdict = analyzePaired(m.base, m.head, m.against, policy);
+    io.stdout(renderText(verdict));
+    return verdict.status === 'fail' ? 1 : 0;
+}
 const runCommand = {
     name: 'run',
-    summary: 'run a check R times with memory profiling and write the MemoryReport',
+    summary: 'run a check R times with memory profiling and write the MemoryReport (or --paired against a base ref)',
     usage: USAGE$3,
     async run(argv, io) {
         const { values, positionals } = parse(argv, OPTIONS$3, USAGE$3);
@@ -22251,45 +22718,17 @@ const runCommand = {
         }
         if (values['m-gc'] && values['no-m-gc'])
             throw new MemgateError('--m-gc and --no-m-gc contradict', 'arguments');
-        const mOptions = {};
-        for (const name of M_OPTIONS) {
-            const v = values[`m-${name}`];
-            if (v !== undefined)
-                mOptions[name] = v;
-        }
+        if (values.paired !== undefined)
+            return runPaired(values, values.paired, io);
+        if (values['checks-dir'] !== undefined)
+            throw new MemgateError('--checks-dir only applies with --paired', 'arguments');
         const outShown = values.out ?? 'memgate-report.json';
         const out = resolve$1(io.cwd, outShown);
         const report = await measure({
             out,
             outShown,
             warn: (w) => io.stderr(`memgate: warning: ${w}\n`),
-            run: {
-                check: nameOption(values.check, 'check'),
-                command: values.command,
-                shell: values.shell ?? false,
-                agentBin: values['agent-bin'],
-                repeat: option(values.repeat, 'repeat', RUN_PARSERS.repeat) ?? RUN_DEFAULTS.repeat,
-                checkTimes: option(values['check-times'], 'check-times', RUN_PARSERS['check-times']) ?? RUN_DEFAULTS.checkTimes,
-                timeoutMs: (option(values.timeout, 'timeout', RUN_PARSERS.timeout) ?? RUN_DEFAULTS.timeoutSeconds) * 1000,
-                expvarUrl: values['no-expvar']
-                    ? undefined
-                    : (urlOption(values['expvar-url'], 'expvar-url') ?? DEFAULT_EXPVAR_URL),
-                telemetryUrl: values['no-telemetry']
-                    ? undefined
-                    : urlOption(values['telemetry-url'], 'telemetry-url'),
-                pprofUrl: urlOption(values['pprof-url'], 'pprof-url'),
-                sampleIntervalMs: option(values['sample-interval'], 'sample-interval', RUN_PARSERS['sample-interval']) ??
-                    RUN_DEFAULTS.sampleIntervalMs,
-                mGc: !values['no-m-gc'],
-                mOptions,
-                extraArgs: values['agent-arg'],
-                checkVersion: values['check-version'],
-                checkPath: values['check-path'],
-                profileDir: values['profile-dir'],
-                cwd: io.cwd,
-                env: io.env,
-                log: (line) => io.stderr(`memgate: ${line}\n`),
-            },
+            run: runOptions(values, io),
         });
         io.stdout(renderReportText(report));
         io.stdout(`report written to ${out}\n`);
