@@ -1,6 +1,6 @@
 /**
  * The dashboard end to end: a store built by `memgate baseline update` calls, `memgate dashboard`
- * writes the page, headless Chromium (playwright-core driving /usr/bin/chromium) opens it from
+ * writes the page, headless Chromium (playwright-core driving the system Chromium, see test/support/tools.ts) opens it from
  * file:// with no network: no console error, every chart has its points, the change point is listed
  * and linked, the filter works, and screenshots are kept in bench/.out/history/.
  * Without Chromium the browser test skips with the reason, unless MEMGATE_REQUIRE_CHROMIUM=1.
@@ -16,10 +16,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { dashboardData, renderDashboard } from '../../src/report/dashboard.js';
 import { runCliCaptured } from '../support/cli.js';
+import { launchChromium, requireTool } from '../support/tools.js';
 import { buildStore, KIB, sha } from './store-builder.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = process.env.MEMGATE_CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'bench', '.out', 'history');
 const REPO_URL = 'https://github.com/DataDog/integrations-core';
 const STEP_AT = 18;
@@ -80,26 +80,8 @@ describe('memgate dashboard', () => {
   });
 
   it('opens in headless Chromium with no console error, charts with points, the step marked', async (t) => {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.MEMGATE_REQUIRE_CHROMIUM === '1')
-        assert.fail(`MEMGATE_REQUIRE_CHROMIUM=1 but ${CHROMIUM} does not exist`);
-      t.skip(`chromium not installed (${CHROMIUM}); set MEMGATE_CHROMIUM to its path`);
-      return;
-    }
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    if (!requireTool(t, 'chromium')) return;
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
       const errors: string[] = [];

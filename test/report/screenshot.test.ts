@@ -8,38 +8,26 @@
  * `memgate collect` and `memgate compare --format markdown`) and one of 200 checks.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 import { renderComment } from '../../src/report/markdown.js';
 import { runCliCaptured } from '../support/cli.js';
+import { launchChromium, skipWithout } from '../support/tools.js';
 import { collectArgv } from './fixture-reports.js';
 import { toHtml } from './html.js';
 import * as fx from './verdicts.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = process.env.MEMGATE_CHROMIUM ?? '/usr/bin/chromium';
 const MERMAID = join(ROOT, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
 const SHOTS = join(ROOT, '.tmp', 'screenshots');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
-const missing = existsSync(CHROMIUM) ? undefined : `chromium not installed at ${CHROMIUM}`;
-if (missing && process.env.MEMGATE_REQUIRE_CHROMIUM === '1')
-  throw new Error(`MEMGATE_REQUIRE_CHROMIUM=1 but ${missing}`);
+const missing = skipWithout('chromium');
 
 /** The demo's comment: steady baseline, leaky head, both real tracemalloc runs of the simulator. */
 async function demoComment(): Promise<string> {
@@ -105,7 +93,7 @@ describe('the comment in a browser', { skip: missing }, () => {
   let browser: Browser;
 
   before(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     await mkdir(SHOTS, { recursive: true });
   });
 

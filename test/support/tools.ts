@@ -38,8 +38,9 @@ export function which(name: string, env: NodeJS.ProcessEnv = process.env): strin
   return undefined;
 }
 
-/** Where the tool is, or undefined when this machine lacks it. */
+/** Where the tool is, or undefined when this machine lacks it. `MEMGATE_CHROMIUM` names a browser. */
 export function toolPath(tool: Tool, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (tool === 'chromium' && env.MEMGATE_CHROMIUM) return which(env.MEMGATE_CHROMIUM, env);
   for (const name of CANDIDATES[tool]) {
     const found = which(name, env);
     if (found) return found;
@@ -80,4 +81,27 @@ export function requireTool(
   if (reason === false) return true;
   t.skip(reason);
   return false;
+}
+
+/**
+ * Headless Chromium through playwright-core, with the flags this closed network needs (no background
+ * connections, which would be refused many at a time). Call only after `skipWithout('chromium')`.
+ */
+export async function launchChromium(): Promise<import('playwright-core').Browser> {
+  const executablePath = toolPath('chromium');
+  if (!executablePath) throw new Error('chromium not installed');
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
 }
