@@ -29,9 +29,10 @@ class RegressingCheck(AgentCheck):
         stats = parse(fake_queue_report(instance.get('queues', 100)))
         if _table is None:
             rows = int(int(instance.get('table_rows', 24000)) * float(instance.get('factor', 1.2)))
-            # ~400-byte strings: small enough for pymalloc's arenas (which is what pymem counts), few
+            # At most ~450-byte str objects: under pymalloc's 512-byte limit, so they land in its arenas,
+            # which is what pymem counts (longer ones go to malloc and pymem never sees them); few
             # enough that tracemalloc stays quick.
-            _table = [("queue_%d;" % i) * 40 for i in range(rows)]
+            _table = [("q_%d;" % i) * 50 for i in range(rows)]
         depth = sum(len(row) for row in _table[: len(stats)])
         self.gauge('queues', len(stats), tags=list(instance.get('tags', [])))
         self.gauge('depth.total', depth, tags=list(instance.get('tags', [])))
