@@ -17980,13 +17980,23 @@ function waiverExpired(w, now) {
  * - known (≥ 3 job medians since the last change of level): centre = their mean, sd = their sample
  *   sd, PI = centre ± t(1 − α/4, k − 1) · sd · √(1 + 1/k) (the textbook prediction interval for
  *   one new draw, each side at α/4: see JOB_TAIL_DIVISOR);
- * - unknown (< 3): "between-job noise unknown". The sd is assumed: √((ASSUMED_JOB_CV · level)² +
- *   σ_m²), σ_m the noise of one job's median estimated from the baseline runs (see medianNoise),
- *   and z(1 − α/4) replaces t. That widens the margin by about z · √2 · 2% = 6.3% of the level with
- *   one stored job at α = 0.05, on top of the run noise: a change the runs of two jobs cannot tell
- *   from a job shift does not fail the build. */
+ * - unknown (< 3): "between-job noise unknown". The spread of job medians cannot be measured, so it
+ *   is bounded from what one job shows: sd = √((ASSUMED_JOB_CV · level)² + σ_m²), σ_m the sd of a
+ *   job's median if its runs drift together (AR(1)) with the correlation they show (at the upper
+ *   end of its estimate: see lagOneCorrelation), or ASSUMED_RHO
+ *   when a job has too few runs to show it (see medianNoise); never below the sd of two stored job
+ *   medians. z(1 − α/4) replaces t. The bound scales with the runs' own spread, because runs that
+ *   drift together look tight within a job and scatter between jobs. */
 /** Job-to-job sd (relative to the level) assumed when fewer than MIN_JOBS jobs are stored. */
 const ASSUMED_JOB_CV = 0.02;
+/**
+ * Lag-1 correlation assumed for the runs of one job when there are too few of them to estimate it
+ * (fewer than MIN_RUNS_FOR_RHO): runs on one runner drift together, and 0.8 is the strongest drift
+ * bench/detection models. With fewer runs the estimate's bias, about −(1 + 3ρ) / n, hides it.
+ */
+const ASSUMED_RHO = 0.8;
+/** Runs a job needs before their own lag-1 correlation is trusted over ASSUMED_RHO. */
+const MIN_RUNS_FOR_RHO = 8;
 /** Job medians needed to estimate their spread. */
 const MIN_JOBS = 3;
 /**
@@ -17997,15 +18007,22 @@ const MIN_JOBS = 3;
 const JOB_TAIL_DIVISOR = 4;
 /**
  * Lag-1 autocorrelation of runs in the order they ran, pooled over the given sequences (each
- * centred on its own mean), clipped to [0, 0.9]. Runs that drift together (AR(1)) look tight
- * within a job and scatter between jobs; this is how much.
+ * centred on its own mean), corrected for its small-sample bias (E[r] ≈ ρ − (1 + 3ρ) / n, n the
+ * length of the shortest sequence used: Marriott & Pope 1954). `upper` adds one standard error
+ * (1 / √pairs, scaled as the correction scales r), so that a few runs that happen to look
+ * independent do not narrow the margin. Both are clipped to [0, 0.95]. Runs that drift together
+ * (AR(1)) look tight within a job and scatter between jobs; this is how much.
  */
 function lagOneCorrelation(sequences) {
     let num = 0;
     let den = 0;
+    let n = Infinity;
+    let pairs = 0;
     for (const xs of sequences) {
-        if (xs.length < 3)
+        if (xs.length < 4)
             continue;
+        n = Math.min(n, xs.length);
+        pairs += xs.length - 1;
         const mean = xs.reduce((s, v) => s + v, 0) / xs.length;
         for (let i = 0; i < xs.length; i++) {
             den += (xs[i] - mean) ** 2;
@@ -18013,17 +18030,31 @@ function lagOneCorrelation(sequences) {
                 num += (xs[i] - mean) * (xs[i - 1] - mean);
         }
     }
-    return den > 0 ? Math.min(0.9, Math.max(0, num / den)) : 0;
+    if (den === 0)
+        return { estimate: 0, upper: 0 };
+    const scale = n / (n - 3);
+    const estimate = (num / den + 1 / n) * scale;
+    const clip = (r) => Math.min(0.95, Math.max(0, r));
+    return { estimate: clip(estimate), upper: clip(estimate + scale / Math.sqrt(pairs)) };
 }
 /**
- * sd of one job's median, from its runs: the normal-theory sd of a median (1.2533 · 1.4826 · MAD /
- * √n), inflated by √((1 + ρ) / (1 − ρ)) for runs that are correlated in time (effective sample size
- * of an AR(1) series).
+ * Var(mean of n AR(1) runs) over E[within-job sample variance] / n: how much more a job's mean
+ * moves than its runs' spread suggests. 1 for independent runs; about (1 + ρ) / (1 − ρ) for long jobs.
  */
-function medianNoise(values, rho = 0) {
-    if (values.length < 2)
+function driftFactor(n, rho) {
+    let f = 1;
+    for (let lag = 1; lag < n; lag++)
+        f += 2 * (1 - lag / n) * rho ** lag;
+    return (f * (n - 1)) / (n - f);
+}
+/**
+ * sd of the median of a job of n runs whose MAD is `spread`: the normal-theory sd of a median
+ * (1.2533 · 1.4826 · MAD / √n), times √driftFactor for runs correlated in time.
+ */
+function medianNoise(spread, n, rho = 0) {
+    if (n < 2)
         return 0;
-    return ((1.2533 * 1.4826 * mad(values)) / Math.sqrt(values.length)) * Math.sqrt((1 + rho) / (1 - rho));
+    return ((1.2533 * 1.4826 * spread) / Math.sqrt(n)) * Math.sqrt(driftFactor(n, rho));
 }
 /**
  * The job medians since the last change of level, oldest first. Walking back from the newest, an
@@ -18051,6 +18082,16 @@ function sinceLevelChange(medians, threshold) {
     }
     return medians.slice(start);
 }
+/** The check-level note while the jobs' spread is unknown: what the margin assumes, and the way out. */
+const UNKNOWN_JOBS_NOTE = `between-job noise unknown: fewer than ${MIN_JOBS} stored jobs for this baseline; noisy metrics were held ` +
+    `to a margin that assumes a ${ASSUMED_JOB_CV * 100}% job-to-job spread and runs that drift together within ` +
+    `a job (lag-1 correlation ${ASSUMED_RHO} unless a job has ${MIN_RUNS_FOR_RHO} or more runs to show its own); ` +
+    `each merge to the default branch stores one more job, and paired mode needs none`;
+/** The parenthesis after an unknown interval: how many jobs, and what it assumed. */
+function unknownJobsText(i) {
+    const rho = i.rho === undefined ? '' : ` and runs that drift together (lag-1 correlation ${i.rho.toFixed(2)})`;
+    return `between-job noise unknown: ${i.jobs} stored job(s), fewer than ${MIN_JOBS}, so a ${ASSUMED_JOB_CV * 100}% job-to-job spread${rho} is assumed`;
+}
 /**
  * Prediction interval for the median of one new job. `jobs` are the stored job medians (oldest
  * first, any length, may be empty); `baseline` the pooled baseline runs (for the unknown case).
@@ -18065,11 +18106,24 @@ function jobInterval(jobs, runs, t) {
         const half = studentTQuantile(1 - tail, k - 1) * sd * Math.sqrt(1 + 1 / k);
         return { known: true, jobs: k, centre, sd, low: centre - half, high: centre + half, alpha: tail };
     }
-    const centre = median(runs.baseline);
-    const rho = lagOneCorrelation([runs.baseline, runs.current]);
-    const sd = Math.sqrt((ASSUMED_JOB_CV * Math.abs(centre)) ** 2 + medianNoise(runs.baseline, rho) ** 2);
+    const centre = k > 0 ? segment.reduce((s, v) => s + v, 0) / k : median(runs.baseline);
+    const { sd, rho } = unknownSpread(segment, runs, centre);
     const half = normalQuantile(1 - tail) * sd * Math.sqrt(1 + 1 / Math.max(1, k));
-    return { known: false, jobs: k, centre, sd, low: centre - half, high: centre + half, alpha: tail };
+    return { known: false, jobs: k, centre, sd, low: centre - half, high: centre + half, alpha: tail, rho };
+}
+/**
+ * The bound on a job median's sd while the jobs' own spread is unknown. The runs' correlation is
+ * read from the head job and (when it is one job) the baseline's runs, at its upper bound; with
+ * fewer than MIN_RUNS_FOR_RHO runs it is at least ASSUMED_RHO. The noisier side's runs set the scale.
+ */
+function unknownSpread(segment, runs, centre) {
+    const sequences = segment.length > 1 ? [runs.current] : [runs.current, runs.baseline];
+    const n = runs.current.length;
+    const { upper } = lagOneCorrelation(sequences);
+    const rho = n < MIN_RUNS_FOR_RHO ? Math.max(ASSUMED_RHO, upper) : upper;
+    const noise = medianNoise(Math.max(mad(runs.current), mad(runs.baseline)), n, rho);
+    const assumed = Math.hypot(ASSUMED_JOB_CV * Math.abs(centre), noise);
+    return { sd: Math.max(assumed, segment.length > 1 ? sampleSd(segment) : 0), rho };
 }
 
 /**
@@ -18200,7 +18254,7 @@ function jobText(ctx) {
     const level = `${Number(((1 - 2 * i.alpha) * 100).toFixed(1))}%`;
     return i.known
         ? `the head job's median ${fmt(ctx.cur.median, ctx.unit)} vs the ${level} prediction interval ${pi} of ${i.jobs} stored jobs`
-        : `the head job's median ${fmt(ctx.cur.median, ctx.unit)} vs ${pi} (between-job noise unknown: ${i.jobs} stored job(s), fewer than 3, so a ${formatPercent(0.02, 0)} job-to-job spread is assumed)`;
+        : `the head job's median ${fmt(ctx.cur.median, ctx.unit)} vs ${pi} (${unknownJobsText(i)})`;
 }
 function jobEvidence(ctx) {
     const i = ctx.interval;
@@ -18855,7 +18909,7 @@ function ruleNotes(ctx, mv, minRuns) {
             ctx.notes.push(note);
     };
     if (mv.jobs && !mv.jobs.known)
-        add(`between-job noise unknown: fewer than ${MIN_JOBS} stored jobs for this baseline; noisy metrics were held to a margin that assumes a ${ASSUMED_JOB_CV * 100}% job-to-job spread`);
+        add(UNKNOWN_JOBS_NOTE);
     if (mv.rule === 'threshold-only')
         add(`fewer than ${minRuns} runs on a side: noisy metrics were compared by threshold only, without a statistical test`);
 }

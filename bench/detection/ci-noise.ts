@@ -150,7 +150,7 @@ export interface JobCell {
 export async function jobCells(opts: { quick: boolean }): Promise<JobCell[]> {
   const cells: JobCell[] = [];
   const sizes = [5, 10, 20];
-  const stored = [10, 1];
+  const stored = [10, 2, 1];
   let seed = 100;
   for (const m of JOB_MODELS) {
     for (const n of sizes) {

@@ -17,7 +17,7 @@
 import { describeMetric, type MetricUnit } from '../metrics.js';
 import type { Change, MetricVerdict, SampleSummary } from '../model-verdict.js';
 import { formatBytes, formatPercent } from '../units.js';
-import { jobInterval, type JobInterval } from './jobs.js';
+import { jobInterval, unknownJobsText, type JobInterval } from './jobs.js';
 import { setAsideOutliers } from './outliers.js';
 import type { ResolvedThresholds } from './policy.js';
 import { bootstrapChange, hodgesLehmann, mad, mannWhitneyU, median } from './stats.js';
@@ -136,7 +136,7 @@ function jobText(ctx: Context): string {
   const level = `${Number(((1 - 2 * i.alpha) * 100).toFixed(1))}%`;
   return i.known
     ? `the head job's median ${fmt(ctx.cur.median, ctx.unit)} vs the ${level} prediction interval ${pi} of ${i.jobs} stored jobs`
-    : `the head job's median ${fmt(ctx.cur.median, ctx.unit)} vs ${pi} (between-job noise unknown: ${i.jobs} stored job(s), fewer than 3, so a ${formatPercent(0.02, 0)} job-to-job spread is assumed)`;
+    : `the head job's median ${fmt(ctx.cur.median, ctx.unit)} vs ${pi} (${unknownJobsText(i)})`;
 }
 
 function jobEvidence(ctx: Context): Pick<MetricVerdict, 'jobs'> {

@@ -27,7 +27,7 @@ import type {
   Waiver,
 } from '../model-verdict.js';
 import { checkBudgets } from './budget.js';
-import { ASSUMED_JOB_CV, MIN_JOBS } from './jobs.js';
+import { UNKNOWN_JOBS_NOTE } from './jobs.js';
 import { detectLeak, untrackedFrees, warmupCount } from './leak.js';
 import { notCompared, type NotCompared } from './options.js';
 import {
@@ -215,10 +215,7 @@ function ruleNotes(ctx: CheckContext, mv: MetricVerdict, minRuns: number): void 
   const add = (note: string) => {
     if (!ctx.notes.includes(note)) ctx.notes.push(note);
   };
-  if (mv.jobs && !mv.jobs.known)
-    add(
-      `between-job noise unknown: fewer than ${MIN_JOBS} stored jobs for this baseline; noisy metrics were held to a margin that assumes a ${ASSUMED_JOB_CV * 100}% job-to-job spread`,
-    );
+  if (mv.jobs && !mv.jobs.known) add(UNKNOWN_JOBS_NOTE);
   if (mv.rule === 'threshold-only')
     add(
       `fewer than ${minRuns} runs on a side: noisy metrics were compared by threshold only, without a statistical test`,

@@ -8,6 +8,8 @@ import { test } from 'node:test';
 
 import {
   ASSUMED_JOB_CV,
+  ASSUMED_RHO,
+  driftFactor,
   jobInterval,
   lagOneCorrelation,
   medianNoise,
@@ -16,6 +18,8 @@ import {
 import { setAsideOutliers } from '../../src/analyze/outliers.js';
 import {
   incompleteBeta,
+  mad,
+  mulberry32,
   normalQuantile,
   sampleSd,
   studentTCdf,
@@ -63,6 +67,7 @@ test('fewer than 3 jobs: the spread is assumed (2% of the level plus the median 
   const baseline = [100, 100, 100, 100, 100];
   const i = jobInterval([100], { baseline, current: baseline }, { alpha: 0.05, threshold: 0.05 });
   assert.equal(i.known, false);
+  assert.equal(i.rho, ASSUMED_RHO, 'five runs are too few to show their correlation');
   close(i.sd, ASSUMED_JOB_CV * 100, 1e-9, 'sd with no run noise');
   close(i.high, 100 + normalQuantile(1 - 0.0125) * 2 * Math.SQRT2, 1e-9, 'high');
   const none = jobInterval([], { baseline, current: baseline }, { alpha: 0.05, threshold: 0.05 });
@@ -70,12 +75,90 @@ test('fewer than 3 jobs: the spread is assumed (2% of the level plus the median 
 });
 
 test('runs that drift together widen the median noise; independent ones do not', () => {
-  assert.equal(lagOneCorrelation([[1, 2, 3, 4, 5, 6, 7, 8]]) > 0.5, true);
-  assert.equal(lagOneCorrelation([[1, -1, 1, -1, 1, -1]]), 0, 'negative correlation is clipped to 0');
-  assert.equal(lagOneCorrelation([[1, 2]]), 0, 'too short to say');
-  const runs = [10, 11, 9, 10.5, 9.5];
-  close(medianNoise(runs, 0.8), medianNoise(runs) * 3, 1e-9, '√(1.8 / 0.2) = 3');
-  assert.equal(medianNoise([5]), 0);
+  assert.equal(lagOneCorrelation([[1, 2, 3, 4, 5, 6, 7, 8]]).estimate > 0.5, true);
+  assert.deepEqual(
+    lagOneCorrelation([[1, -1, 1, -1, 1, -1]]),
+    { estimate: 0, upper: 0 },
+    'negative: clipped to 0',
+  );
+  assert.deepEqual(lagOneCorrelation([[1, 2, 3]]), { estimate: 0, upper: 0 }, 'too short to say');
+  close(medianNoise(2, 4), (1.2533 * 1.4826 * 2) / 2, 1e-12, 'independent: 1.2533 · 1.4826 · MAD / √n');
+  close(
+    medianNoise(2, 5, 0.8),
+    medianNoise(2, 5) * Math.sqrt(driftFactor(5, 0.8)),
+    1e-12,
+    'scaled by √drift',
+  );
+  assert.equal(medianNoise(5, 1), 0);
+});
+
+test('drift factor: Var(job mean) / (E[s²] / n) of AR(1) runs, exact for short jobs', () => {
+  assert.equal(driftFactor(10, 0), 1);
+  // n = 5, ρ = 0.8: f = 1 + 2 Σ (1 − k/5) 0.8^k = 3.62144; (f · 4) / (5 − f) = 10.5079.
+  close(driftFactor(5, 0.8), 10.5079, 1e-4, 'n = 5, ρ = 0.8');
+  close(driftFactor(2, 0.5), 3, 1e-12, 'n = 2: (1 + ρ) / (1 − ρ)');
+  close(driftFactor(2000, 0.8), 9, 0.05, 'long jobs: (1 + ρ) / (1 − ρ)');
+  // The same ratio by simulation of AR(1) jobs of 5 runs.
+  const r = mulberry32(7);
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+  let means = 0;
+  let meanSq = 0;
+  let within = 0;
+  const jobs = 40_000;
+  for (let j = 0; j < jobs; j++) {
+    const xs = [gauss()];
+    for (let i = 1; i < 5; i++) xs.push(0.8 * xs[i - 1] + Math.sqrt(1 - 0.64) * gauss());
+    const m = xs.reduce((a, b) => a + b, 0) / 5;
+    means += m;
+    meanSq += m * m;
+    within += sampleSd(xs) ** 2;
+  }
+  const varMean = meanSq / jobs - (means / jobs) ** 2;
+  close(varMean / (within / jobs / 5), driftFactor(5, 0.8), 0.5, 'simulated');
+});
+
+test('lag-one correlation is corrected for its small-sample bias', () => {
+  const r = mulberry32(11);
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+  const ar = (n: number, rho: number) => {
+    const xs = [gauss()];
+    for (let i = 1; i < n; i++) xs.push(rho * xs[i - 1] + Math.sqrt(1 - rho * rho) * gauss());
+    return xs;
+  };
+  // Pooled over many sequences of 10 runs at ρ 0.6 (below the clip), the raw estimate is about
+  // 0.6 − 2.8 / 10 = 0.32; the corrected one is back near 0.6.
+  const sequences = Array.from({ length: 3000 }, () => ar(10, 0.6));
+  close(lagOneCorrelation(sequences).estimate, 0.6, 0.06, 'ρ 0.6 from jobs of 10');
+  // Independent runs: the raw estimate is about −1/n; corrected, about 0.
+  close(lagOneCorrelation(Array.from({ length: 3000 }, () => ar(10, 0))).estimate, 0, 0.03, 'ρ 0');
+  // One job of 10 runs: the upper bound is one standard error, (10 / 7) / √9, above the estimate
+  // (r = 0.2242 raw: (0.2242 + 0.1) · 10 / 7 = 0.4632).
+  const slow = lagOneCorrelation([[1, 1.2, 1.1, 0.9, 1.0, 1.2, 1.3, 1.1, 0.9, 1.0]]);
+  close(slow.estimate, 0.4632, 1e-4, 'corrected estimate');
+  close(slow.upper - slow.estimate, 10 / 7 / 3, 1e-9, 'one standard error above');
+  // Runs in pairs: r = −0.1 = −1/n, which the correction reads as 0; the upper bound does not.
+  const pairs = lagOneCorrelation([[1, 2, 2, 1, 1, 2, 2, 1, 1, 2]]);
+  assert.equal(pairs.estimate, 0);
+  close(pairs.upper, 10 / 7 / 3, 1e-9, 'the bound before the clip');
+});
+
+test('unknown spread: never below the measured spread of two jobs, and scaled by the runs', () => {
+  const flat = [100, 100, 100, 100, 100];
+  const t = { alpha: 0.05, threshold: 0.2 };
+  const two = jobInterval([100, 110], { baseline: flat, current: flat }, t);
+  assert.equal(two.known, false);
+  close(two.centre, 105, 1e-9, 'centre: the mean of the job medians');
+  close(two.sd, sampleSd([100, 110]), 1e-9, 'the two jobs differ by more than 2% of the level');
+  close(two.high, 105 + normalQuantile(1 - 0.0125) * two.sd * Math.sqrt(1.5), 1e-9, 'high');
+  // Noisy runs, five of them: the median noise at the assumed ρ 0.8 dominates the 2%.
+  const noisy = [100, 110, 90, 105, 95];
+  const i = jobInterval([100], { baseline: noisy, current: flat }, t);
+  close(i.sd, Math.hypot(2, medianNoise(mad(noisy), 5, ASSUMED_RHO)), 1e-9, 'noisier side sets the scale');
+  // Ten runs that alternate: their own (zero) correlation is trusted.
+  const ten = [95, 105, 95, 105, 95, 105, 95, 105, 95, 105];
+  const own = jobInterval([100], { baseline: ten, current: ten }, t);
+  assert.equal(own.rho, 0);
+  close(own.sd, Math.hypot(2, medianNoise(mad(ten), 10, 0)), 1e-9, 'ten runs show their correlation');
 });
 
 test('since the last change of level: a sustained step cuts the history, one odd job does not', () => {
@@ -116,10 +199,18 @@ test('level change band: 4σ of the job-to-job steps when that is wider than the
 
 test('lag-one correlation pools sequences and skips ones too short to say', () => {
   const up = [1, 2, 3, 4, 5, 6];
-  close(lagOneCorrelation([up, [9, 1]]), lagOneCorrelation([up]), 1e-12, 'a 2-run sequence adds nothing');
-  assert.ok(lagOneCorrelation([up, [3, 1, 3, 1, 3, 1]]) < lagOneCorrelation([up]));
-  assert.equal(lagOneCorrelation([[5, 5, 5, 5]]), 0, 'no variance');
-  assert.equal(lagOneCorrelation([Array.from({ length: 50 }, (_, i) => i)]), 0.9, 'clipped at 0.9');
+  assert.deepEqual(
+    lagOneCorrelation([up, [9, 1, 5]]),
+    lagOneCorrelation([up]),
+    'a 3-run sequence adds nothing',
+  );
+  assert.ok(lagOneCorrelation([up, [3, 1, 3, 1, 3, 1]]).estimate < lagOneCorrelation([up]).estimate);
+  assert.deepEqual(lagOneCorrelation([[5, 5, 5, 5]]), { estimate: 0, upper: 0 }, 'no variance');
+  assert.equal(
+    lagOneCorrelation([Array.from({ length: 50 }, (_, i) => i)]).estimate,
+    0.95,
+    'clipped at 0.95',
+  );
 });
 
 test('the worst outlier goes first when only one may go; 3 jobs are enough to measure, 2 are not', () => {

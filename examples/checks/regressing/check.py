@@ -28,10 +28,11 @@ class RegressingCheck(AgentCheck):
         global _table
         stats = parse(fake_queue_report(instance.get('queues', 100)))
         if _table is None:
-            rows = int(int(instance.get('table_rows', 24000)) * float(instance.get('factor', 1.2)))
-            # At most ~450-byte str objects: under pymalloc's 512-byte limit, so they land in its arenas,
-            # which is what pymem counts (longer ones go to malloc and pymem never sees them); few
-            # enough that tracemalloc stays quick.
+            rows = int(int(instance.get('table_rows', 100000)) * float(instance.get('factor', 1.2)))
+            # At most ~500-byte str objects (up to 999,999 rows): under pymalloc's 512-byte limit, so
+            # they land in its arenas, which is what pymem counts (longer ones go to malloc and pymem
+            # never sees them). 100,000 rows fill about 45 of its 1 MiB arenas, so the 20% shows well
+            # above the arena quantum; few enough that tracemalloc stays quick.
             _table = [("q_%d;" % i) * 50 for i in range(rows)]
         depth = sum(len(row) for row in _table[: len(stats)])
         self.gauge('queues', len(stats), tags=list(instance.get('tags', [])))
