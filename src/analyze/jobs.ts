@@ -128,6 +128,21 @@ export function sinceLevelChange(medians: readonly number[], threshold: number):
   return medians.slice(start);
 }
 
+/**
+ * The runs' spread relative to their level, pooled over both sides (root mean square of MAD /
+ * |median|): relative, so that a head shifted by the change being judged does not widen its own
+ * margin; pooled, because the larger of two 5-run MADs overstates the noise.
+ */
+function relativeSpread(...sides: (readonly number[])[]): number {
+  const rel = sides
+    .filter((xs) => xs.length > 0)
+    .map((xs) => {
+      const m = Math.abs(median(xs));
+      return m > 0 ? mad(xs) / m : 0;
+    });
+  return rel.length ? Math.sqrt(rel.reduce((a, r) => a + r * r, 0) / rel.length) : 0;
+}
+
 /** The check-level note while the jobs' spread is unknown: what the margin assumes, and the way out. */
 export const UNKNOWN_JOBS_NOTE =
   `between-job noise unknown: fewer than ${MIN_JOBS} stored jobs for this baseline; noisy metrics were held ` +
@@ -169,7 +184,8 @@ export function jobInterval(
 /**
  * The bound on a job median's sd while the jobs' own spread is unknown. The runs' correlation is
  * read from the head job and (when it is one job) the baseline's runs, at its upper bound; with
- * fewer than MIN_RUNS_FOR_RHO runs it is at least ASSUMED_RHO. The noisier side's runs set the scale.
+ * fewer than MIN_RUNS_FOR_RHO runs it is ASSUMED_RHO, because so few runs cannot tell 0 from 0.8
+ * (the bound's standard error is about 0.9 at 5 runs a job). Both sides' runs set the scale.
  */
 function unknownSpread(
   segment: readonly number[],
@@ -178,9 +194,8 @@ function unknownSpread(
 ): { sd: number; rho: number } {
   const sequences = segment.length > 1 ? [runs.current] : [runs.current, runs.baseline];
   const n = runs.current.length;
-  const { upper } = lagOneCorrelation(sequences);
-  const rho = n < MIN_RUNS_FOR_RHO ? Math.max(ASSUMED_RHO, upper) : upper;
-  const noise = medianNoise(Math.max(mad(runs.current), mad(runs.baseline)), n, rho);
+  const rho = n < MIN_RUNS_FOR_RHO ? ASSUMED_RHO : lagOneCorrelation(sequences).upper;
+  const noise = medianNoise(relativeSpread(runs.baseline, runs.current) * Math.abs(centre), n, rho);
   const assumed = Math.hypot(ASSUMED_JOB_CV * Math.abs(centre), noise);
   return { sd: Math.max(assumed, segment.length > 1 ? sampleSd(segment) : 0), rho };
 }

@@ -150,10 +150,14 @@ test('unknown spread: never below the measured spread of two jobs, and scaled by
   close(two.centre, 105, 1e-9, 'centre: the mean of the job medians');
   close(two.sd, sampleSd([100, 110]), 1e-9, 'the two jobs differ by more than 2% of the level');
   close(two.high, 105 + normalQuantile(1 - 0.0125) * two.sd * Math.sqrt(1.5), 1e-9, 'high');
-  // Noisy runs, five of them: the median noise at the assumed ρ 0.8 dominates the 2%.
+  // Noisy runs, five of them: the median noise at the assumed ρ 0.8 dominates the 2%. The spread is
+  // pooled relative to each side's median: MAD 5 on 100 and 0 → √((0.05² + 0²) / 2) · 100 = 3.536.
   const noisy = [100, 110, 90, 105, 95];
   const i = jobInterval([100], { baseline: noisy, current: flat }, t);
-  close(i.sd, Math.hypot(2, medianNoise(mad(noisy), 5, ASSUMED_RHO)), 1e-9, 'noisier side sets the scale');
+  close(i.sd, Math.hypot(2, medianNoise(Math.sqrt(0.05 ** 2 / 2) * 100, 5, ASSUMED_RHO)), 1e-9, 'pooled');
+  // A head shifted by the change under test keeps the same relative spread: the same margin.
+  const shifted = jobInterval([100], { baseline: noisy, current: noisy.map((v) => v * 1.3) }, t);
+  close(shifted.sd, Math.hypot(2, medianNoise(5, 5, ASSUMED_RHO)), 1e-9, 'relative, not absolute');
   // Ten runs that alternate: their own (zero) correlation is trusted.
   const ten = [95, 105, 95, 105, 95, 105, 95, 105, 95, 105];
   const own = jobInterval([100], { baseline: ten, current: ten }, t);
