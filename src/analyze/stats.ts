@@ -12,9 +12,8 @@ export function median(values: readonly number[]): number {
   return values.length === 0 ? NaN : ssMedian([...values]);
 }
 
-/** Median absolute deviation (unscaled). */
+/** Median absolute deviation (unscaled); NaN for an empty input, as its median is. */
 export function mad(values: readonly number[]): number {
-  if (values.length === 0) return NaN;
   const m = median(values);
   return median(values.map((v) => Math.abs(v - m)));
 }
