@@ -51,6 +51,8 @@ test('Mann-Whitney: exact up to 8 values a side, asymptotic from 9 a side, exact
   const exact = mannWhitneyU(a, b, 'greater', 'exact');
   assert.equal(exact.method, 'exact');
   close(exact.p, 0.0951254627725216, 1e-9, 'exact 9 vs 9');
+  // The other tail uses U2 = 81 − 56 = 25 (scipy 'less': 0.9211478062684612).
+  close(mannWhitneyU(a, b, 'less').p, 0.9211478062684612, 1e-6, 'asymptotic less 9 vs 9');
   assert.throws(() => mannWhitneyU([], [1, 2]), RangeError);
   assert.throws(() => mannWhitneyU([1, 2], []), RangeError);
 });
@@ -74,6 +76,10 @@ test('Mann-Kendall: the decreasing alternative, tau, and series too short to tes
   const less = mannKendall(v, 'less');
   close(less.p, 0.9981686381185588, 1e-6, 'less p');
   close(less.tau, 54 / 91, 1e-12, 'tau = S / C(14, 2)');
+  // No trend: S = (+1) + 0 + (−1) = 0 for [1, 2, 1] (variance 22/9 > 0), so z = 0 without a
+  // continuity correction in either direction, and the two-sided p is 1.
+  const flat = mannKendall([1, 2, 1]);
+  assert.deepEqual({ s: flat.s, z: flat.z, p: flat.p }, { s: 0, z: 0, p: 1 });
   for (const short of [[], [7], [3, 3]]) {
     const r = mannKendall(short, 'greater');
     assert.deepEqual({ z: r.z, p: r.p, tau: r.tau }, { z: 0, p: 1, tau: 0 }, JSON.stringify(short));
@@ -115,6 +121,14 @@ test('bootstrap of constant samples: the CI is the change itself, on either scal
   assert.equal(bootstrapRelativeChange(same(3, 0), same(3, 5), { resamples: 50 }).estimate, Infinity);
   assert.equal(bootstrapRelativeChange(same(3, 0), same(3, -5), { resamples: 50 }).estimate, -Infinity);
   assert.equal(bootstrapRelativeChange(same(3, 0), same(3, 0), { resamples: 50 }).estimate, 0);
+  // The options reach the relative form too.
+  assert.equal(bootstrapRelativeChange(same(3, 100), same(3, 110), { level: 0.8 }).level, 0.8);
+});
+
+test('bootstrap: the number of resamples is honoured (one resample is a CI of one point)', () => {
+  const one = bootstrapChange([1, 2, 3, 4, 5], [6, 7, 8, 9, 10], { resamples: 1, seed: 1 });
+  assert.equal(one.low, one.high);
+  assert.equal(typeof one.low, 'number');
 });
 
 test('bootstrap medians: the middle value of an odd resample, the middle two of an even one', () => {
@@ -165,6 +179,7 @@ test('regularised incomplete beta matches scipy.special.betainc on both sides of
 test('sample standard deviation uses n − 1, and is 0 below two values', () => {
   // [2, 4, 4, 4, 5, 5, 7, 9]: squared deviations from 5 sum to 32; √(32 / 7) (numpy ddof=1).
   close(sampleSd([2, 4, 4, 4, 5, 5, 7, 9]), 2.138089935299395, 1e-12, 'sd');
+  assert.equal(sampleSd([1, 3]), Math.SQRT2);
   assert.equal(sampleSd([42]), 0);
   assert.equal(sampleSd([]), 0);
 });
