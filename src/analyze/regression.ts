@@ -26,9 +26,11 @@ export function summarize(samples: readonly number[]): SampleSummary {
   return { samples: [...samples], median: median(samples), mad: mad(samples) };
 }
 
-/** True when all samples lie within `tolerance` (relative) of their median. */
+/**
+ * True when all samples lie within `tolerance` (relative) of their median. An empty sample is not
+ * exact: its median is NaN, so both comparisons below are false.
+ */
 export function isExact(samples: readonly number[], tolerance: number): boolean {
-  if (samples.length === 0) return false;
   const m = median(samples);
   const spread = Math.max(...samples) - Math.min(...samples);
   return m === 0 ? spread === 0 : spread / Math.abs(m) <= tolerance;
@@ -53,7 +55,7 @@ export function relativeChange(delta: number, base: number): number | undefined 
 }
 
 export interface CompareOptions {
-  /** Bootstrap resamples (default 2000) and seed (reproducible verdicts). */
+  /** Bootstrap resamples (default 2000, see bootstrapChange) and seed (reproducible verdicts). */
   resamples?: number;
   seed?: number;
   /**
@@ -110,8 +112,8 @@ export function compareMetric(
   return few ? deterministic(ctx, 'threshold-only') : noisy(ctx, opts);
 }
 
-function direction(delta: number): 'regression' | 'improvement' {
-  return delta > 0 ? 'regression' : 'improvement';
+function direction(up: boolean): 'regression' | 'improvement' {
+  return up ? 'regression' : 'improvement';
 }
 
 /** "+12.0%", or "from 0 B to 1.00 MiB" when the relative change is undefined. */
@@ -123,10 +125,10 @@ function howMuch(delta: number, rel: number | undefined, ctx: Context, from: num
 }
 
 /** The head job's median against the job interval: does it lie beyond, in the change's direction? */
-function outsideJobs(ctx: Context, delta: number): boolean {
+function outsideJobs(ctx: Context, up: boolean): boolean {
   const i = ctx.interval;
   if (!i) return true;
-  return delta > 0 ? ctx.cur.median > i.high : ctx.cur.median < i.low;
+  return up ? ctx.cur.median > i.high : ctx.cur.median < i.low;
 }
 
 function jobText(ctx: Context): string {
@@ -152,8 +154,10 @@ function deterministic(ctx: Context, rule: 'exact' | 'threshold-only'): MetricVe
   const delta = cur.median - base.median;
   const rel = relativeChange(delta, base.median);
   const big = (rel === undefined || Math.abs(rel) >= t.threshold) && Math.abs(delta) > floor;
-  const jobsOk = outsideJobs(ctx, delta);
-  const change: Change = big && jobsOk ? direction(delta) : 'unchanged';
+  // The direction only matters when the change is big, hence delta ≠ 0.
+  const up = delta > 0;
+  const jobsOk = outsideJobs(ctx, up);
+  const change: Change = big && jobsOk ? direction(up) : 'unchanged';
   // With no relative change (baseline 0) only the floor decides, and the reason says only that.
   const pct = rel === undefined ? 'a baseline of 0 (only the size counts)' : formatPercent(t.threshold);
   const floorText = floor > 0 ? ` and the ${fmt(floor, unit)} floor` : '';
@@ -162,7 +166,7 @@ function deterministic(ctx: Context, rule: 'exact' | 'threshold-only'): MetricVe
     : `only ${Math.min(base.samples.length, cur.samples.length)} run(s) on a side (fewer than ${t.minRuns}): no statistical test, threshold only on medians`;
   const size = howMuch(delta, rel, ctx, base.median, cur.median);
   let what: string;
-  if (change !== 'unchanged') what = `${delta > 0 ? 'grew' : 'shrank'} by ${size}, beyond ${pct}${floorText}`;
+  if (change !== 'unchanged') what = `${up ? 'grew' : 'shrank'} by ${size}, beyond ${pct}${floorText}`;
   else if (!big) what = `change ${size} is within ${pct}${floorText}`;
   else what = `change ${size} is beyond ${pct}${floorText} but not beyond job-to-job noise: ${jobText(ctx)}`;
   return {
@@ -202,7 +206,7 @@ function noisy(ctx: Context, opts: CompareOptions): MetricVerdict {
     test: p < t.alpha,
     effect: rel === undefined || Math.abs(rel) >= t.threshold,
     floor: Math.abs(shift) > floor,
-    jobs: outsideJobs(ctx, up ? 1 : -1),
+    jobs: outsideJobs(ctx, up),
   };
   const scale = rel === undefined ? 'absolute' : 'relative';
   const ci =
@@ -210,13 +214,13 @@ function noisy(ctx: Context, opts: CompareOptions): MetricVerdict {
       ? undefined
       : bootstrapChange(b.kept, c.kept, {
           level: t.confidence,
-          resamples: opts.resamples ?? 2000,
+          resamples: opts.resamples,
           seed: opts.seed,
           scale,
         });
   const checks: Conditions = { ...pre, ci: ci !== undefined && (up ? ci.low > 0 : ci.high < 0) };
   const all = checks.test && checks.ci && checks.effect && checks.floor && checks.jobs;
-  const change: Change = all ? direction(up ? 1 : -1) : 'unchanged';
+  const change: Change = all ? direction(up) : 'unchanged';
   const ciOut = ci && { low: ci.low, high: ci.high, level: ci.level };
   const setAside =
     b.setAside.length + c.setAside.length > 0
@@ -236,6 +240,7 @@ function noisy(ctx: Context, opts: CompareOptions): MetricVerdict {
     ...setAside,
     p,
     reason: noisyReason(ctx, {
+      up,
       shift,
       rel,
       p,
@@ -252,6 +257,7 @@ function noisy(ctx: Context, opts: CompareOptions): MetricVerdict {
 function noisyReason(
   ctx: Context,
   r: {
+    up: boolean;
     shift: number;
     rel: number | undefined;
     p: number;
@@ -273,7 +279,7 @@ function noisyReason(
   const size = howMuch(r.shift, r.rel, ctx, r.baseMedian, r.baseMedian + r.shift);
   if (r.all) {
     const jobs = ctx.interval ? `, outside job-to-job noise (${jobText(ctx)})` : '';
-    return `${r.shift > 0 ? 'grew' : 'shrank'} by ${size}, Hodges-Lehmann: p = ${r.p.toPrecision(2)} < ${t.alpha}, ${ciText} excludes 0, beyond ${pct}${floorText}${jobs}${aside}`;
+    return `${r.up ? 'grew' : 'shrank'} by ${size}, Hodges-Lehmann: p = ${r.p.toPrecision(2)} < ${t.alpha}, ${ciText} excludes 0, beyond ${pct}${floorText}${jobs}${aside}`;
   }
   const missing = [
     !r.checks.test && `p = ${r.p.toPrecision(2)} ≥ α ${t.alpha}`,

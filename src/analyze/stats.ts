@@ -12,9 +12,8 @@ export function median(values: readonly number[]): number {
   return values.length === 0 ? NaN : ssMedian([...values]);
 }
 
-/** Median absolute deviation (unscaled). */
+/** Median absolute deviation (unscaled); NaN for an empty input, as its median is. */
 export function mad(values: readonly number[]): number {
-  if (values.length === 0) return NaN;
   const m = median(values);
   return median(values.map((v) => Math.abs(v - m)));
 }
@@ -167,8 +166,8 @@ export function mannKendall(
   const { ties } = rank(values);
   const tieTerm = ties.reduce((acc, t) => acc + t * (t - 1) * (2 * t + 5), 0);
   const variance = (n * (n - 1) * (2 * n + 5) - tieTerm) / 18;
-  const z =
-    variance <= 0 ? 0 : s > 0 ? (s - 1) / Math.sqrt(variance) : s < 0 ? (s + 1) / Math.sqrt(variance) : 0;
+  // A variance of 0 means every value is tied (the tie term equals the total), so S = 0 and z = 0.
+  const z = s > 0 ? (s - 1) / Math.sqrt(variance) : s < 0 ? (s + 1) / Math.sqrt(variance) : 0;
   const p =
     variance <= 0
       ? 1

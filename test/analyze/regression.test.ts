@@ -128,6 +128,11 @@ test('zero baseline: decided on the absolute change and the floor, said "from 0 
   assert.equal(noisy.ci, undefined);
   assert.ok(noisy.deltaCi && noisy.deltaCi.low > 0.9 * MiB, JSON.stringify(noisy.deltaCi));
   assert.match(noisy.reason, /from 0 B to 1\.0\d* MiB/);
+  // With no relative scale, the CI is printed in bytes and the threshold is not quoted.
+  assert.match(
+    noisy.reason,
+    /90% CI \[[\d.]+ [KM]iB, [\d.]+ MiB\] excludes 0, beyond a baseline of 0 \(only the size counts\)/,
+  );
   assert.doesNotMatch(noisy.reason, /Infinity|∞|NaN|n\/a/);
   const tiny = compareMetric('c.rtloader.inuse_bytes', zeros, [512, 512, 512, 512, 512], T);
   assert.equal(tiny.change, 'unchanged', '512 B is within the 1 KiB exact floor');
@@ -229,6 +234,7 @@ test('outliers set aside on the head side are named, and a clean side sets nothi
   const v = inuse([100, 100.5, 101, 100.2, 99.8], [108, 107, 60, 109, 107.5]);
   assert.equal(v.change, 'regression');
   assert.deepEqual(v.setAside, { baseline: [], current: [60 * M] });
+  assert.match(v.reason, /; 1 outlying run\(s\) set aside$/);
   const clean = inuse([100, 100.5, 101, 100.2, 99.8], [108, 107, 108.5, 109, 107.5]);
   assert.equal(clean.setAside, undefined);
   assert.doesNotMatch(clean.reason, /set aside/);
