@@ -3643,10 +3643,8 @@ const collectCommand = {
 function median(values) {
     return values.length === 0 ? NaN : median$1([...values]);
 }
-/** Median absolute deviation (unscaled). */
+/** Median absolute deviation (unscaled); NaN for an empty input, as its median is. */
 function mad(values) {
-    if (values.length === 0)
-        return NaN;
     const m = median(values);
     return median(values.map((v) => Math.abs(v - m)));
 }
@@ -3778,7 +3776,8 @@ function mannKendall(values, alternative = 'two-sided') {
     const { ties } = rank(values);
     const tieTerm = ties.reduce((acc, t) => acc + t * (t - 1) * (2 * t + 5), 0);
     const variance = (n * (n - 1) * (2 * n + 5) - tieTerm) / 18;
-    const z = variance <= 0 ? 0 : s > 0 ? (s - 1) / Math.sqrt(variance) : s < 0 ? (s + 1) / Math.sqrt(variance) : 0;
+    // A variance of 0 means every value is tied (the tie term equals the total), so S = 0 and z = 0.
+    const z = s > 0 ? (s - 1) / Math.sqrt(variance) : s < 0 ? (s + 1) / Math.sqrt(variance) : 0;
     const p = variance <= 0
         ? 1
         : alternative === 'greater'
@@ -17971,6 +17970,42 @@ function waiverExpired(w, now) {
 }
 
 /**
+ * One bad run must not veto a verdict. With five runs a side, a single run far outside the others
+ * (a collection that did not happen, a noisy neighbour) puts one baseline value above the head or
+ * one head value among the baseline, and the exact Mann-Whitney p cannot go below 0.075 (19 of the
+ * 252 arrangements). Such runs are set aside before the test, by the modified z-score of Iglewicz
+ * and Hoaglin (|0.6745 (x − median) / MAD|), at most one in every five runs of a side and never
+ * below `keepAtLeast`. The verdict lists what was set aside.
+ */
+/**
+ * Cut-off for the modified z-score: 5, not Iglewicz and Hoaglin's 3.5. The MAD of five runs is
+ * unstable, and at 3.5 ordinary log-normal runs were set aside often enough to raise false alarms
+ * from 2.3% to 3.3% (CV 5%, n = 5); at 5 they stay at the old rate, and +20…60% outlier runs at
+ * CV 2% are still set aside (bench/detection/RESULTS.md).
+ */
+const OUTLIER_Z = 5;
+function setAsideOutliers(values, keepAtLeast) {
+    const most = Math.min(Math.floor(values.length / 5), values.length - keepAtLeast);
+    if (most <= 0)
+        return { kept: [...values], setAside: [] };
+    const m = median(values);
+    const d = mad(values);
+    if (!(d > 0))
+        return { kept: [...values], setAside: [] };
+    const score = (v) => Math.abs((0.6745 * (v - m)) / d);
+    const worst = values
+        .map((v, i) => ({ v, i, z: score(v) }))
+        .filter((x) => x.z > OUTLIER_Z)
+        .sort((a, b) => b.z - a.z)
+        .slice(0, most);
+    const drop = new Set(worst.map((x) => x.i));
+    return {
+        kept: values.filter((_, i) => !drop.has(i)),
+        setAside: worst.map((x) => x.v),
+    };
+}
+
+/**
  * The job as the unit of replication. Runs of one CI job share a machine, a kernel and its
  * neighbours, so they agree with each other more than with the runs of another job: a rank test
  * over runs treats a job-to-job shift as signal. The stored baseline keeps one entry per job, so
@@ -18048,13 +18083,13 @@ function driftFactor(n, rho) {
     return (f * (n - 1)) / (n - f);
 }
 /**
- * sd of the median of a job of n runs whose MAD is `spread`: the normal-theory sd of a median
- * (1.2533 · 1.4826 · MAD / √n), times √driftFactor for runs correlated in time.
+ * sd of the median of a job of n runs whose within-job sd is `sd`: the normal-theory sd of a
+ * median (1.2533 · sd / √n), times √driftFactor for runs correlated in time.
  */
-function medianNoise(spread, n, rho = 0) {
+function medianNoise(sd, n, rho = 0) {
     if (n < 2)
         return 0;
-    return ((1.2533 * 1.4826 * spread) / Math.sqrt(n)) * Math.sqrt(driftFactor(n, rho));
+    return ((1.2533 * sd) / Math.sqrt(n)) * Math.sqrt(driftFactor(n, rho));
 }
 /**
  * The job medians since the last change of level, oldest first. Walking back from the newest, an
@@ -18082,6 +18117,25 @@ function sinceLevelChange(medians, threshold) {
     }
     return medians.slice(start);
 }
+/**
+ * The runs' sd relative to their level, pooled over both sides (Σ (n − 1) · (sd / |mean|)² over
+ * Σ (n − 1)), after setting aside outlier runs as the rank test does. Relative, so that a head
+ * shifted by the change being judged does not widen its own margin; the pooled sd rather than a
+ * MAD, because five runs give a MAD too noisy to bound anything with.
+ */
+function relativeSpread(sides, keepAtLeast) {
+    let sum = 0;
+    let df = 0;
+    for (const xs of sides) {
+        const kept = setAsideOutliers(xs, keepAtLeast).kept;
+        const level = Math.abs(kept.reduce((a, v) => a + v, 0) / kept.length);
+        if (kept.length < 2 || level === 0)
+            continue;
+        sum += (kept.length - 1) * (sampleSd(kept) / level) ** 2;
+        df += kept.length - 1;
+    }
+    return df > 0 ? Math.sqrt(sum / df) : 0;
+}
 /** The check-level note while the jobs' spread is unknown: what the margin assumes, and the way out. */
 const UNKNOWN_JOBS_NOTE = `between-job noise unknown: fewer than ${MIN_JOBS} stored jobs for this baseline; noisy metrics were held ` +
     `to a margin that assumes a ${ASSUMED_JOB_CV * 100}% job-to-job spread and runs that drift together within ` +
@@ -18107,59 +18161,23 @@ function jobInterval(jobs, runs, t) {
         return { known: true, jobs: k, centre, sd, low: centre - half, high: centre + half, alpha: tail };
     }
     const centre = k > 0 ? segment.reduce((s, v) => s + v, 0) / k : median(runs.baseline);
-    const { sd, rho } = unknownSpread(segment, runs, centre);
+    const { sd, rho } = unknownSpread(segment, runs, centre, t.minRuns);
     const half = normalQuantile(1 - tail) * sd * Math.sqrt(1 + 1 / Math.max(1, k));
     return { known: false, jobs: k, centre, sd, low: centre - half, high: centre + half, alpha: tail, rho };
 }
 /**
  * The bound on a job median's sd while the jobs' own spread is unknown. The runs' correlation is
  * read from the head job and (when it is one job) the baseline's runs, at its upper bound; with
- * fewer than MIN_RUNS_FOR_RHO runs it is at least ASSUMED_RHO. The noisier side's runs set the scale.
+ * fewer than MIN_RUNS_FOR_RHO runs it is ASSUMED_RHO, because so few runs cannot tell 0 from 0.8
+ * (the bound's standard error is about 0.9 at 5 runs a job). Both sides' runs set the scale.
  */
-function unknownSpread(segment, runs, centre) {
+function unknownSpread(segment, runs, centre, keepAtLeast) {
     const sequences = segment.length > 1 ? [runs.current] : [runs.current, runs.baseline];
     const n = runs.current.length;
-    const { upper } = lagOneCorrelation(sequences);
-    const rho = n < MIN_RUNS_FOR_RHO ? Math.max(ASSUMED_RHO, upper) : upper;
-    const noise = medianNoise(Math.max(mad(runs.current), mad(runs.baseline)), n, rho);
+    const rho = n < MIN_RUNS_FOR_RHO ? ASSUMED_RHO : lagOneCorrelation(sequences).upper;
+    const noise = medianNoise(relativeSpread([runs.baseline, runs.current], keepAtLeast) * Math.abs(centre), n, rho);
     const assumed = Math.hypot(ASSUMED_JOB_CV * Math.abs(centre), noise);
     return { sd: Math.max(assumed, segment.length > 1 ? sampleSd(segment) : 0), rho };
-}
-
-/**
- * One bad run must not veto a verdict. With five runs a side, a single run far outside the others
- * (a collection that did not happen, a noisy neighbour) puts one baseline value above the head or
- * one head value among the baseline, and the exact Mann-Whitney p cannot go below 0.075 (19 of the
- * 252 arrangements). Such runs are set aside before the test, by the modified z-score of Iglewicz
- * and Hoaglin (|0.6745 (x − median) / MAD|), at most one in every five runs of a side and never
- * below `keepAtLeast`. The verdict lists what was set aside.
- */
-/**
- * Cut-off for the modified z-score: 5, not Iglewicz and Hoaglin's 3.5. The MAD of five runs is
- * unstable, and at 3.5 ordinary log-normal runs were set aside often enough to raise false alarms
- * from 2.3% to 3.3% (CV 5%, n = 5); at 5 they stay at the old rate, and +20…60% outlier runs at
- * CV 2% are still set aside (bench/detection/RESULTS.md).
- */
-const OUTLIER_Z = 5;
-function setAsideOutliers(values, keepAtLeast) {
-    const most = Math.min(Math.floor(values.length / 5), values.length - keepAtLeast);
-    if (most <= 0)
-        return { kept: [...values], setAside: [] };
-    const m = median(values);
-    const d = mad(values);
-    if (!(d > 0))
-        return { kept: [...values], setAside: [] };
-    const score = (v) => Math.abs((0.6745 * (v - m)) / d);
-    const worst = values
-        .map((v, i) => ({ v, i, z: score(v) }))
-        .filter((x) => x.z > OUTLIER_Z)
-        .sort((a, b) => b.z - a.z)
-        .slice(0, most);
-    const drop = new Set(worst.map((x) => x.i));
-    return {
-        kept: values.filter((_, i) => !drop.has(i)),
-        setAside: worst.map((x) => x.v),
-    };
 }
 
 /**
@@ -18181,10 +18199,11 @@ function setAsideOutliers(values, keepAtLeast) {
 function summarize(samples) {
     return { samples: [...samples], median: median(samples), mad: mad(samples) };
 }
-/** True when all samples lie within `tolerance` (relative) of their median. */
+/**
+ * True when all samples lie within `tolerance` (relative) of their median. An empty sample is not
+ * exact: its median is NaN, so both comparisons below are false.
+ */
 function isExact(samples, tolerance) {
-    if (samples.length === 0)
-        return false;
     const m = median(samples);
     const spread = Math.max(...samples) - Math.min(...samples);
     return m === 0 ? spread === 0 : spread / Math.abs(m) <= tolerance;
@@ -18229,8 +18248,8 @@ function compareMetric(metric, baseline, current, t, opts = {}) {
     const few = base.samples.length < t.minRuns || cur.samples.length < t.minRuns;
     return few ? deterministic(ctx, 'threshold-only') : noisy(ctx, opts);
 }
-function direction(delta) {
-    return delta > 0 ? 'regression' : 'improvement';
+function direction(up) {
+    return up ? 'regression' : 'improvement';
 }
 /** "+12.0%", or "from 0 B to 1.00 MiB" when the relative change is undefined. */
 function howMuch(delta, rel, ctx, from, to) {
@@ -18240,11 +18259,11 @@ function howMuch(delta, rel, ctx, from, to) {
         : `${size} (${formatPercent(rel)})`;
 }
 /** The head job's median against the job interval: does it lie beyond, in the change's direction? */
-function outsideJobs(ctx, delta) {
+function outsideJobs(ctx, up) {
     const i = ctx.interval;
     if (!i)
         return true;
-    return delta > 0 ? ctx.cur.median > i.high : ctx.cur.median < i.low;
+    return up ? ctx.cur.median > i.high : ctx.cur.median < i.low;
 }
 function jobText(ctx) {
     const i = ctx.interval;
@@ -18268,8 +18287,10 @@ function deterministic(ctx, rule) {
     const delta = cur.median - base.median;
     const rel = relativeChange(delta, base.median);
     const big = (rel === undefined || Math.abs(rel) >= t.threshold) && Math.abs(delta) > floor;
-    const jobsOk = outsideJobs(ctx, delta);
-    const change = big && jobsOk ? direction(delta) : 'unchanged';
+    // The direction only matters when the change is big, hence delta ≠ 0.
+    const up = delta > 0;
+    const jobsOk = outsideJobs(ctx, up);
+    const change = big && jobsOk ? direction(up) : 'unchanged';
     // With no relative change (baseline 0) only the floor decides, and the reason says only that.
     const pct = rel === undefined ? 'a baseline of 0 (only the size counts)' : formatPercent(t.threshold);
     const floorText = floor > 0 ? ` and the ${fmt(floor, unit)} floor` : '';
@@ -18279,7 +18300,7 @@ function deterministic(ctx, rule) {
     const size = howMuch(delta, rel, ctx, base.median, cur.median);
     let what;
     if (change !== 'unchanged')
-        what = `${delta > 0 ? 'grew' : 'shrank'} by ${size}, beyond ${pct}${floorText}`;
+        what = `${up ? 'grew' : 'shrank'} by ${size}, beyond ${pct}${floorText}`;
     else if (!big)
         what = `change ${size} is within ${pct}${floorText}`;
     else
@@ -18312,20 +18333,20 @@ function noisy(ctx, opts) {
         test: p < t.alpha,
         effect: rel === undefined || Math.abs(rel) >= t.threshold,
         floor: Math.abs(shift) > floor,
-        jobs: outsideJobs(ctx, up ? 1 : -1),
+        jobs: outsideJobs(ctx, up),
     };
     const scale = rel === undefined ? 'absolute' : 'relative';
     const ci = opts.lazyCi && !(pre.test && pre.effect && pre.floor && pre.jobs)
         ? undefined
         : bootstrapChange(b.kept, c.kept, {
             level: t.confidence,
-            resamples: opts.resamples ?? 2000,
+            resamples: opts.resamples,
             seed: opts.seed,
             scale,
         });
     const checks = { ...pre, ci: ci !== undefined && (up ? ci.low > 0 : ci.high < 0) };
     const all = checks.test && checks.ci && checks.effect && checks.floor && checks.jobs;
-    const change = all ? direction(up ? 1 : -1) : 'unchanged';
+    const change = all ? direction(up) : 'unchanged';
     const ciOut = ci && { low: ci.low, high: ci.high, level: ci.level };
     const setAside = b.setAside.length + c.setAside.length > 0
         ? { setAside: { baseline: b.setAside, current: c.setAside } }
@@ -18344,6 +18365,7 @@ function noisy(ctx, opts) {
         ...setAside,
         p,
         reason: noisyReason(ctx, {
+            up,
             shift,
             rel,
             p,
@@ -18367,7 +18389,7 @@ function noisyReason(ctx, r) {
     const size = howMuch(r.shift, r.rel, ctx, r.baseMedian, r.baseMedian + r.shift);
     if (r.all) {
         const jobs = ctx.interval ? `, outside job-to-job noise (${jobText(ctx)})` : '';
-        return `${r.shift > 0 ? 'grew' : 'shrank'} by ${size}, Hodges-Lehmann: p = ${r.p.toPrecision(2)} < ${t.alpha}, ${ciText} excludes 0, beyond ${pct}${floorText}${jobs}${aside}`;
+        return `${r.up ? 'grew' : 'shrank'} by ${size}, Hodges-Lehmann: p = ${r.p.toPrecision(2)} < ${t.alpha}, ${ciText} excludes 0, beyond ${pct}${floorText}${jobs}${aside}`;
     }
     const missing = [
         !r.checks.test && `p = ${r.p.toPrecision(2)} ≥ α ${t.alpha}`,

@@ -15,7 +15,8 @@
  *   when a job has too few runs to show it (see medianNoise); never below the sd of two stored job
  *   medians. z(1 − α/4) replaces t. The bound scales with the runs' own spread, because runs that
  *   drift together look tight within a job and scatter between jobs. */
-import { mad, median, normalQuantile, sampleSd, studentTQuantile } from './stats.js';
+import { setAsideOutliers } from './outliers.js';
+import { median, normalQuantile, sampleSd, studentTQuantile } from './stats.js';
 
 /** Job-to-job sd (relative to the level) assumed when fewer than MIN_JOBS jobs are stored. */
 export const ASSUMED_JOB_CV = 0.02;
@@ -95,12 +96,12 @@ export function driftFactor(n: number, rho: number): number {
 }
 
 /**
- * sd of the median of a job of n runs whose MAD is `spread`: the normal-theory sd of a median
- * (1.2533 · 1.4826 · MAD / √n), times √driftFactor for runs correlated in time.
+ * sd of the median of a job of n runs whose within-job sd is `sd`: the normal-theory sd of a
+ * median (1.2533 · sd / √n), times √driftFactor for runs correlated in time.
  */
-export function medianNoise(spread: number, n: number, rho = 0): number {
+export function medianNoise(sd: number, n: number, rho = 0): number {
   if (n < 2) return 0;
-  return ((1.2533 * 1.4826 * spread) / Math.sqrt(n)) * Math.sqrt(driftFactor(n, rho));
+  return ((1.2533 * sd) / Math.sqrt(n)) * Math.sqrt(driftFactor(n, rho));
 }
 
 /**
@@ -129,18 +130,22 @@ export function sinceLevelChange(medians: readonly number[], threshold: number):
 }
 
 /**
- * The runs' spread relative to their level, pooled over both sides (root mean square of MAD /
- * |median|): relative, so that a head shifted by the change being judged does not widen its own
- * margin; pooled, because the larger of two 5-run MADs overstates the noise.
+ * The runs' sd relative to their level, pooled over both sides (Σ (n − 1) · (sd / |mean|)² over
+ * Σ (n − 1)), after setting aside outlier runs as the rank test does. Relative, so that a head
+ * shifted by the change being judged does not widen its own margin; the pooled sd rather than a
+ * MAD, because five runs give a MAD too noisy to bound anything with.
  */
-function relativeSpread(...sides: (readonly number[])[]): number {
-  const rel = sides
-    .filter((xs) => xs.length > 0)
-    .map((xs) => {
-      const m = Math.abs(median(xs));
-      return m > 0 ? mad(xs) / m : 0;
-    });
-  return rel.length ? Math.sqrt(rel.reduce((a, r) => a + r * r, 0) / rel.length) : 0;
+function relativeSpread(sides: readonly (readonly number[])[], keepAtLeast: number): number {
+  let sum = 0;
+  let df = 0;
+  for (const xs of sides) {
+    const kept = setAsideOutliers(xs, keepAtLeast).kept;
+    const level = Math.abs(kept.reduce((a, v) => a + v, 0) / kept.length);
+    if (kept.length < 2 || level === 0) continue;
+    sum += (kept.length - 1) * (sampleSd(kept) / level) ** 2;
+    df += kept.length - 1;
+  }
+  return df > 0 ? Math.sqrt(sum / df) : 0;
 }
 
 /** The check-level note while the jobs' spread is unknown: what the margin assumes, and the way out. */
@@ -164,7 +169,7 @@ export function unknownJobsText(i: JobInterval): string {
 export function jobInterval(
   jobs: readonly number[],
   runs: { baseline: readonly number[]; current: readonly number[] },
-  t: { alpha: number; threshold: number },
+  t: { alpha: number; threshold: number; minRuns: number },
 ): JobInterval {
   const segment = sinceLevelChange(jobs, t.threshold);
   const k = segment.length;
@@ -176,7 +181,7 @@ export function jobInterval(
     return { known: true, jobs: k, centre, sd, low: centre - half, high: centre + half, alpha: tail };
   }
   const centre = k > 0 ? segment.reduce((s, v) => s + v, 0) / k : median(runs.baseline);
-  const { sd, rho } = unknownSpread(segment, runs, centre);
+  const { sd, rho } = unknownSpread(segment, runs, centre, t.minRuns);
   const half = normalQuantile(1 - tail) * sd * Math.sqrt(1 + 1 / Math.max(1, k));
   return { known: false, jobs: k, centre, sd, low: centre - half, high: centre + half, alpha: tail, rho };
 }
@@ -191,11 +196,16 @@ function unknownSpread(
   segment: readonly number[],
   runs: { baseline: readonly number[]; current: readonly number[] },
   centre: number,
+  keepAtLeast: number,
 ): { sd: number; rho: number } {
   const sequences = segment.length > 1 ? [runs.current] : [runs.current, runs.baseline];
   const n = runs.current.length;
   const rho = n < MIN_RUNS_FOR_RHO ? ASSUMED_RHO : lagOneCorrelation(sequences).upper;
-  const noise = medianNoise(relativeSpread(runs.baseline, runs.current) * Math.abs(centre), n, rho);
+  const noise = medianNoise(
+    relativeSpread([runs.baseline, runs.current], keepAtLeast) * Math.abs(centre),
+    n,
+    rho,
+  );
   const assumed = Math.hypot(ASSUMED_JOB_CV * Math.abs(centre), noise);
   return { sd: Math.max(assumed, segment.length > 1 ? sampleSd(segment) : 0), rho };
 }

@@ -18,7 +18,6 @@ import {
 import { setAsideOutliers } from '../../src/analyze/outliers.js';
 import {
   incompleteBeta,
-  mad,
   mulberry32,
   normalQuantile,
   sampleSd,
@@ -54,7 +53,11 @@ test('Student t and normal quantiles match the published tables', () => {
 
 test('prediction interval of k job medians: mean ± t(1 − α/4, k − 1) · sd · √(1 + 1/k)', () => {
   const jobs = [100, 102, 98, 101, 99];
-  const i = jobInterval(jobs, { baseline: [100], current: [100] }, { alpha: 0.05, threshold: 0.05 });
+  const i = jobInterval(
+    jobs,
+    { baseline: [100], current: [100] },
+    { alpha: 0.05, threshold: 0.05, minRuns: 4 },
+  );
   assert.equal(i.known, true);
   assert.equal(i.jobs, 5);
   close(i.centre, 100, 1e-9, 'centre');
@@ -65,12 +68,12 @@ test('prediction interval of k job medians: mean ± t(1 − α/4, k − 1) · sd
 
 test('fewer than 3 jobs: the spread is assumed (2% of the level plus the median noise)', () => {
   const baseline = [100, 100, 100, 100, 100];
-  const i = jobInterval([100], { baseline, current: baseline }, { alpha: 0.05, threshold: 0.05 });
+  const i = jobInterval([100], { baseline, current: baseline }, { alpha: 0.05, threshold: 0.05, minRuns: 4 });
   assert.equal(i.known, false);
   assert.equal(i.rho, ASSUMED_RHO, 'five runs are too few to show their correlation');
   close(i.sd, ASSUMED_JOB_CV * 100, 1e-9, 'sd with no run noise');
   close(i.high, 100 + normalQuantile(1 - 0.0125) * 2 * Math.SQRT2, 1e-9, 'high');
-  const none = jobInterval([], { baseline, current: baseline }, { alpha: 0.05, threshold: 0.05 });
+  const none = jobInterval([], { baseline, current: baseline }, { alpha: 0.05, threshold: 0.05, minRuns: 4 });
   close(none.high, i.high, 1e-9, 'no job at all counts as one');
 });
 
@@ -82,7 +85,7 @@ test('runs that drift together widen the median noise; independent ones do not',
     'negative: clipped to 0',
   );
   assert.deepEqual(lagOneCorrelation([[1, 2, 3]]), { estimate: 0, upper: 0 }, 'too short to say');
-  close(medianNoise(2, 4), (1.2533 * 1.4826 * 2) / 2, 1e-12, 'independent: 1.2533 · 1.4826 · MAD / √n');
+  close(medianNoise(2, 4), (1.2533 * 2) / 2, 1e-12, 'independent: 1.2533 · sd / √n');
   close(
     medianNoise(2, 5, 0.8),
     medianNoise(2, 5) * Math.sqrt(driftFactor(5, 0.8)),
@@ -144,25 +147,37 @@ test('lag-one correlation is corrected for its small-sample bias', () => {
 
 test('unknown spread: never below the measured spread of two jobs, and scaled by the runs', () => {
   const flat = [100, 100, 100, 100, 100];
-  const t = { alpha: 0.05, threshold: 0.2 };
+  const t = { alpha: 0.05, threshold: 0.2, minRuns: 4 };
   const two = jobInterval([100, 110], { baseline: flat, current: flat }, t);
   assert.equal(two.known, false);
   close(two.centre, 105, 1e-9, 'centre: the mean of the job medians');
   close(two.sd, sampleSd([100, 110]), 1e-9, 'the two jobs differ by more than 2% of the level');
   close(two.high, 105 + normalQuantile(1 - 0.0125) * two.sd * Math.sqrt(1.5), 1e-9, 'high');
   // Noisy runs, five of them: the median noise at the assumed ρ 0.8 dominates the 2%. The spread is
-  // pooled relative to each side's median: MAD 5 on 100 and 0 → √((0.05² + 0²) / 2) · 100 = 3.536.
+  // each side's sd relative to its mean, pooled over their degrees of freedom: √62.5 on 100 (4 df)
+  // and 0 (4 df) → √(62.5 / 2) on a level of 100.
   const noisy = [100, 110, 90, 105, 95];
   const i = jobInterval([100], { baseline: noisy, current: flat }, t);
-  close(i.sd, Math.hypot(2, medianNoise(Math.sqrt(0.05 ** 2 / 2) * 100, 5, ASSUMED_RHO)), 1e-9, 'pooled');
+  close(i.sd, Math.hypot(2, medianNoise(Math.sqrt(62.5 / 2), 5, ASSUMED_RHO)), 1e-9, 'pooled');
   // A head shifted by the change under test keeps the same relative spread: the same margin.
   const shifted = jobInterval([100], { baseline: noisy, current: noisy.map((v) => v * 1.3) }, t);
-  close(shifted.sd, Math.hypot(2, medianNoise(5, 5, ASSUMED_RHO)), 1e-9, 'relative, not absolute');
+  close(
+    shifted.sd,
+    Math.hypot(2, medianNoise(Math.sqrt(62.5), 5, ASSUMED_RHO)),
+    1e-9,
+    'relative, not absolute',
+  );
+  // An outlier run is set aside first, as the rank test does: the 160 does not widen the margin.
+  const kept = [100, 101, 99, 100.5];
+  const spiked = jobInterval([100], { baseline: noisy, current: [...kept, 160] }, t);
+  const keptRel = sampleSd(kept) / (400.5 / 4);
+  const pooled = Math.sqrt((4 * 62.5e-4 + 3 * keptRel ** 2) / 7) * 100;
+  close(spiked.sd, Math.hypot(2, medianNoise(pooled, 5, ASSUMED_RHO)), 1e-9, 'the 160 run is set aside');
   // Ten runs that alternate: their own (zero) correlation is trusted.
   const ten = [95, 105, 95, 105, 95, 105, 95, 105, 95, 105];
   const own = jobInterval([100], { baseline: ten, current: ten }, t);
   assert.equal(own.rho, 0);
-  close(own.sd, Math.hypot(2, medianNoise(mad(ten), 10, 0)), 1e-9, 'ten runs show their correlation');
+  close(own.sd, Math.hypot(2, medianNoise(sampleSd(ten), 10, 0)), 1e-9, 'ten runs show their correlation');
 });
 
 test('since the last change of level: a sustained step cuts the history, one odd job does not', () => {
@@ -224,7 +239,7 @@ test('the worst outlier goes first when only one may go; 3 jobs are enough to me
   });
   assert.deepEqual(setAsideOutliers([100, 101, 99, 60, 40], 4).setAside, [40]);
   const runs = { baseline: [100, 100, 100], current: [100, 100, 100] };
-  const t = { alpha: 0.05, threshold: 0.05 };
+  const t = { alpha: 0.05, threshold: 0.05, minRuns: 4 };
   assert.equal(jobInterval([100, 101, 99], runs, t).known, true);
   assert.equal(jobInterval([100, 101], runs, t).known, false);
   assert.equal(jobInterval([100, 101], runs, t).jobs, 2);
