@@ -15,7 +15,10 @@ function report(name: string, metrics: Record<string, number[]>): CheckReport {
   return {
     check: { name, version: '1.0.0' },
     metrics: Object.fromEntries(
-      Object.entries(metrics).map(([id, values]) => [id, { runs: values.map((value) => ({ value, series: [] })) }]),
+      Object.entries(metrics).map(([id, values]) => [
+        id,
+        { runs: values.map((value) => ({ value, series: [] })) },
+      ]),
     ),
     sites: [],
     notes: [],
@@ -29,7 +32,10 @@ function policy(...budgets: Budget[]) {
 describe('budgets', () => {
   it('judges the largest run: one run over the budget fails, by how much', () => {
     const r = report('queue_stats', { 'python.pymem.inuse': [10 * MiB, 12 * MiB, 11 * MiB] });
-    const [v] = checkBudgets(r, policy({ check: 'queue_stats', metric: 'python.pymem.inuse', max: 11 * MiB }));
+    const [v] = checkBudgets(
+      r,
+      policy({ check: 'queue_stats', metric: 'python.pymem.inuse', max: 11 * MiB }),
+    );
     assert.equal(v.metric, 'python.pymem.inuse');
     assert.equal(v.value, 12 * MiB);
     assert.equal(v.limit, 11 * MiB);
@@ -39,7 +45,10 @@ describe('budgets', () => {
 
   it('a run exactly at the budget is within it', () => {
     const r = report('queue_stats', { 'python.pymem.inuse': [10 * MiB, 11 * MiB] });
-    const [v] = checkBudgets(r, policy({ check: 'queue_stats', metric: 'python.pymem.inuse', max: 11 * MiB }));
+    const [v] = checkBudgets(
+      r,
+      policy({ check: 'queue_stats', metric: 'python.pymem.inuse', max: 11 * MiB }),
+    );
     assert.equal(v.status, 'pass');
     assert.equal(v.value, 11 * MiB);
     assert.equal(v.reason, '11.000 MiB is within the budget of 11.000 MiB');

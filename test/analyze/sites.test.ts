@@ -96,7 +96,11 @@ describe('growing sites', () => {
   });
 
   it('equal growth is ordered by key', () => {
-    const got = growingSites(report(1, [py('b.py:1', [10]), py('a.py:1', [10]), py('c.py:1', [10])]), undefined, 10);
+    const got = growingSites(
+      report(1, [py('b.py:1', [10]), py('a.py:1', [10]), py('c.py:1', [10])]),
+      undefined,
+      10,
+    );
     assert.deepEqual(
       got.map((d) => d.key),
       ['a.py:1', 'b.py:1', 'c.py:1'],
@@ -122,11 +126,22 @@ describe('growing sites', () => {
       isNew: false,
     });
     const [bare] = growingSites(report(1, [py('a.py:7', [10])]), undefined, 10);
-    assert.deepEqual(Object.keys(bare).sort(), ['baseline', 'current', 'delta', 'file', 'isNew', 'key', 'runtime']);
+    assert.deepEqual(Object.keys(bare).sort(), [
+      'baseline',
+      'current',
+      'delta',
+      'file',
+      'isNew',
+      'key',
+      'runtime',
+    ]);
   });
 
   it('object counts: the change of the median count, against 0 when the baseline did not count', () => {
-    const base = report(3, [py('a.py:1', [100, 100, 100], { count: [2, 3, 4] }), py('b.py:2', [100, 100, 100])]);
+    const base = report(3, [
+      py('a.py:1', [100, 100, 100], { count: [2, 3, 4] }),
+      py('b.py:2', [100, 100, 100]),
+    ]);
     const cur = report(3, [
       py('a.py:1', [200, 200, 200], { count: [10, 9, 8] }),
       py('b.py:2', [200, 200, 200], { count: [5, 7, 6] }),
