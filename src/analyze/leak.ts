@@ -107,7 +107,9 @@ export function postGcSlope(
   const my = ys.reduce((s, y) => s + y, 0) / ys.length;
   const sxx = after.reduce((s, x) => s + (x - mx) ** 2, 0);
   const slope = after.reduce((s, x, j) => s + (x - mx) * (ys[j] - my), 0) / sxx;
-  const z = sigma > 0 ? slope / (sigma / Math.sqrt(sxx)) : slope > 0 ? Infinity : 0;
+  // σ = 0 (the steps between drops all alike) needs no branch: a rising slope gives z = +∞, and a
+  // flat (NaN) or falling one never clears a floor ≥ 0 and a quantile ≥ 0 (alpha ≤ 0.5) anyway.
+  const z = slope / (sigma / Math.sqrt(sxx));
   return { slope, leaking: slope >= floor && z > normalQuantile(1 - alpha) };
 }
 
@@ -149,8 +151,9 @@ export function trendRun(
   };
 }
 
+/** A strict majority of `of` runs (never 0: detectLeak returns early without a series). */
 function majority(n: number, of: number): boolean {
-  return of > 0 && n > of / 2;
+  return n > of / 2;
 }
 
 export interface LeakOptions {
@@ -191,7 +194,7 @@ function judgeRun(
     evidence: {
       run,
       leaking: keeps || tr.leaking,
-      slope: tr.shape === 'post-gc' && tr.postGcSlope !== undefined ? tr.postGcSlope : tr.slope,
+      slope: tr.shape === 'post-gc' ? (tr.postGcSlope ?? tr.slope) : tr.slope,
       p: tr.tooShort ? undefined : tr.p,
       retained: ret?.mean,
       growth: tr.growth,
