@@ -109,6 +109,26 @@ describe('a sustained rise', () => {
     assert.equal(trendRun(line(1023.9), BYTES, T).leaking, false);
   });
 
+  it('a rise that slows to exactly half the floor in its second half still grows through it', () => {
+    // 2 KiB per iteration up to point 10, then 512 B: the second half and the last third rise at
+    // exactly 512 B, half the 1 KiB floor, which is enough; the whole series' Theil-Sen is 1,358 B.
+    const slowing = withWarmup(
+      Array.from({ length: 20 }, (_, i) => 100_000 + 2048 * Math.min(i, 10) + 512 * Math.max(0, i - 10)),
+    );
+    const tr = trendRun(slowing, BYTES, T);
+    assert.equal(tr.secondHalfSlope, 512);
+    assert.equal(tr.leaking, true);
+    assert.equal(tr.shape, 'rising');
+  });
+
+  it('the second half of an odd number of points starts at the middle point', () => {
+    // y = i² for i = 0…8 after two warm-up points; the slope between points a and b is a + b, so the
+    // second half (i = 4…8) has the median of 9, 10, 11, 11, 12, 12, 13, 13, 14, 15: 12.
+    const tr = trendRun([0, 0, ...Array.from({ length: 9 }, (_, i) => i * i)], COUNT, T);
+    assert.equal(tr.secondHalfSlope, 12);
+    assert.equal(tr.growth, 64);
+  });
+
   it('rising through every half and third at 800 B, below the 1 KiB floor, is not a leak', () => {
     // Each half and third rises at 800 B ≥ half the floor; only the whole-series floor stops it.
     const tr = trendRun(line(800), BYTES, T);
@@ -145,6 +165,9 @@ describe('a sustained rise', () => {
     assert.equal(v?.leaking, false);
     assert.equal(v?.reason, 'too few iterations after warm-up (< 6) for a trend test');
     assert.ok(v?.runs.every((r) => r.p === undefined && r.slope === 1e5));
+    // Only some runs too short: the others were tested, and that is the reason given.
+    const mixed = detectLeak(GAUGE, runs(five, line(0), line(0)), T);
+    assert.match(mixed?.reason ?? '', /^no leak: slope 0 B per iteration/);
   });
 
   it('six points after warm-up are enough for the test, though a 3-point half can never be significant', () => {
@@ -246,6 +269,26 @@ describe('under a GC sawtooth', () => {
     assert.match(x?.reason ?? '', /^grows /);
   });
 
+  it('the post-GC rise must be significant against the spread of the steps between collections', () => {
+    // Teeth of five: steps 30,000 ∓ s and two of 30,000, then −105,000: the collected level climbs
+    // 15,000 per tooth, 3,000 B per iteration (1,015,000, 1,030,000, 1,045,000 at 5, 10, 15).
+    // Between the drops half the steps deviate by s, so MAD = s/2 and σ = 1.4826 · (s/2) / √2;
+    // the slope's z = 3000 · √50 / σ (Σ(x − x̄)² = 50): 2.53 for s = 16,000, 1.62 for s = 25,000,
+    // against the one-sided 5% quantile 1.645.
+    const teeth = (spread: number) => {
+      const steps = [30_000 - spread, 30_000, 30_000, 30_000 + spread];
+      const out = [1_000_000];
+      for (let i = 1; i < 20; i++) out.push(out[i - 1] + (i % 5 === 0 ? -105_000 : steps[(i % 5) - 1]));
+      return out;
+    };
+    assert.deepEqual(
+      postGcSlope(teeth(16_000), 3000, 0.05),
+      { slope: 3000, leaking: true },
+      'a slope at the floor',
+    );
+    assert.deepEqual(postGcSlope(teeth(25_000), 3000, 0.05), { slope: 3000, leaking: false });
+  });
+
   it('between drops alike (no spread to scale by): a rising collected level is significant', () => {
     // Steps +10, +11, +10, +11, then −5; +10, +11, +10, then −5. Between the drops the steps are
     // 10 ×4 and 11 ×3 (MAD 0), the −5s stand out (MAD of all steps 1). After the drops: 1037, 1063.
@@ -282,6 +325,7 @@ describe('the retained rule (check_run_alloc with gc on)', () => {
   it('a single-point series has no warm-up to drop: its one check run is the mean', () => {
     const v = detectLeak(ALLOC, runs([5000], [5000], [5000]), T, { gc: true });
     assert.equal(v?.perIteration, 5000);
+    assert.equal(v?.growth, 0, 'nothing after warm-up to grow');
     assert.equal(v?.leaking, false, 'one check run keeping memory is not recurring retention');
     assert.equal(
       v?.reason,
