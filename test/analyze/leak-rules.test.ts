@@ -137,6 +137,42 @@ describe('a sustained rise', () => {
     assert.equal(tr.secondHalfSlope, 800);
   });
 
+  it('a rise that pauses for a whole third of the run is not sustained, whichever third', () => {
+    // 24 points after warm-up, thirds of points 0–8, 8–16, 16–23: 4 KiB per iteration except
+    // through one third, where the level holds. The halves still rise (Theil-Sen ≥ 512 B,
+    // Mann-Kendall significant) and so does the whole series; the paused third's slope is 0.
+    const rise = (f: (i: number) => number) =>
+      withWarmup(Array.from({ length: 24 }, (_, i) => 100_000 + 4096 * f(i)));
+    const pauses = {
+      first: rise((i) => Math.max(0, i - 8)),
+      middle: rise((i) => Math.min(i, 8) + Math.max(0, i - 16)),
+      last: rise((i) => Math.min(i, 16)),
+    };
+    for (const [which, s] of Object.entries(pauses)) {
+      const tr = trendRun(s, BYTES, T);
+      assert.ok(tr.slope >= tr.floor && tr.p < 0.05, which);
+      assert.equal(tr.leaking, false, `paused through the ${which} third`);
+    }
+    assert.ok(trendRun(pauses.last, BYTES, T).secondHalfSlope >= 512, 'the second half alone would pass');
+  });
+
+  it('a filled cache that creeps at a quarter of the floor is not a leak, even climbing out of a dip', () => {
+    // 2 KiB per iteration up to point 10, then 256 B (a quarter of the floor), with a 10 KiB dip at
+    // points 12–14. The second half rises significantly (out of the dip), and the last third's
+    // Theil-Sen slope is large for the same reason, but the second half's own slope is 256 B < 512 B.
+    const cache = withWarmup(
+      Array.from(
+        { length: 20 },
+        (_, i) =>
+          100_000 + 2048 * Math.min(i, 10) + 256 * Math.max(0, i - 10) - (i >= 12 && i < 15 ? 10_240 : 0),
+      ),
+    );
+    const tr = trendRun(cache, BYTES, T);
+    assert.equal(tr.secondHalfSlope, 256);
+    assert.ok(tr.slope >= tr.floor && tr.p < 0.05);
+    assert.equal(tr.leaking, false);
+  });
+
   it('a rise cut by one big drop: every half and third rises, the whole series is no significant trend', () => {
     // 20 points rising 10 KiB-ish (10,000 B) a step, 125,000 B lower from point 11 on. Mann-Kendall:
     // the pairs across the drop that are closer than 12.5 steps fall: 11+11+10+9+8+7+6+5+4 = 71 of
@@ -256,6 +292,12 @@ describe('under a GC sawtooth', () => {
     const flat = trendRun(withWarmup(sawtooth(0), 1_000_000), BYTES, T);
     assert.equal(flat.leaking, false);
     assert.equal(flat.postGcSlope, 0);
+    assert.equal(flat.shape, undefined, 'no leak, no shape');
+    // A run that does not leak reports its Theil-Sen slope, not the post-GC one.
+    const flatSaw = withWarmup(sawtooth(0), 1_000_000);
+    const v = detectLeak(GAUGE, runs(flatSaw, flatSaw, flatSaw), T);
+    assert.equal(v?.perIteration, flat.slope);
+    assert.match(v?.reason ?? '', /^no leak: slope 2\.66 KiB per iteration/);
   });
 
   it('the reason names the shape most leaking runs had: two sawtooth runs of three', () => {
@@ -287,6 +329,33 @@ describe('under a GC sawtooth', () => {
       'a slope at the floor',
     );
     assert.deepEqual(postGcSlope(teeth(25_000), 3000, 0.05), { slope: 3000, leaking: false });
+  });
+
+  it('steps with no spread (MAD 0) give no yardstick for a drop: two dips are no sawtooth', () => {
+    // Steps of +10 but two of −5: most steps are equal, so the MAD of the steps is 0.
+    assert.equal(postGcSlope([0, 10, 20, 30, 25, 35, 45, 40, 50, 60], 1, 0.05), undefined);
+  });
+
+  it('a drop is a step more than 3.5 modified z-scores below the median step; exactly 3.5 is not', () => {
+    // Steps 10,000, 12,698, drop, 7,302 and again, then 10,000: median step 10,000, MAD 2,698.
+    // A step of −4,000 is 14,000 below: z = 0.6745 × 14,000 / 2,698 = 3.5 exactly.
+    const series = (drop: number) => {
+      const out = [100_000];
+      for (const d of [10_000, 12_698, drop, 7_302, 10_000, 12_698, drop, 7_302, 10_000])
+        out.push(out[out.length - 1] + d);
+      return out;
+    };
+    assert.equal(postGcSlope(series(-4000), 1, 0.05), undefined);
+    assert.ok(postGcSlope(series(-4001), 1, 0.05), 'a byte further and both are drops');
+  });
+
+  it('a single collection is no sawtooth, however clear the drop', () => {
+    const teeth = [
+      1_000_000, 1_014_000, 1_044_000, 1_074_000, 1_120_000, 1_015_000, 1_029_000, 1_059_000, 1_089_000,
+      1_135_000,
+    ];
+    assert.equal(postGcSlope(teeth, 1, 0.05), undefined);
+    assert.ok(postGcSlope([...teeth, 1_030_000], 1, 0.05), 'a second drop makes it one');
   });
 
   it('between drops alike (no spread to scale by): a rising collected level is significant', () => {
@@ -365,6 +434,13 @@ describe('the retained rule (check_run_alloc with gc on)', () => {
       /^no leak: slope 0 B per iteration.*; retained-per-run rule off \(measured without gc/,
     );
     assert.doesNotMatch(detectLeak(GAUGE, runs(flatAt(0)), T)?.reason ?? '', /retained-per-run/);
+  });
+
+  it('gc on does not turn the retained rule on for other metrics', () => {
+    const v = detectLeak(GAUGE, runs(flatAt(4096), flatAt(4096), flatAt(4096)), T, { gc: true });
+    assert.equal(v?.rule, 'trend');
+    assert.equal(v?.leaking, false);
+    assert.equal(v?.runs[0].retained, undefined);
   });
 });
 
