@@ -11,10 +11,10 @@ function siteId(s: AllocationSite): string {
 }
 
 /** Median over runs; a site missing from a run (shorter array) held 0 there. */
-function perRunMedian(values: readonly number[] | undefined, runs: number): number {
-  if (!values || values.length === 0) return 0;
-  const padded =
-    values.length >= runs ? [...values] : [...values, ...new Array<number>(runs - values.length).fill(0)];
+function perRunMedian(values: readonly number[], runs: number): number {
+  if (values.length === 0) return 0;
+  const padded = [...values];
+  while (padded.length < runs) padded.push(0);
   return median(padded);
 }
 
