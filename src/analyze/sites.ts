@@ -33,7 +33,7 @@ export function growingSites(
 ): SiteDelta[] {
   const curRuns = runsOf(current);
   const baseRuns = baseline ? runsOf(baseline) : 0;
-  const baseSites = new Map((baseline?.sites ?? []).map((s) => [siteId(s), s]));
+  const baseSites = new Map(baseline?.sites.map((s) => [siteId(s), s]));
   const out: SiteDelta[] = [];
   for (const s of current.sites) {
     const b = baseSites.get(siteId(s));

@@ -49,6 +49,31 @@ describe('what the options rule out', () => {
     assert.deepEqual(nc.notes, ['baseline frames=1, head frames=5: allocation sites not compared']);
   });
 
+  it('each option rules out what it changes: the check_run_alloc totals, the site keys, or both', () => {
+    const both = `${ALLOC}, allocation sites`;
+    const cases: [Partial<ProfilingOptions>, Partial<ProfilingOptions>, string][] = [
+      [{ gc: true }, { gc: false }, both],
+      [{ combine: false }, { combine: true }, both],
+      [{ filters: 'a' }, { filters: 'b' }, both],
+      [{ verbose: false }, { verbose: true }, both],
+      [{ unit: 'B' }, { unit: 'KiB' }, both],
+      [{ frames: 1 }, { frames: 5 }, 'allocation sites'],
+      [{ sort: 'lineno' }, { sort: 'filename' }, 'allocation sites'],
+      [{ limit: 10 }, { limit: 20 }, 'allocation sites'],
+    ];
+    for (const [b, h, what] of cases) {
+      const nc = notCompared(opts(b), opts(h));
+      const option = Object.keys(b)[0];
+      assert.ok(
+        nc.notes.some((n) => n.startsWith(`baseline ${option}=`) && n.endsWith(`: ${what} not compared`)),
+        `${option}: ${nc.notes.join(' | ')}`,
+      );
+      assert.equal(nc.sites, true, option);
+      assert.equal(nc.metrics.has(ALLOC), what === both, option);
+      assert.equal(nc.metrics.size, what === both ? 1 : 0, option);
+    }
+  });
+
   it('a different diff mode changes nothing that is compared: no note, sites still compared', () => {
     const nc = notCompared(opts({ diff: 'absolute' }), opts({ diff: 'positive' }));
     assert.deepEqual(nc, { metrics: new Set(), neverGated: new Set(), sites: false, notes: [] });

@@ -145,6 +145,7 @@ describe('growing sites', () => {
     const cur = report(3, [
       py('a.py:1', [200, 200, 200], { count: [10, 9, 8] }),
       py('b.py:2', [200, 200, 200], { count: [5, 7, 6] }),
+      py('new.py:3', [50, 50, 50], { count: [1, 2, 3] }),
     ]);
     const got = growingSites(cur, base, 10);
     assert.deepEqual(
@@ -152,6 +153,7 @@ describe('growing sites', () => {
       [
         ['a.py:1', 6],
         ['b.py:2', 6],
+        ['new.py:3', 2],
       ],
     );
   });

@@ -39,6 +39,7 @@ describe('the sites that explain a change', () => {
   it('no growth, nothing to explain; a cap on how many', () => {
     assert.deepEqual(explainingSites(sites, 'python', 0), []);
     assert.deepEqual(explainingSites(sites, 'python', -10), []);
+    assert.deepEqual(explainingSites(sites, 'python', NaN), [], 'a change that could not be measured');
     assert.equal(explainingSites(sites, 'python', 1e9, { max: 2 }).length, 2);
   });
 
@@ -55,8 +56,8 @@ describe('the sites that explain a change', () => {
     );
   });
 
-  it('a change no site accounts for still names every growing site, never a shrunk one', () => {
-    const got = explainingSites(sites, 'python', 1e5, { max: 10 });
+  it('a change no site accounts for still names every growing site, never a shrunk or flat one', () => {
+    const got = explainingSites([...sites, site('flat.py:5', 'python', 0)], 'python', 1e5, { max: 10 });
     assert.deepEqual(
       got.map((x) => [x.site.key, x.share]),
       [
