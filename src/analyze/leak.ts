@@ -104,10 +104,12 @@ export function postGcSlope(
   const sigma = (1.4826 * mad(between)) / Math.SQRT2;
   const ys = after.map((i) => post[i]);
   const mx = after.reduce((s, x) => s + x, 0) / after.length;
-  const my = ys.reduce((s, y) => s + y, 0) / ys.length;
   const sxx = after.reduce((s, x) => s + (x - mx) ** 2, 0);
-  const slope = after.reduce((s, x, j) => s + (x - mx) * (ys[j] - my), 0) / sxx;
-  const z = sigma > 0 ? slope / (sigma / Math.sqrt(sxx)) : slope > 0 ? Infinity : 0;
+  // Least squares: Σ(x − x̄)(y − ȳ) = Σ(x − x̄)·y, because Σ(x − x̄) = 0.
+  const slope = after.reduce((s, x, j) => s + (x - mx) * ys[j], 0) / sxx;
+  // σ = 0 (the steps between drops all alike) needs no branch: a rising slope gives z = +∞, and a
+  // flat (NaN) or falling one never clears a floor ≥ 0 and a quantile ≥ 0 (alpha ≤ 0.5) anyway.
+  const z = slope / (sigma / Math.sqrt(sxx));
   return { slope, leaking: slope >= floor && z > normalQuantile(1 - alpha) };
 }
 
@@ -149,8 +151,9 @@ export function trendRun(
   };
 }
 
+/** A strict majority of `of` runs (never 0: detectLeak returns early without a series). */
 function majority(n: number, of: number): boolean {
-  return of > 0 && n > of / 2;
+  return n > of / 2;
 }
 
 export interface LeakOptions {
@@ -184,21 +187,21 @@ function judgeRun(
   retainedRule: boolean,
 ): RunJudgement {
   const tr = trendRun(r.series, info, t);
-  const ret = info.series === 'retained' ? retention(r.series, t.warmup) : undefined;
-  const keeps =
-    retainedRule && ret !== undefined && ret.mean > t.leakSlopeAbs && ret.retaining >= MIN_RETAINING;
+  // Computed for every series (cheap), shown and used only for check_run_alloc.
+  const ret = retention(r.series, t.warmup);
+  const keeps = retainedRule && ret.mean > t.leakSlopeAbs && ret.retaining >= MIN_RETAINING;
   return {
     evidence: {
       run,
       leaking: keeps || tr.leaking,
-      slope: tr.shape === 'post-gc' && tr.postGcSlope !== undefined ? tr.postGcSlope : tr.slope,
+      slope: tr.shape === 'post-gc' ? (tr.postGcSlope ?? tr.slope) : tr.slope,
       p: tr.tooShort ? undefined : tr.p,
-      retained: ret?.mean,
+      retained: info.series === 'retained' ? ret.mean : undefined,
       growth: tr.growth,
     },
     tooShort: tr.tooShort,
     keeps,
-    retaining: ret?.retaining ?? 0,
+    retaining: ret.retaining,
     shape: tr.shape,
   };
 }

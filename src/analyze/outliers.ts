@@ -23,7 +23,7 @@ export interface Trimmed {
 
 export function setAsideOutliers(values: readonly number[], keepAtLeast: number): Trimmed {
   const most = Math.min(Math.floor(values.length / 5), values.length - keepAtLeast);
-  if (most <= 0) return { kept: [...values], setAside: [] };
+  if (most < 1) return { kept: [...values], setAside: [] }; // most is a whole number: none may go
   const m = median(values);
   const d = mad(values);
   if (!(d > 0)) return { kept: [...values], setAside: [] };

@@ -11,10 +11,10 @@ function siteId(s: AllocationSite): string {
 }
 
 /** Median over runs; a site missing from a run (shorter array) held 0 there. */
-function perRunMedian(values: readonly number[] | undefined, runs: number): number {
-  if (!values || values.length === 0) return 0;
-  const padded =
-    values.length >= runs ? [...values] : [...values, ...new Array<number>(runs - values.length).fill(0)];
+function perRunMedian(values: readonly number[], runs: number): number {
+  if (values.length === 0) return 0;
+  const padded = [...values];
+  while (padded.length < runs) padded.push(0);
   return median(padded);
 }
 
@@ -33,7 +33,7 @@ export function growingSites(
 ): SiteDelta[] {
   const curRuns = runsOf(current);
   const baseRuns = baseline ? runsOf(baseline) : 0;
-  const baseSites = new Map((baseline?.sites ?? []).map((s) => [siteId(s), s]));
+  const baseSites = new Map(baseline?.sites.map((s) => [siteId(s), s]));
   const out: SiteDelta[] = [];
   for (const s of current.sites) {
     const b = baseSites.get(siteId(s));
