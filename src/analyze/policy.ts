@@ -298,11 +298,12 @@ export function thresholdsFor(policy: Policy, check: string, metric: string): Re
   return { ...out, explicit: [...explicit] };
 }
 
-/** The waiver covering a check (and metric), if any; a waiver without a metric covers the whole check. */
+/**
+ * The waiver covering a check (and metric), if any; a waiver without a metric covers the whole
+ * check (`matches` takes a missing pattern as matching anything).
+ */
 export function findWaiver(policy: Policy, check: string, metric: string): PolicyWaiver | undefined {
-  return policy.waivers.find(
-    (w) => matches(w.check, check) && (w.metric === undefined || matches(w.metric, metric)),
-  );
+  return policy.waivers.find((w) => matches(w.check, check) && matches(w.metric, metric));
 }
 
 /** A waiver holds through the end of its expiry day, UTC. */

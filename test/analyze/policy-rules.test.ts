@@ -84,6 +84,12 @@ test('waivers: a check-wide waiver, a YAML timestamp, and dates that are not YYY
   assert.deepEqual(p.waivers, [{ check: 'postgres', reason: 'migration, #9', expires: '2030-01-31' }]);
   fails('waivers:\n  - { check: a, reason: r, expires: "2030-01-31x" }', /"2030-01-31x" is not a date/);
   fails('waivers:\n  - { check: a, reason: r, expires: "on 2030-01-31" }', /"on 2030-01-31" is not a date/);
+  // Text around the date that Date.parse alone would accept (an extended year; an unclosed comment).
+  fails('waivers:\n  - { check: a, reason: r, expires: "+002030-01-31" }', /"\+002030-01-31" is not a date/);
+  fails(
+    'waivers:\n  - { check: a, reason: r, expires: "2030-01-31 (until Q1" }',
+    /"2030-01-31 \(until Q1" is not a date/,
+  );
   // The right shape but no such month.
   fails('waivers:\n  - { check: a, reason: r, expires: "2030-13-01" }', /"2030-13-01" is not a date/);
 });
