@@ -192,7 +192,8 @@ export function parsePolicy(yamlText: string, source: string): Policy {
     throw new ParseError(source, `not valid YAML (${(err as Error).message.split('\n')[0]})`);
   }
   const policy = defaultPolicy();
-  if (doc === null || doc === undefined) return policy;
+  // An empty or comment-only file parses to null (never undefined).
+  if (doc === null) return policy;
   const r = new Reader(source);
   const top = r.object(doc, '$');
   if (top.version !== undefined && top.version !== 1)
@@ -265,7 +266,7 @@ function onlyKeys(r: Reader, o: Obj, path: string, keys: readonly string[]): voi
 /** `*` matches any run of characters; everything else is literal. */
 export function matches(pattern: string | undefined, value: string): boolean {
   if (pattern === undefined) return true;
-  if (!pattern.includes('*')) return pattern === value;
+  // Without a '*' the anchored, escaped pattern is the literal itself: equality.
   const re = new RegExp(
     `^${pattern
       .split('*')
@@ -283,10 +284,11 @@ export type ResolvedThresholds = Thresholds & { explicit?: (keyof Thresholds)[] 
  * (check only or metric only) to the most specific (both), each group in file order.
  */
 export function thresholdsFor(policy: Policy, check: string, metric: string): ResolvedThresholds {
+  // Array.prototype.sort is stable, so overrides of one rank stay in file order.
   const hits = policy.overrides
-    .map((o, i) => ({ o, i, rank: (o.check ? 1 : 0) + (o.metric ? 1 : 0) }))
+    .map((o) => ({ o, rank: (o.check ? 1 : 0) + (o.metric ? 1 : 0) }))
     .filter(({ o }) => matches(o.check, check) && matches(o.metric, metric))
-    .sort((a, b) => a.rank - b.rank || a.i - b.i);
+    .sort((a, b) => a.rank - b.rank);
   const out = { ...policy.defaults };
   const explicit = new Set<keyof Thresholds>();
   for (const { o } of hits) {
@@ -296,11 +298,12 @@ export function thresholdsFor(policy: Policy, check: string, metric: string): Re
   return { ...out, explicit: [...explicit] };
 }
 
-/** The waiver covering a check (and metric), if any; a waiver without a metric covers the whole check. */
+/**
+ * The waiver covering a check (and metric), if any; a waiver without a metric covers the whole
+ * check (`matches` takes a missing pattern as matching anything).
+ */
 export function findWaiver(policy: Policy, check: string, metric: string): PolicyWaiver | undefined {
-  return policy.waivers.find(
-    (w) => matches(w.check, check) && (w.metric === undefined || matches(w.metric, metric)),
-  );
+  return policy.waivers.find((w) => matches(w.check, check) && matches(w.metric, metric));
 }
 
 /** A waiver holds through the end of its expiry day, UTC. */

@@ -52,8 +52,11 @@ function metricOrder(a: string, b: string): number {
   return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib) || a.localeCompare(b);
 }
 
-/** A stable 32-bit seed per check and metric, so a verdict is the same every time it is computed. */
-function seedOf(text: string): number {
+/**
+ * A stable 32-bit seed per check and metric, so a verdict is the same every time it is computed:
+ * the FNV-1a hash of the text.
+ */
+export function seedOf(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h >>> 0;
@@ -70,9 +73,10 @@ function gcOption(report: MemoryReport): boolean | undefined {
   return undefined;
 }
 
-const WORST: Record<Status, number> = { pass: 0, warn: 1, fail: 2 };
+/** The most severe status: fail over warn over pass; nothing to judge passes. */
 export function worst(statuses: Status[]): Status {
-  return statuses.reduce<Status>((w, s) => (WORST[s] > WORST[w] ? s : w), 'pass');
+  if (statuses.includes('fail')) return 'fail';
+  return statuses.includes('warn') ? 'warn' : 'pass';
 }
 
 interface Judged {
@@ -101,7 +105,8 @@ export function judge(
   if (expired) {
     const note = expiredNote(w);
     if (!notes.includes(note)) notes.push(note);
-  } else if (entry.status === 'fail') {
+  } else {
+    // A live waiver softens a failure; an entry fail-on already softened stays a warning.
     entry.status = 'warn';
   }
 }
@@ -119,6 +124,31 @@ function medianRun(runs: readonly RunSample[]): RunSample | undefined {
 }
 
 /**
+ * Growth of one run's series from its first iteration after warm-up to its last, relative to that
+ * first level (absolute when the level is below 1, e.g. a count starting at 0). A warm-up that
+ * drops every iteration measures from the first.
+ */
+function runGrowth(series: readonly number[], warmup: number): number {
+  const first = series[warmupCount(series.length, warmup)] ?? series[0];
+  const last = series[series.length - 1];
+  return (last - first) / Math.max(Math.abs(first), 1);
+}
+
+/** The leak-signal gauge with the most relative growth across iterations (median over runs). */
+function mostGrowing(current: CheckReport, warmup: number): string | undefined {
+  let best: { metric: string; growth: number } | undefined;
+  for (const [metric, m] of Object.entries(current.metrics)) {
+    const info = describeMetric(metric);
+    if (!info.leakSignal || info.series !== 'gauge') continue;
+    const growths = m.runs.filter((r) => r.series.length > 1).map((r) => runGrowth(r.series, warmup));
+    if (growths.length === 0) continue;
+    const g = median(growths);
+    if (!best || g > best.growth) best = { metric, growth: g };
+  }
+  return best?.metric;
+}
+
+/**
  * The series worth drawing: the one that leaked, else the one that regressed, else the leak-signal
  * gauge with the most relative growth across iterations (median over runs). A chart of a flat
  * bystander next to a leak table would point the reader at the wrong memory space.
@@ -132,31 +162,15 @@ function chartFor(
   const flagged =
     decided.leaks.find((l) => l.leaking && l.rule !== 'untracked-frees')?.metric ??
     decided.metrics.find((m) => m.change === 'regression')?.metric;
-  let best: { metric: string; growth: number } | undefined =
-    flagged && current.metrics[flagged] ? { metric: flagged, growth: Infinity } : undefined;
-  for (const [metric, m] of Object.entries(current.metrics)) {
-    if (best?.growth === Infinity) break;
-    const info = describeMetric(metric);
-    if (!info.leakSignal || info.series !== 'gauge') continue;
-    const growths = m.runs
-      .filter((r) => r.series.length > 1)
-      .map((r) => {
-        const post = r.series.slice(warmupCount(r.series.length, warmup));
-        const first = post[0] ?? r.series[0];
-        const last = post[post.length - 1] ?? r.series[r.series.length - 1];
-        return (last - first) / Math.max(Math.abs(first), 1);
-      });
-    if (growths.length === 0) continue;
-    const g = median(growths);
-    if (!best || g > best.growth) best = { metric, growth: g };
-  }
-  if (!best) return [];
-  const cur = medianRun(current.metrics[best.metric].runs);
+  // A flagged metric is always one of the check's own (entries are made from current.metrics).
+  const metric = flagged || mostGrowing(current, warmup);
+  if (!metric) return [];
+  const cur = medianRun(current.metrics[metric].runs);
   if (!cur) return [];
-  const base = baseline?.metrics[best.metric] ? medianRun(baseline.metrics[best.metric].runs) : undefined;
+  const base = baseline?.metrics[metric] ? medianRun(baseline.metrics[metric].runs) : undefined;
   const chart: ChartSeries = {
-    metric: best.metric,
-    unit: describeMetric(best.metric).unit,
+    metric,
+    unit: describeMetric(metric).unit,
     current: [...cur.series],
   };
   if (base) chart.baseline = [...base.series];
@@ -169,14 +183,12 @@ export interface AnalyzeOptions extends Omit<CompareOptions, 'jobs'> {
 }
 
 /**
- * The stored job medians of one metric for the job-level check. A lookup without jobs (not read
- * from a store) still has its baseline as one job of unknown spread.
+ * The stored job medians of one metric for the job-level check; a job that did not measure the
+ * metric does not count. A lookup without jobs (not read from a store) still has its baseline as
+ * one job of unknown spread. Without a baseline the rule never reads them.
  */
-function jobMedians(lookup: BaselineLookup, metric: string): number[] | undefined {
-  if (!lookup.baseline) return undefined;
-  return (lookup.jobs ?? [])
-    .map((j) => j.medians[metric])
-    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+function jobMedians(lookup: BaselineLookup, metric: string): number[] {
+  return (lookup.jobs ?? []).map((j) => j.medians[metric]).filter((v) => Number.isFinite(v));
 }
 
 /** Notes about where the baseline came from. */
@@ -229,11 +241,10 @@ function analyzeMetric(ctx: CheckContext, metric: string): void {
   if (runs.length === 0 || ctx.skip.neverGated.has(metric)) return;
   const t = thresholdsFor(policy, current.check.name, metric);
   if (metric === UNTRACKED) {
-    const u = untrackedFrees(runs);
-    if (u) {
-      judge(u, 'always', current.check, policy, now, notes);
-      ctx.leaks.push(u);
-    }
+    // Runs is not empty here, and untrackedFrees judges any non-empty runs.
+    const u = untrackedFrees(runs)!;
+    judge(u, 'always', current.check, policy, now, notes);
+    ctx.leaks.push(u);
     return;
   }
   if (!ctx.skip.metrics.has(metric)) {
