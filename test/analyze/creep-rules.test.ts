@@ -65,6 +65,13 @@ describe('when a window creeps', () => {
     assert.equal(detectCreep(M, points([0, 100, 106, 112.36]), [], { alpha: 0.5 }), undefined);
   });
 
+  it('a window through a value at or below 0 has no relative step, so it never creeps', () => {
+    // [100, −5, 120, 130, 140] rises 40% with S = 8 (p = 0.043): it would creep but for the dip.
+    assert.ok(detectCreep(M, points([100, 110, 120, 130, 140]), []));
+    assert.equal(detectCreep(M, points([100, -5, 120, 130, 140]), []), undefined);
+    assert.equal(detectCreep(M, points([100, 0, 120, 130, 140]), []), undefined);
+  });
+
   it('merges must be an integer of at least 2', () => {
     assert.throws(
       () => detectCreep(M, points(TWO_STEPS), [], { merges: 1 }),
