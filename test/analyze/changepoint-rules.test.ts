@@ -71,6 +71,14 @@ describe('the candidate split and the search', () => {
     );
   });
 
+  it('a segment too short to split takes no part in the later tests: a 3-commit level, then a +10% step', () => {
+    const s = [...full(12, 0), ...full(3, 500), ...full(12, 1000), ...full(12, 1100)];
+    assert.deepEqual(
+      indexes(eDivisive(s)).sort((a, b) => a - b),
+      [12, 15, 27],
+    );
+  });
+
   it('minSize keeps a split that many points from either end of its segment', () => {
     const early = [...full(3, 0), ...full(17, 9)];
     assert.deepEqual(indexes(eDivisive(early)), [3]);
@@ -95,6 +103,11 @@ describe('the permutation test', () => {
     const [c] = eDivisive([0, 0, 1, 1], { alpha: 1, permutations: 2999 });
     assert.equal(c.index, 2);
     assert.ok(Math.abs(c.probability - 1 / 3) < 0.03, `p ${c.probability}`);
+  });
+
+  it('every arrangement of a flat series reaches its Q̂ of 0, so p = R / (R + 1)', () => {
+    const [c, ...rest] = eDivisive([5, 5, 5, 5], { alpha: 1, permutations: 9 });
+    assert.deepEqual([c.index, c.qhat, c.probability, rest.length], [2, 0, 0.9, 0]);
   });
 
   it('is not significant at the default α = 0.05', () => {
