@@ -49,6 +49,19 @@ describe('level changes', () => {
     assert.ok(changes.every((c) => c.probability <= 0.05 && c.qhat > 0));
   });
 
+  it('in time order even when the later change was found first', () => {
+    const v = [...full(15, 50), ...full(15, 60), ...full(15, 150)];
+    const changes = levelChanges(series(v), v);
+    assert.deepEqual(
+      changes.map((c) => [c.index, c.before, c.after]),
+      [
+        [15, 50, 60],
+        [30, 60, 150],
+      ],
+    );
+    assert.ok(Math.abs(changes[0].relative - 0.2) < 1e-12 && changes[1].relative === 1.5);
+  });
+
   it('a rise from a level of 0 is infinite, a change between two levels of 0 is none', () => {
     const v = [0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0];
     // α = 1 keeps every split, down to segments of 2: 3 (0 → 1), 5 (1 → 0), 7 (0 → 0), 9 (0 → 0).
@@ -102,6 +115,15 @@ describe('analyzeHistory', () => {
     assert.deepEqual(quiet[0].changes, []);
     assert.equal(quiet[0].creep, undefined);
     assert.deepEqual(analyzeHistory(history, { metric: 'python.none' }), []);
+  });
+
+  it('creep is measured from the change points found in the series', () => {
+    // 16 merges of +1% after 20 flat ones: E-Divisive cuts the ramp, and the rise since its start
+    // (more than 10 merges back) is the larger one.
+    const long = [...full(20, 100), ...Array.from({ length: 16 }, (_, i) => 100 * 1.01 ** (i + 1))];
+    const [h] = analyzeHistory(doc(series(long)));
+    assert.equal(h.creep?.window, 'since-change-point');
+    assert.equal(h.creep?.since.commit, `c${h.changes[0].index - 1}`, 'the commit before the first change');
   });
 
   it('each instance is a series of its own', () => {
