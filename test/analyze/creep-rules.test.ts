@@ -133,17 +133,18 @@ describe('the creep line', () => {
     window: 'last-merges',
     rise: 0.064,
     merges: 1,
-    since: { commit: 'a'.repeat(64), value: 100 },
+    // A SHA-256 commit id: 64 hex digits, every end of both ranges.
+    since: { commit: '09af'.repeat(16), value: 100 },
     latest: { commit: 'b'.repeat(40), value: 106.4 },
     p: 0.01,
   };
   const text = (g: Partial<CreepFinding>): string => creepLine({ ...f, ...g }, { format: 'text' });
 
   it('says "the last merge" for one merge and rounds the rise to a whole percent', () => {
-    assert.equal(text({}), `heap_inuse has risen 6% over the last merge (since aaaaaaa)`);
+    assert.equal(text({}), `heap_inuse has risen 6% over the last merge (since 09af09a)`);
     assert.equal(
       text({ merges: 2, rise: 0.065 }),
-      `heap_inuse has risen 7% over the last 2 merges (since aaaaaaa)`,
+      `heap_inuse has risen 7% over the last 2 merges (since 09af09a)`,
     );
   });
 
@@ -151,6 +152,7 @@ describe('the creep line', () => {
     const since = (commit: string): string =>
       text({ since: { commit, value: 1 } }).replace(/.*\(since (.*)\)$/, '$1');
     assert.equal(since('ABCDEF0123'), 'ABCDEF0');
+    assert.equal(since('9F0A1B2C3D'), '9F0A1B2');
     assert.equal(since('abcdef1'), 'abcdef1');
     assert.equal(since('a'.repeat(65)), 'a'.repeat(65));
     assert.equal(since('v1.2.3'), 'v1.2.3');
