@@ -232,7 +232,7 @@ describe('the paired rule in a verdict', () => {
     assert.ok(m.relative !== undefined && m.relative < -0.07, `relative ${m.relative}`);
     assert.match(
       m.reason,
-      /^shrank by .* over 7 pairs .*: signed-rank p = 0\.0078 < 0\.05, beyond \+5\.0% and the .* floor$/,
+      /^shrank by [\d.]+ MiB \(-7\.\d%\) over 7 pairs .*: signed-rank p = 0\.0078 < 0\.05, beyond \+5\.0% and the .* floor$/,
     );
   });
 
