@@ -91,8 +91,8 @@ describe('when a window creeps', () => {
     assert.ok(late);
     assert.equal(late.window, 'last-merges');
     assert.ok(Math.abs(late.rise - (1.02 ** 10 - 1)) < 1e-9, `rise ${late.rise}`);
-    // The change point at the first of them: the since-change-point window is the same 10 merges
-    // and the last-merges window (found first) is kept.
+    // A change point before the ramp and a 3-merge window: the window since the change point
+    // (15 merges, the whole ramp) has the larger rise; the last 3 merges alone do not creep.
     const early = detectCreep(M, points(values), [5], { merges: 3 });
     assert.ok(early);
     assert.equal(early.window, 'since-change-point');
