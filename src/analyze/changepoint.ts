@@ -45,15 +45,16 @@ export interface ChangePoint {
 /** Σ_{i<j} |v_i − v_j| split per point: `before[j]` = Σ_{i<j}|v_i − v_j|, `after[j]` = Σ_{i>j}|…|. */
 function pairSums(values: ArrayLike<number>): { before: Float64Array; after: Float64Array } {
   const n = values.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+  const indexes = Array.from({ length: n }, (_, i) => i);
+  const order = [...indexes].sort((a, b) => values[a] - values[b]);
   const rank = new Int32Array(n);
   order.forEach((idx, r) => (rank[idx] = r + 1));
-  const sweep = (from: number, step: number, out: Float64Array): void => {
+  const sweep = (visit: readonly number[], out: Float64Array): void => {
     const count = new Float64Array(n + 1);
     const sum = new Float64Array(n + 1);
     let seen = 0;
     let total = 0;
-    for (let i = from; i >= 0 && i < n; i += step) {
+    for (const i of visit) {
       const v = values[i];
       let c = 0;
       let s = 0;
@@ -73,8 +74,8 @@ function pairSums(values: ArrayLike<number>): { before: Float64Array; after: Flo
   };
   const before = new Float64Array(n);
   const after = new Float64Array(n);
-  sweep(0, 1, before);
-  sweep(n - 1, -1, after);
+  sweep(indexes, before);
+  sweep([...indexes].reverse(), after);
   return { before, after };
 }
 
@@ -82,14 +83,14 @@ function pairSums(values: ArrayLike<number>): { before: Float64Array; after: Flo
 export function qhatValues(values: ArrayLike<number>, minSize = 2): Float64Array {
   const n = values.length;
   const q = new Float64Array(n + 1).fill(-Infinity);
-  if (n < 2 * minSize) return q;
   const { before, after } = pairSums(values);
   let within = 0;
   for (let i = 0; i < n; i++) within += before[i];
   let wx = 0;
   let wy = within;
   let cross = 0;
-  for (let tau = 1; tau < n; tau++) {
+  // τ stops where Y keeps minSize points; a series shorter than 2·minSize gets no τ at all.
+  for (let tau = 1; tau <= n - minSize; tau++) {
     // Point tau − 1 moves from Y to X.
     const j = tau - 1;
     wx += before[j];
@@ -97,24 +98,24 @@ export function qhatValues(values: ArrayLike<number>, minSize = 2): Float64Array
     cross += after[j] - before[j];
     const m = tau;
     const k = n - tau;
-    if (m < minSize || k < minSize) continue;
+    if (m < minSize) continue;
     const e = (2 * cross) / (m * k) - wx / ((m * (m - 1)) / 2) - wy / ((k * (k - 1)) / 2);
     q[tau] = ((m * k) / (m + k)) * e;
   }
   return q;
 }
 
-function bestSplit(values: ArrayLike<number>, minSize: number): { index: number; qhat: number } {
-  const q = qhatValues(values, minSize);
-  let index = -1;
-  let qhat = -Infinity;
-  for (let t = 0; t < q.length; t++) {
-    if (q[t] > qhat) {
-      qhat = q[t];
-      index = t;
-    }
-  }
-  return { index, qhat };
+interface Split {
+  index: number;
+  qhat: number;
+}
+
+/** The τ of largest Q̂ (the first of equals), or undefined when the segment is too short to split. */
+function bestSplit(values: ArrayLike<number>, minSize: number): Split | undefined {
+  let best: Split | undefined;
+  for (const [index, qhat] of qhatValues(values, minSize).entries())
+    if (qhat > (best?.qhat ?? -Infinity)) best = { index, qhat };
+  return best;
 }
 
 function shuffle(values: Float64Array, rnd: () => number): void {
@@ -126,13 +127,19 @@ function shuffle(values: Float64Array, rnd: () => number): void {
   }
 }
 
+/** A segment between two change points found so far: [start, end). */
+interface Segment {
+  start: number;
+  end: number;
+}
+
 /**
  * The permutation test of one candidate: stops as soon as more permutations reached the
  * candidate than significance allows (the verdict cannot change after that).
  */
 function permutationProbability(
   series: Float64Array,
-  bounds: readonly number[],
+  segments: readonly Segment[],
   qhat: number,
   o: Required<Omit<ChangePointOptions, 'maxChangePoints'>>,
   rnd: () => number,
@@ -141,15 +148,30 @@ function permutationProbability(
   let higher = 0;
   for (let p = 0; p < o.permutations; p++) {
     let best = -Infinity;
-    for (let b = 0; b + 1 < bounds.length; b++) {
-      const window = series.slice(bounds[b], bounds[b + 1]);
+    for (const { start, end } of segments) {
+      const window = series.slice(start, end);
       shuffle(window, rnd);
-      best = Math.max(best, bestSplit(window, o.minSize).qhat);
+      best = Math.max(best, bestSplit(window, o.minSize)?.qhat ?? -Infinity);
     }
     if (best >= qhat) higher += 1;
-    if (higher > allowed) return higher / (o.permutations + 1);
+    // Stryker disable next-line ConditionalExpression: only saves time: past `allowed`, p > α whatever follows, and a rejected p is not reported
+    if (higher > allowed) break;
   }
   return higher / (o.permutations + 1);
+}
+
+/** The best split over every segment (the first segment's on equal Q̂), in series indexes. */
+function candidateSplit(
+  data: Float64Array,
+  segments: readonly Segment[],
+  minSize: number,
+): Split | undefined {
+  let candidate: Split | undefined;
+  for (const { start, end } of segments) {
+    const s = bestSplit(data.subarray(start, end), minSize);
+    if (s && (!candidate || s.qhat > candidate.qhat)) candidate = { index: start + s.index, qhat: s.qhat };
+  }
+  return candidate;
 }
 
 /**
@@ -168,24 +190,15 @@ export function eDivisive(series: readonly number[], options: ChangePointOptions
   if (data.some((v) => !Number.isFinite(v))) throw new RangeError('eDivisive: every value must be finite');
   const rnd = mulberry32(o.seed);
   const found: ChangePoint[] = [];
-  const memo = new Map<string, { index: number; qhat: number }>();
+  // Each round re-splits every segment: O(n log n), against R times that for its permutation test.
   while (found.length < limit) {
-    const bounds = [0, ...found.map((c) => c.index).sort((a, b) => a - b), data.length];
-    let candidate: { index: number; qhat: number } | undefined;
-    for (let b = 0; b + 1 < bounds.length; b++) {
-      const key = `${bounds[b]}:${bounds[b + 1]}`;
-      let split = memo.get(key);
-      if (!split) {
-        const s = bestSplit(data.subarray(bounds[b], bounds[b + 1]), o.minSize);
-        split = { index: s.index < 0 ? -1 : s.index + bounds[b], qhat: s.qhat };
-        memo.set(key, split);
-      }
-      if (split.index >= 0 && (!candidate || split.qhat > candidate.qhat)) candidate = split;
-    }
+    const cuts = [0, ...found.map((c) => c.index).sort((a, b) => a - b), data.length];
+    const segments = cuts.slice(1).map((end, b) => ({ start: cuts[b], end }));
+    const candidate = candidateSplit(data, segments, o.minSize);
     if (!candidate) break;
-    const probability = permutationProbability(data, bounds, candidate.qhat, o, rnd);
+    const probability = permutationProbability(data, segments, candidate.qhat, o, rnd);
     if (probability > o.alpha) break;
-    found.push({ index: candidate.index, qhat: candidate.qhat, probability });
+    found.push({ ...candidate, probability });
   }
   return found;
 }

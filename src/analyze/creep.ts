@@ -56,12 +56,14 @@ function judge(
   if (points.length < 3) return undefined;
   const first = points[0];
   const latest = points[points.length - 1];
+  // Stryker disable next-line EqualityOperator: from a first value of 0 the rise is ±∞ or NaN and the first step ∞, so the checks below reject it anyway
   if (!(first.value > 0)) return undefined;
   const rise = latest.value / first.value - 1;
   if (!(rise > o.threshold)) return undefined;
   let biggest = 0;
   for (let i = 1; i < points.length; i++) {
     const before = points[i - 1].value;
+    // Stryker disable next-line EqualityOperator: a step from 0 is ∞ or NaN (or −∞ to a negative value, after which the next step is from a negative), so the window is rejected either way
     biggest = Math.max(biggest, before > 0 ? points[i].value / before - 1 : Infinity);
   }
   // Without its biggest merge the window must still rise past the threshold: a step is the gate's.
@@ -79,6 +81,7 @@ function judge(
  * (E-Divisive cuts a ramp into several upward steps), or -1 when the last change point was a drop.
  */
 export function growthStart(values: readonly number[], changePoints: readonly number[]): number {
+  // Stryker disable next-line EqualityOperator: a change point at 0 only adds an empty first segment whose median is NaN, which ends the walk where it ends anyway
   const cps = [...new Set(changePoints)].filter((c) => c > 0 && c < values.length).sort((a, b) => a - b);
   const bounds = [0, ...cps, values.length];
   const level = (k: number): number => median(values.slice(bounds[k], bounds[k + 1]));
@@ -110,6 +113,7 @@ export function detectCreep(
   );
   const found = [
     judge(series.slice(-(o.merges + 1)), metric, 'last-merges', o),
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: start is -1 or a change point > 0, and from -1 the window would be the last 2 points, too few to creep
     start > 0 ? judge(series.slice(start - 1), metric, 'since-change-point', o) : undefined,
   ].filter((f): f is CreepFinding => f !== undefined);
   return found.sort((a, b) => b.rise - a.rise)[0];

@@ -105,7 +105,7 @@ export function headCreep(
     const past = doc ? historySeries(doc, metric, now.instance).points : [];
     const series = [
       ...past.map((p) => ({ commit: p.commit, value: p.metrics[metric].median })),
-      { commit: headCommit, value: m.median },
+      { commit: now.commit, value: m.median },
     ];
     const values = series.map((p) => p.value);
     const cps = eDivisive(values, opts.changePoints).map((c) => c.index);

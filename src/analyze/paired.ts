@@ -24,9 +24,8 @@ export interface SignedRankResult {
   method: 'exact' | 'asymptotic';
 }
 
-/** Number of sign assignments giving each W+ for ranks 1..n (no ties). */
-function wPlusCounts(n: number): number[] {
-  const max = (n * (n + 1)) / 2;
+/** Number of sign assignments giving each W+ for ranks 1..n (no ties); `max` = n(n+1)/2. */
+function wPlusCounts(n: number, max: number): number[] {
   const c = new Array<number>(max + 1).fill(0);
   c[0] = 1;
   for (let r = 1; r <= n; r++) for (let s = max; s >= r; s--) c[s] += c[s - r];
@@ -38,14 +37,16 @@ export function wilcoxonSignedRank(
   alternative: 'two-sided' | 'greater' | 'less' = 'two-sided',
 ): SignedRankResult {
   const d = differences.filter((x) => x !== 0);
+  // No non-zero difference (n = 0) needs no case of its own: the exact distribution is then
+  // W+ = 0 with certainty, so every alternative gives p = 1.
   const n = d.length;
-  if (n === 0) return { wPlus: 0, w: 0, p: 1, n, method: 'exact' };
   const { ranks, ties } = rank(d.map(Math.abs));
+  // Stryker disable next-line EqualityOperator: zeros were dropped above, so x ≥ 0 and x > 0 agree
   const wPlus = d.reduce((s, x, i) => s + (x > 0 ? ranks[i] : 0), 0);
   const total = (n * (n + 1)) / 2;
   const w = Math.min(wPlus, total - wPlus);
   if (n <= 50 && ties.length === 0) {
-    const counts = wPlusCounts(n);
+    const counts = wPlusCounts(n, total);
     const all = 2 ** n;
     const atLeast = (x: number) => counts.slice(Math.ceil(x - 1e-9)).reduce((s, v) => s + v, 0) / all;
     const atMost = (x: number) => counts.slice(0, Math.floor(x + 1e-9) + 1).reduce((s, v) => s + v, 0) / all;
@@ -59,8 +60,9 @@ export function wilcoxonSignedRank(
   }
   const mean = total / 2;
   const tieTerm = ties.reduce((s, t) => s + t * t * t - t, 0);
+  // The tie-corrected variance is Σ r²/4 over the (mid-)ranks, so sd > 0 whenever n ≥ 1.
   const sd = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24 - tieTerm / 48);
-  const z = sd > 0 ? (wPlus - mean) / sd : 0;
+  const z = (wPlus - mean) / sd;
   const p =
     alternative === 'greater'
       ? normalSf(z)
@@ -72,9 +74,7 @@ export function wilcoxonSignedRank(
 
 /** One-sample Hodges-Lehmann estimate: the median of the Walsh averages (d_i + d_j) / 2, i ≤ j. */
 export function walshMedian(d: readonly number[]): number {
-  const avgs: number[] = [];
-  for (let i = 0; i < d.length; i++) for (let j = i; j < d.length; j++) avgs.push((d[i] + d[j]) / 2);
-  return median(avgs);
+  return median(d.flatMap((x, i) => d.slice(i).map((y) => (x + y) / 2)));
 }
 
 export interface PairedVerdict {
