@@ -113,7 +113,6 @@ export function medianNoise(sd: number, n: number, rho = 0): number {
  */
 export function sinceLevelChange(medians: readonly number[], threshold: number): number[] {
   const n = medians.length;
-  if (n < 2) return [...medians];
   const diffs = medians.slice(1).map((v, i) => Math.abs(v - medians[i]));
   const sigma = median(diffs) / (0.6745 * Math.SQRT2);
   let start = n - 1;
@@ -130,7 +129,7 @@ export function sinceLevelChange(medians: readonly number[], threshold: number):
 }
 
 /**
- * The runs' sd relative to their level, pooled over both sides (Σ (n − 1) · (sd / |mean|)² over
+ * The runs' sd relative to their level, pooled over both sides (Σ (n − 1) · (sd / |median|)² over
  * Σ (n − 1)), after setting aside outlier runs as the rank test does. Relative, so that a head
  * shifted by the change being judged does not widen its own margin; the pooled sd rather than a
  * MAD, because five runs give a MAD too noisy to bound anything with.
@@ -140,8 +139,8 @@ function relativeSpread(sides: readonly (readonly number[])[], keepAtLeast: numb
   let df = 0;
   for (const xs of sides) {
     const kept = setAsideOutliers(xs, keepAtLeast).kept;
-    const level = Math.abs(kept.reduce((a, v) => a + v, 0) / kept.length);
-    if (kept.length < 2 || level === 0) continue;
+    const level = Math.abs(median(kept));
+    if (level === 0) continue;
     sum += (kept.length - 1) * (sampleSd(kept) / level) ** 2;
     df += kept.length - 1;
   }
@@ -157,9 +156,8 @@ export const UNKNOWN_JOBS_NOTE =
 
 /** The parenthesis after an unknown interval: how many jobs, and what it assumed. */
 export function unknownJobsText(i: JobInterval): string {
-  const rho =
-    i.rho === undefined ? '' : ` and runs that drift together (lag-1 correlation ${i.rho.toFixed(2)})`;
-  return `between-job noise unknown: ${i.jobs} stored job(s), fewer than ${MIN_JOBS}, so a ${ASSUMED_JOB_CV * 100}% job-to-job spread${rho} is assumed`;
+  const rho = (i.rho ?? 0).toFixed(2);
+  return `between-job noise unknown: ${i.jobs} stored job(s), fewer than ${MIN_JOBS}, so a ${ASSUMED_JOB_CV * 100}% job-to-job spread and runs that drift together (lag-1 correlation ${rho}) are assumed`;
 }
 
 /**
@@ -207,5 +205,5 @@ function unknownSpread(
     rho,
   );
   const assumed = Math.hypot(ASSUMED_JOB_CV * Math.abs(centre), noise);
-  return { sd: Math.max(assumed, segment.length > 1 ? sampleSd(segment) : 0), rho };
+  return { sd: Math.max(assumed, sampleSd(segment)), rho };
 }

@@ -14,6 +14,7 @@ import {
   lagOneCorrelation,
   medianNoise,
   sinceLevelChange,
+  unknownJobsText,
 } from '../../src/analyze/jobs.js';
 import { setAsideOutliers } from '../../src/analyze/outliers.js';
 import {
@@ -154,7 +155,7 @@ test('unknown spread: never below the measured spread of two jobs, and scaled by
   close(two.sd, sampleSd([100, 110]), 1e-9, 'the two jobs differ by more than 2% of the level');
   close(two.high, 105 + normalQuantile(1 - 0.0125) * two.sd * Math.sqrt(1.5), 1e-9, 'high');
   // Noisy runs, five of them: the median noise at the assumed ρ 0.8 dominates the 2%. The spread is
-  // each side's sd relative to its mean, pooled over their degrees of freedom: √62.5 on 100 (4 df)
+  // each side's sd relative to its median, pooled over their degrees of freedom: √62.5 on 100 (4 df)
   // and 0 (4 df) → √(62.5 / 2) on a level of 100.
   const noisy = [100, 110, 90, 105, 95];
   const i = jobInterval([100], { baseline: noisy, current: flat }, t);
@@ -170,7 +171,7 @@ test('unknown spread: never below the measured spread of two jobs, and scaled by
   // An outlier run is set aside first, as the rank test does: the 160 does not widen the margin.
   const kept = [100, 101, 99, 100.5];
   const spiked = jobInterval([100], { baseline: noisy, current: [...kept, 160] }, t);
-  const keptRel = sampleSd(kept) / (400.5 / 4);
+  const keptRel = sampleSd(kept) / 100.25;
   const pooled = Math.sqrt((4 * 62.5e-4 + 3 * keptRel ** 2) / 7) * 100;
   close(spiked.sd, Math.hypot(2, medianNoise(pooled, 5, ASSUMED_RHO)), 1e-9, 'the 160 run is set aside');
   // Ten runs that alternate: their own (zero) correlation is trusted.
@@ -245,4 +246,56 @@ test('the worst outlier goes first when only one may go; 3 jobs are enough to me
   assert.equal(jobInterval([100, 101], runs, t).jobs, 2);
   // A downward step is a change of level too.
   assert.deepEqual(sinceLevelChange([100, 100.2, 99.8, 80, 80.1, 79.9], 0.05), [80, 80.1, 79.9]);
+});
+
+test('the unknown margin, term by term: which runs show the correlation, and from how many runs', () => {
+  const t = { alpha: 0.05, threshold: 0.05, minRuns: 4 };
+  const drifting = [100, 101, 103, 104, 103, 101, 100, 99];
+  const jumpy = [100, 103, 99, 102, 100, 103, 99, 102];
+  // One stored job: its runs and the head's show the correlation together; 8 runs are enough.
+  const one = jobInterval([101], { baseline: drifting, current: jumpy }, t);
+  assert.equal(one.rho, lagOneCorrelation([jumpy, drifting]).upper);
+  assert.notEqual(one.rho, lagOneCorrelation([jumpy]).upper);
+  // Two stored jobs: the baseline's runs span two jobs, so only the head's runs are read.
+  const two = jobInterval([101, 101.5], { baseline: drifting, current: jumpy }, t);
+  assert.equal(two.rho, lagOneCorrelation([jumpy]).upper);
+  assert.notEqual(two.rho, lagOneCorrelation([jumpy, drifting]).upper);
+  // Seven runs are too few: the assumed 0.8.
+  assert.equal(
+    jobInterval([101], { baseline: drifting.slice(1), current: jumpy.slice(1) }, t).rho,
+    ASSUMED_RHO,
+  );
+  // A 4-run sequence counts; a side of one run or with a level of 0 adds nothing to the spread.
+  assert.ok(lagOneCorrelation([[1, 2, 3, 4]]).estimate > 0);
+  close(medianNoise(1, 2), 1.2533 / Math.SQRT2, 1e-12, 'two runs: √drift(2, 0) = 1');
+  const single = jobInterval([], { baseline: [5], current: [7] }, t);
+  close(single.sd, 0.1, 1e-12, 'no spread to pool: 2% of the level 5');
+  close(single.low, 5 - normalQuantile(1 - 0.0125) * 0.1 * Math.SQRT2, 1e-12, 'low');
+  const twoRuns = jobInterval([100], { baseline: [100, 110], current: [100, 100, 100, 100, 100] }, t);
+  // √((1 · (7.071 / 105)² + 4 · 0) / 5) of the level: the 2-run side counts with its one df.
+  const rel = Math.sqrt((sampleSd([100, 110]) / 105) ** 2 / 5);
+  close(twoRuns.sd, Math.hypot(2, medianNoise(rel * 100, 5, ASSUMED_RHO)), 1e-9, 'a 2-run side');
+  assert.equal(
+    unknownJobsText(one),
+    `between-job noise unknown: 1 stored job(s), fewer than 3, so a 2% job-to-job spread and runs that drift together (lag-1 correlation ${one.rho?.toFixed(2)}) are assumed`,
+  );
+});
+
+test('level change band: 4σ of the steps, σ = median |Δ| / (0.6745 √2), and an exact band does not cut', () => {
+  // Steps of 3 (σ = 3 / 0.9539 = 3.145, 4σ = 12.58) and one step up between the jobs at index 3 and 4.
+  const up = (shift: number) => [100, 103, 100, 103, 100 + shift, 103 + shift, 100 + shift, 103 + shift];
+  // +12: no older job lies more than 12 below the newer jobs' median (112 once the walk reaches
+  // the oldest, which alone could cut): 12 < 12.58, one level.
+  assert.equal(sinceLevelChange(up(12), 0.05).length, 8, '12 < 12.58: one level');
+  // +16: 14.5 and 17.5 below: a change of level.
+  assert.equal(sinceLevelChange(up(16), 0.05).length, 4, '14.5 > 12.58: cut');
+  // Quiet jobs (σ = 0): the threshold decides; exactly at it is not beyond it, either way.
+  assert.equal(sinceLevelChange([110, 110, 110, 100, 100, 100], 0.1).length, 6, 'exactly 10% above');
+  assert.equal(sinceLevelChange([90, 90, 90, 100, 100, 100], 0.1).length, 6, 'exactly 10% below');
+  assert.equal(sinceLevelChange([111, 111, 111, 100, 100, 100], 0.1).length, 3, '11% above');
+  // Two older jobs on opposite sides are not a level: the walk goes on to the oldest alone.
+  assert.deepEqual(
+    sinceLevelChange([130, 70, 100, 100, 100, 100, 100, 100], 0.05),
+    [70, 100, 100, 100, 100, 100, 100],
+  );
 });
