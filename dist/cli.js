@@ -3916,12 +3916,16 @@ function studentTQuantile(p, df) {
     return invert((t) => studentTCdf(t, df), p, -1e4, 1e4);
 }
 /** Sample standard deviation (n − 1); 0 for fewer than two values. */
+/** Arithmetic mean; NaN for no values. */
+function mean(values) {
+    return values.reduce((s, v) => s + v, 0) / values.length;
+}
 function sampleSd(values) {
     const n = values.length;
     if (n < 2)
         return 0;
-    const mean = values.reduce((s, v) => s + v, 0) / n;
-    return Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1));
+    const m = mean(values);
+    return Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / (n - 1));
 }
 
 /**
@@ -18022,9 +18026,8 @@ function setAsideOutliers(values, keepAtLeast) {
  * - unknown (< 3): "between-job noise unknown". The spread of job medians cannot be measured, so it
  *   is bounded from what one job shows: sd = √((ASSUMED_JOB_CV · level)² + σ_m²), σ_m the sd of a
  *   job's median if its runs drift together (AR(1)) with the correlation they show (at the upper
- *   end of its estimate: see lagOneCorrelation), or ASSUMED_RHO
- *   when a job has too few runs to show it (see medianNoise); never below the sd of two stored job
- *   medians. z(1 − α/4) replaces t. The bound scales with the runs' own spread, because runs that
+ *   end of its estimate: see lagOneCorrelation), or ASSUMED_RHO when a job has too few runs to show
+ *   it (see medianNoise); never below the sd of two stored job medians. z(1 − α/4) replaces t. The bound scales with the runs' own spread, because runs that
  *   drift together look tight within a job and scatter between jobs. */
 /** Job-to-job sd (relative to the level) assumed when fewer than MIN_JOBS jobs are stored. */
 const ASSUMED_JOB_CV = 0.02;
@@ -18062,11 +18065,11 @@ function lagOneCorrelation(sequences) {
             continue;
         n = Math.min(n, xs.length);
         pairs += xs.length - 1;
-        const mean = xs.reduce((s, v) => s + v, 0) / xs.length;
+        const m = mean(xs);
         for (let i = 0; i < xs.length; i++) {
-            den += (xs[i] - mean) ** 2;
+            den += (xs[i] - m) ** 2;
             if (i > 0)
-                num += (xs[i] - mean) * (xs[i - 1] - mean);
+                num += (xs[i] - m) * (xs[i - 1] - m);
         }
     }
     if (den === 0)
@@ -18120,7 +18123,7 @@ function sinceLevelChange(medians, threshold) {
     return medians.slice(start);
 }
 /**
- * The runs' sd relative to their level, pooled over both sides (Σ (n − 1) · (sd / |median|)² over
+ * The runs' sd relative to their level, pooled over both sides (Σ (n − 1) · (sd / |mean|)² over
  * Σ (n − 1)), after setting aside outlier runs as the rank test does. Relative, so that a head
  * shifted by the change being judged does not widen its own margin; the pooled sd rather than a
  * MAD, because five runs give a MAD too noisy to bound anything with.
@@ -18130,7 +18133,7 @@ function relativeSpread(sides, keepAtLeast) {
     let df = 0;
     for (const xs of sides) {
         const kept = setAsideOutliers(xs, keepAtLeast).kept;
-        const level = Math.abs(median(kept));
+        const level = Math.abs(mean(kept));
         if (level === 0)
             continue;
         sum += (kept.length - 1) * (sampleSd(kept) / level) ** 2;
@@ -18145,7 +18148,7 @@ const UNKNOWN_JOBS_NOTE = `between-job noise unknown: fewer than ${MIN_JOBS} sto
     `each merge to the default branch stores one more job, and paired mode needs none`;
 /** The parenthesis after an unknown interval: how many jobs, and what it assumed. */
 function unknownJobsText(i) {
-    const rho = (i.rho ?? 0).toFixed(2);
+    const rho = i.rho.toFixed(2);
     return `between-job noise unknown: ${i.jobs} stored job(s), fewer than ${MIN_JOBS}, so a ${ASSUMED_JOB_CV * 100}% job-to-job spread and runs that drift together (lag-1 correlation ${rho}) are assumed`;
 }
 /**
@@ -18157,12 +18160,12 @@ function jobInterval(jobs, runs, t) {
     const k = segment.length;
     const tail = t.alpha / JOB_TAIL_DIVISOR;
     if (k >= MIN_JOBS) {
-        const centre = segment.reduce((s, v) => s + v, 0) / k;
+        const centre = mean(segment);
         const sd = sampleSd(segment);
         const half = studentTQuantile(1 - tail, k - 1) * sd * Math.sqrt(1 + 1 / k);
         return { known: true, jobs: k, centre, sd, low: centre - half, high: centre + half, alpha: tail };
     }
-    const centre = k > 0 ? segment.reduce((s, v) => s + v, 0) / k : median(runs.baseline);
+    const centre = k > 0 ? mean(segment) : median(runs.baseline);
     const { sd, rho } = unknownSpread(segment, runs, centre, t.minRuns);
     const half = normalQuantile(1 - tail) * sd * Math.sqrt(1 + 1 / Math.max(1, k));
     return { known: false, jobs: k, centre, sd, low: centre - half, high: centre + half, alpha: tail, rho };
@@ -18505,7 +18508,7 @@ function postGcSlope(post, floor, alpha) {
     const between = d.filter((_, i) => !after.includes(i + 1));
     const sigma = (1.4826 * mad(between)) / Math.SQRT2;
     const ys = after.map((i) => post[i]);
-    const mx = after.reduce((s, x) => s + x, 0) / after.length;
+    const mx = mean(after);
     const sxx = after.reduce((s, x) => s + (x - mx) ** 2, 0);
     // Least squares: Σ(x − x̄)(y − ȳ) = Σ(x − x̄)·y, because Σ(x − x̄) = 0.
     const slope = after.reduce((s, x, j) => s + (x - mx) * ys[j], 0) / sxx;
@@ -18555,7 +18558,7 @@ function majority(n, of) {
 function retention(series, warmup) {
     const post = series.slice(warmupCount(series.length, warmup));
     const xs = post.length ? post : series;
-    return { mean: xs.reduce((s, v) => s + v, 0) / xs.length, retaining: xs.filter((v) => v > 0).length };
+    return { mean: mean(xs), retaining: xs.filter((v) => v > 0).length };
 }
 function judgeRun(r, run, info, t, retainedRule) {
     const tr = trendRun(r.series, info, t);

@@ -11,12 +11,11 @@
  * - unknown (< 3): "between-job noise unknown". The spread of job medians cannot be measured, so it
  *   is bounded from what one job shows: sd = √((ASSUMED_JOB_CV · level)² + σ_m²), σ_m the sd of a
  *   job's median if its runs drift together (AR(1)) with the correlation they show (at the upper
- *   end of its estimate: see lagOneCorrelation), or ASSUMED_RHO
- *   when a job has too few runs to show it (see medianNoise); never below the sd of two stored job
- *   medians. z(1 − α/4) replaces t. The bound scales with the runs' own spread, because runs that
+ *   end of its estimate: see lagOneCorrelation), or ASSUMED_RHO when a job has too few runs to show
+ *   it (see medianNoise); never below the sd of two stored job medians. z(1 − α/4) replaces t. The bound scales with the runs' own spread, because runs that
  *   drift together look tight within a job and scatter between jobs. */
 import { setAsideOutliers } from './outliers.js';
-import { median, normalQuantile, sampleSd, studentTQuantile } from './stats.js';
+import { mean, median, normalQuantile, sampleSd, studentTQuantile } from './stats.js';
 
 /** Job-to-job sd (relative to the level) assumed when fewer than MIN_JOBS jobs are stored. */
 export const ASSUMED_JOB_CV = 0.02;
@@ -37,9 +36,7 @@ export const MIN_JOBS = 3;
  */
 export const JOB_TAIL_DIVISOR = 4;
 
-export interface JobInterval {
-  /** True when the spread was measured on ≥ MIN_JOBS jobs; false when it is the assumed one. */
-  known: boolean;
+interface Interval {
   /** Job medians the interval is built from (since the last change of level). */
   jobs: number;
   centre: number;
@@ -48,9 +45,18 @@ export interface JobInterval {
   high: number;
   /** One-sided level of each bound (α / 4). */
   alpha: number;
-  /** When unknown: the lag-1 correlation of runs within a job the bound assumed. */
-  rho?: number;
 }
+/** The spread measured on ≥ MIN_JOBS stored jobs. */
+export interface KnownJobs extends Interval {
+  known: true;
+}
+/** The spread bounded from the runs ("between-job noise unknown"). */
+export interface UnknownJobs extends Interval {
+  known: false;
+  /** The lag-1 correlation of runs within a job the bound assumed. */
+  rho: number;
+}
+export type JobInterval = KnownJobs | UnknownJobs;
 
 /**
  * Lag-1 autocorrelation of runs in the order they ran, pooled over the given sequences (each
@@ -72,10 +78,10 @@ export function lagOneCorrelation(sequences: readonly (readonly number[])[]): {
     if (xs.length < 4) continue;
     n = Math.min(n, xs.length);
     pairs += xs.length - 1;
-    const mean = xs.reduce((s, v) => s + v, 0) / xs.length;
+    const m = mean(xs);
     for (let i = 0; i < xs.length; i++) {
-      den += (xs[i] - mean) ** 2;
-      if (i > 0) num += (xs[i] - mean) * (xs[i - 1] - mean);
+      den += (xs[i] - m) ** 2;
+      if (i > 0) num += (xs[i] - m) * (xs[i - 1] - m);
     }
   }
   if (den === 0) return { estimate: 0, upper: 0 };
@@ -129,7 +135,7 @@ export function sinceLevelChange(medians: readonly number[], threshold: number):
 }
 
 /**
- * The runs' sd relative to their level, pooled over both sides (Σ (n − 1) · (sd / |median|)² over
+ * The runs' sd relative to their level, pooled over both sides (Σ (n − 1) · (sd / |mean|)² over
  * Σ (n − 1)), after setting aside outlier runs as the rank test does. Relative, so that a head
  * shifted by the change being judged does not widen its own margin; the pooled sd rather than a
  * MAD, because five runs give a MAD too noisy to bound anything with.
@@ -139,7 +145,7 @@ function relativeSpread(sides: readonly (readonly number[])[], keepAtLeast: numb
   let df = 0;
   for (const xs of sides) {
     const kept = setAsideOutliers(xs, keepAtLeast).kept;
-    const level = Math.abs(median(kept));
+    const level = Math.abs(mean(kept));
     if (level === 0) continue;
     sum += (kept.length - 1) * (sampleSd(kept) / level) ** 2;
     df += kept.length - 1;
@@ -155,8 +161,8 @@ export const UNKNOWN_JOBS_NOTE =
   `each merge to the default branch stores one more job, and paired mode needs none`;
 
 /** The parenthesis after an unknown interval: how many jobs, and what it assumed. */
-export function unknownJobsText(i: JobInterval): string {
-  const rho = (i.rho ?? 0).toFixed(2);
+export function unknownJobsText(i: UnknownJobs): string {
+  const rho = i.rho.toFixed(2);
   return `between-job noise unknown: ${i.jobs} stored job(s), fewer than ${MIN_JOBS}, so a ${ASSUMED_JOB_CV * 100}% job-to-job spread and runs that drift together (lag-1 correlation ${rho}) are assumed`;
 }
 
@@ -173,12 +179,12 @@ export function jobInterval(
   const k = segment.length;
   const tail = t.alpha / JOB_TAIL_DIVISOR;
   if (k >= MIN_JOBS) {
-    const centre = segment.reduce((s, v) => s + v, 0) / k;
+    const centre = mean(segment);
     const sd = sampleSd(segment);
     const half = studentTQuantile(1 - tail, k - 1) * sd * Math.sqrt(1 + 1 / k);
     return { known: true, jobs: k, centre, sd, low: centre - half, high: centre + half, alpha: tail };
   }
-  const centre = k > 0 ? segment.reduce((s, v) => s + v, 0) / k : median(runs.baseline);
+  const centre = k > 0 ? mean(segment) : median(runs.baseline);
   const { sd, rho } = unknownSpread(segment, runs, centre, t.minRuns);
   const half = normalQuantile(1 - tail) * sd * Math.sqrt(1 + 1 / Math.max(1, k));
   return { known: false, jobs: k, centre, sd, low: centre - half, high: centre + half, alpha: tail, rho };

@@ -34,7 +34,7 @@ import type { Known, RunSample } from '../model.js';
 import type { LeakVerdict, RunLeakEvidence } from '../model-verdict.js';
 import type { ResolvedThresholds } from './policy.js';
 import { fmt } from './regression.js';
-import { mad, mannKendall, median, normalQuantile, theilSen } from './stats.js';
+import { mad, mannKendall, mean, median, normalQuantile, theilSen } from './stats.js';
 
 export const COUNT_LEAK_SLOPE = 0.5;
 /** Below this many post-warm-up points neither Mann-Kendall nor a half-series slope means anything. */
@@ -103,7 +103,7 @@ export function postGcSlope(
   const between = d.filter((_, i) => !after.includes(i + 1));
   const sigma = (1.4826 * mad(between)) / Math.SQRT2;
   const ys = after.map((i) => post[i]);
-  const mx = after.reduce((s, x) => s + x, 0) / after.length;
+  const mx = mean(after);
   const sxx = after.reduce((s, x) => s + (x - mx) ** 2, 0);
   // Least squares: Σ(x − x̄)(y − ȳ) = Σ(x − x̄)·y, because Σ(x − x̄) = 0.
   const slope = after.reduce((s, x, j) => s + (x - mx) * ys[j], 0) / sxx;
@@ -168,7 +168,7 @@ export interface LeakOptions {
 function retention(series: readonly number[], warmup: number): { mean: number; retaining: number } {
   const post = series.slice(warmupCount(series.length, warmup));
   const xs = post.length ? post : series;
-  return { mean: xs.reduce((s, v) => s + v, 0) / xs.length, retaining: xs.filter((v) => v > 0).length };
+  return { mean: mean(xs), retaining: xs.filter((v) => v > 0).length };
 }
 
 interface RunJudgement {

@@ -328,9 +328,14 @@ export function studentTQuantile(p: number, df: number): number {
 }
 
 /** Sample standard deviation (n − 1); 0 for fewer than two values. */
+/** Arithmetic mean; NaN for no values. */
+export function mean(values: readonly number[]): number {
+  return values.reduce((s, v) => s + v, 0) / values.length;
+}
+
 export function sampleSd(values: readonly number[]): number {
   const n = values.length;
   if (n < 2) return 0;
-  const mean = values.reduce((s, v) => s + v, 0) / n;
-  return Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1));
+  const m = mean(values);
+  return Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / (n - 1));
 }

@@ -15,6 +15,8 @@ import {
   medianNoise,
   sinceLevelChange,
   unknownJobsText,
+  type JobInterval,
+  type UnknownJobs,
 } from '../../src/analyze/jobs.js';
 import { setAsideOutliers } from '../../src/analyze/outliers.js';
 import {
@@ -25,6 +27,12 @@ import {
   studentTCdf,
   studentTQuantile,
 } from '../../src/analyze/stats.js';
+
+/** The interval, which must be the "between-job noise unknown" kind. */
+function unknown(i: JobInterval): UnknownJobs {
+  if (i.known) assert.fail('expected between-job noise unknown');
+  return i;
+}
 
 function close(actual: number, expected: number, tol: number, what: string): void {
   assert.ok(Math.abs(actual - expected) <= tol, `${what}: ${actual} vs ${expected} (tol ${tol})`);
@@ -69,8 +77,9 @@ test('prediction interval of k job medians: mean ± t(1 − α/4, k − 1) · sd
 
 test('fewer than 3 jobs: the spread is assumed (2% of the level plus the median noise)', () => {
   const baseline = [100, 100, 100, 100, 100];
-  const i = jobInterval([100], { baseline, current: baseline }, { alpha: 0.05, threshold: 0.05, minRuns: 4 });
-  assert.equal(i.known, false);
+  const i = unknown(
+    jobInterval([100], { baseline, current: baseline }, { alpha: 0.05, threshold: 0.05, minRuns: 4 }),
+  );
   assert.equal(i.rho, ASSUMED_RHO, 'five runs are too few to show their correlation');
   close(i.sd, ASSUMED_JOB_CV * 100, 1e-9, 'sd with no run noise');
   close(i.high, 100 + normalQuantile(1 - 0.0125) * 2 * Math.SQRT2, 1e-9, 'high');
@@ -171,12 +180,12 @@ test('unknown spread: never below the measured spread of two jobs, and scaled by
   // An outlier run is set aside first, as the rank test does: the 160 does not widen the margin.
   const kept = [100, 101, 99, 100.5];
   const spiked = jobInterval([100], { baseline: noisy, current: [...kept, 160] }, t);
-  const keptRel = sampleSd(kept) / 100.25;
+  const keptRel = sampleSd(kept) / (400.5 / 4);
   const pooled = Math.sqrt((4 * 62.5e-4 + 3 * keptRel ** 2) / 7) * 100;
   close(spiked.sd, Math.hypot(2, medianNoise(pooled, 5, ASSUMED_RHO)), 1e-9, 'the 160 run is set aside');
   // Ten runs that alternate: their own (zero) correlation is trusted.
   const ten = [95, 105, 95, 105, 95, 105, 95, 105, 95, 105];
-  const own = jobInterval([100], { baseline: ten, current: ten }, t);
+  const own = unknown(jobInterval([100], { baseline: ten, current: ten }, t));
   assert.equal(own.rho, 0);
   close(own.sd, Math.hypot(2, medianNoise(sampleSd(ten), 10, 0)), 1e-9, 'ten runs show their correlation');
 });
@@ -253,16 +262,16 @@ test('the unknown margin, term by term: which runs show the correlation, and fro
   const drifting = [100, 101, 103, 104, 103, 101, 100, 99];
   const jumpy = [100, 103, 99, 102, 100, 103, 99, 102];
   // One stored job: its runs and the head's show the correlation together; 8 runs are enough.
-  const one = jobInterval([101], { baseline: drifting, current: jumpy }, t);
+  const one = unknown(jobInterval([101], { baseline: drifting, current: jumpy }, t));
   assert.equal(one.rho, lagOneCorrelation([jumpy, drifting]).upper);
   assert.notEqual(one.rho, lagOneCorrelation([jumpy]).upper);
   // Two stored jobs: the baseline's runs span two jobs, so only the head's runs are read.
-  const two = jobInterval([101, 101.5], { baseline: jumpy, current: drifting }, t);
+  const two = unknown(jobInterval([101, 101.5], { baseline: jumpy, current: drifting }, t));
   assert.equal(two.rho, lagOneCorrelation([drifting]).upper);
-  assert.ok((two.rho ?? 0) > lagOneCorrelation([drifting, jumpy]).upper, 'the jumpy baseline is not read');
+  assert.ok(two.rho > lagOneCorrelation([drifting, jumpy]).upper, 'the jumpy baseline is not read');
   // Seven runs are too few: the assumed 0.8.
   assert.equal(
-    jobInterval([101], { baseline: drifting.slice(1), current: jumpy.slice(1) }, t).rho,
+    unknown(jobInterval([101], { baseline: drifting.slice(1), current: jumpy.slice(1) }, t)).rho,
     ASSUMED_RHO,
   );
   // A 4-run sequence counts; a side of one run or with a level of 0 adds nothing to the spread.
@@ -279,7 +288,7 @@ test('the unknown margin, term by term: which runs show the correlation, and fro
   close(twoRuns.sd, Math.hypot(2, medianNoise(rel * 100, 5, ASSUMED_RHO)), 1e-9, 'a 2-run side');
   assert.equal(
     unknownJobsText(one),
-    `between-job noise unknown: 1 stored job(s), fewer than 3, so a 2% job-to-job spread and runs that drift together (lag-1 correlation ${one.rho?.toFixed(2)}) are assumed`,
+    `between-job noise unknown: 1 stored job(s), fewer than 3, so a 2% job-to-job spread and runs that drift together (lag-1 correlation ${one.rho.toFixed(2)}) are assumed`,
   );
 });
 
